@@ -1,0 +1,104 @@
+# cmake -P script behind each tests/compile_fail/*.cpp test (registered by tests/CMakeLists.txt).
+#
+# Passes when SOURCE fails to compile AND the compiler's output matches every expectation
+# written in SOURCE itself, one per line:
+#
+#   // expect-error: <regex>          for every compiler
+#   // expect-error(GNU): <regex>     only when compiling with GCC
+#   // expect-error(Clang): <regex>   only when compiling with Clang
+#
+# The regex is CMake's (string(REGEX MATCH)): . [] * + ? ^ $ | () and \ escapes; no \s, \d
+# or {m,n}; `.` also matches a newline. Quotes in the compiler's output are plain ASCII
+# (the compiler runs with LC_ALL=C). A file with no expectation, a file that compiles, an
+# expectation that does not match, or a missing #include all fail the test.
+#
+# Inputs (-D): SOURCE, FLAGS_FILE (written by file(GENERATE) with the include directories,
+# definitions and options of the project's targets), COMPILER, COMPILER_ID, CXX_FLAGS,
+# STD_FLAG, IMPLICIT_INCLUDE_DIRECTORIES, PROJECT_SOURCE_DIR.
+
+cmake_minimum_required(VERSION 3.21)
+
+foreach(input SOURCE FLAGS_FILE COMPILER)
+    if(NOT DEFINED ${input})
+        message(FATAL_ERROR "leibniz_compile_fail.cmake: -D${input}=... is required")
+    endif()
+endforeach()
+
+# --- the expectations written in the source ---------------------------------------------
+
+file(STRINGS "${SOURCE}" expectation_lines REGEX "^[ \t]*//[ \t]*expect-error(\\([A-Za-z]+\\))?:")
+set(expectations)
+foreach(line IN LISTS expectation_lines)
+    string(REGEX MATCH "expect-error(\\(([A-Za-z]+)\\))?:[ \t]*(.*)$" _ "${line}")
+    set(only_for "${CMAKE_MATCH_2}")
+    string(STRIP "${CMAKE_MATCH_3}" regex)
+    if(regex STREQUAL "")
+        message(FATAL_ERROR "FAIL: an empty expectation in ${SOURCE}:\n  ${line}")
+    endif()
+    if(only_for STREQUAL "" OR only_for STREQUAL COMPILER_ID)
+        list(APPEND expectations "${regex}")
+    endif()
+endforeach()
+if(NOT expectations)
+    message(FATAL_ERROR "FAIL: ${SOURCE} states no `// expect-error: <regex>` "
+        "(for this compiler, ${COMPILER_ID}): a compile-fail test must say which error it expects.")
+endif()
+
+# --- the compile command -------------------------------------------------------------
+
+include("${FLAGS_FILE}")  # INCLUDE_DIRECTORIES, COMPILE_DEFINITIONS, COMPILE_OPTIONS
+
+set(command "${COMPILER}")
+separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
+list(APPEND command ${cxx_flags} ${STD_FLAG})
+foreach(dir IN LISTS INCLUDE_DIRECTORIES)
+    if(dir IN_LIST IMPLICIT_INCLUDE_DIRECTORIES)
+        continue()  # e.g. /usr/include: naming it again would upset #include_next
+    endif()
+    cmake_path(IS_PREFIX PROJECT_SOURCE_DIR "${dir}" NORMALIZE in_project)
+    if(in_project)
+        list(APPEND command "-I${dir}")
+    else()
+        list(APPEND command -isystem "${dir}")  # third-party headers: their warnings are not ours
+    endif()
+endforeach()
+foreach(definition IN LISTS COMPILE_DEFINITIONS)
+    list(APPEND command "-D${definition}")
+endforeach()
+list(APPEND command ${COMPILE_OPTIONS} -fdiagnostics-color=never -fsyntax-only "${SOURCE}")
+
+set(ENV{LC_ALL} C)  # ASCII quotes in diagnostics
+execute_process(COMMAND ${command}
+    RESULT_VARIABLE result
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE output)
+
+list(JOIN command " " command_text)
+string(REPLACE ";" "\n    " expectations_text "${expectations}")
+
+# message() reflows text: show the compiler's output verbatim instead.
+function(fail why)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E echo
+        "FAIL: ${SOURCE}\n  ${why}\n  command: ${command_text}\n--- compiler output ---\n${output}---")
+    message(FATAL_ERROR "FAIL: ${why}")
+endfunction()
+
+if(result EQUAL 0)
+    fail("it compiled, but it must not (expected errors matching: ${expectations_text})")
+endif()
+if(output MATCHES "fatal error: [^\n]*(No such file or directory|file not found)")
+    fail("it failed for the wrong reason, a missing #include")
+endif()
+
+set(unmatched)
+foreach(regex IN LISTS expectations)
+    if(NOT output MATCHES "${regex}")
+        list(APPEND unmatched "${regex}")
+    endif()
+endforeach()
+if(unmatched)
+    string(REPLACE ";" "\n    " unmatched_text "${unmatched}")
+    fail("it failed to compile, but not with the expected message. Not found in the output:\n    ${unmatched_text}")
+endif()
+
+message(STATUS "PASS: ${SOURCE} is refused as expected, matching:\n    ${expectations_text}")
