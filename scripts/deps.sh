@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that building and testing leibniz needs.
+#
+#   scripts/deps.sh                 compilers, CMake, Ninja, Boost, doctest, Google Benchmark
+#   scripts/deps.sh extras          ... and the benchmark peers and tools: ADOL-C (with
+#                                   pkg-config to find it), gnuplot, graphviz, valgrind
+#   scripts/deps.sh PACKAGE ...     ... and these packages
+#
+# Runs apt-get only when something is missing, so a rerun takes no time.
+set -euo pipefail
+
+packages=(cmake ninja-build g++ clang libboost-dev doctest-dev libbenchmark-dev)
+extras=(pkg-config libadolc-dev gnuplot-nox graphviz valgrind)
+for arg in "$@"; do
+    case "$arg" in
+        extras) packages+=("${extras[@]}") ;;
+        *) packages+=("$arg") ;;
+    esac
+done
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
+        missing+=("$package")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "deps: all installed (${packages[*]})"
+    exit 0
+fi
+
+echo "deps: installing ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "deps: installed ${missing[*]}"
