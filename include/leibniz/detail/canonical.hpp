@@ -1,0 +1,302 @@
+#pragma once
+// The canonical form. Every expression is built through make_sum, make_product, make_power
+// and make_call, which take canonical arguments and return the canonical result, so that
+// "same mathematics" is "same type" for the rewrites below:
+//   sums and products are flattened                      (a + (b + c) = a + b + c)
+//   terms are collected, rationals folded exactly        (x + x = 2*x, 2 + 1/2 = 5/2)
+//   factors with one base merge into a power             (x * x = x^2, x * x^-1 = 1)
+//   both are sorted by the key order of detail/order.hpp (y*x = x*y)
+//   a rational times a sum is distributed                (2*(x + y) = 2*x + 2*y)
+//   integer powers distribute over products and nest     ((x*y)^2 = x^2*y^2, (x^a)^2 = x^(2*a))
+// Rewrites that are not identities on the reals are not made: (x^2)^(1/2) stays, not x.
+// Trigonometric and other function identities are out of scope (sin^2 + cos^2 stays).
+#include <cstddef>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "../expression.hpp"
+#include "order.hpp"
+#include "type_list.hpp"
+
+namespace leibniz::detail {
+
+template <class... Ts> struct make_sum_t;
+template <class... Fs> struct make_product_t;
+template <class B, class E> struct make_power_t;
+template <class Rule, class... Args> struct make_call_t;
+
+template <class... Ts> using make_sum = typename make_sum_t<Ts...>::type;
+template <class... Fs> using make_product = typename make_product_t<Fs...>::type;
+template <class B, class E> using make_power = typename make_power_t<B, E>::type;
+template <class Rule, class... Args> using make_call = typename make_call_t<Rule, Args...>::type;
+
+using zero = constant<rational{0, 1}>;
+using one = constant<rational{1, 1}>;
+using minus_one = constant<rational{-1, 1}>;
+
+template <class T> inline constexpr bool is_sum = false;
+template <class... Ts> inline constexpr bool is_sum<sum_of<Ts...>> = true;
+template <class T> inline constexpr bool is_product = false;
+template <class... Fs> inline constexpr bool is_product<product_of<Fs...>> = true;
+
+// ---- sums -------------------------------------------------------------------------------
+
+template <class T> struct terms_of { using type = type_list<T>; };
+template <class... Ts> struct terms_of<sum_of<Ts...>> { using type = type_list<Ts...>; };
+
+template <class... Fs> struct single_or_product { using type = product_of<Fs...>; };
+template <class F> struct single_or_product<F> { using type = F; };
+
+// A term is coefficient * monomial; a bare rational has the monomial 1.
+template <class T> struct term_parts {
+    static constexpr rational coefficient{1, 1};
+    using monomial = T;
+};
+template <rational R> struct term_parts<constant<R>> {
+    static constexpr rational coefficient = R;
+    using monomial = one;
+};
+template <rational R, class F, class... Fs> struct term_parts<product_of<constant<R>, F, Fs...>> {
+    static constexpr rational coefficient = R;
+    using monomial = typename single_or_product<F, Fs...>::type;
+};
+
+// coefficient * monomial, for a monomial taken from term_parts (so never a sum).
+template <rational R, class M> struct scale { using type = product_of<constant<R>, M>; };
+template <class M> struct scale<rational{1, 1}, M> { using type = M; };
+template <rational R> struct scale<R, one> { using type = constant<R>; };
+template <> struct scale<rational{1, 1}, one> { using type = one; };
+template <rational R, class... Fs> struct scale<R, product_of<Fs...>> { using type = product_of<constant<R>, Fs...>; };
+template <class... Fs> struct scale<rational{1, 1}, product_of<Fs...>> { using type = product_of<Fs...>; };
+
+template <class... Ts> struct sum_from_terms { using type = sum_of<Ts...>; };
+template <class T> struct sum_from_terms<T> { using type = T; };
+template <> struct sum_from_terms<> { using type = zero; };
+
+template <std::size_t N> struct collection_plan {
+    std::size_t count = 0;
+    std::size_t first[N]{};   // index of the first input of each group
+    rational total[N]{};      // sum (sums) or product (coefficients) of the group
+    std::size_t members[N]{}; // inputs grouped together, in order
+    std::size_t begin[N + 1]{};
+};
+
+// Group inputs with equal keys, in key order; total[] adds up their rationals.
+template <std::size_t N>
+constexpr collection_plan<N> collect(key_view const* keys, rational const* values) {
+    std::size_t order[N]{}, scratch[N]{};
+    for (std::size_t i = 0; i < N; ++i) order[i] = i;
+    sort_by_key(keys, order, scratch, N);
+    collection_plan<N> plan{};
+    for (std::size_t s = 0; s < N; ++s) {
+        std::size_t i = order[s];
+        if (plan.count > 0 && compare(keys[plan.first[plan.count - 1]], keys[i]) == 0) {
+            plan.total[plan.count - 1] = plan.total[plan.count - 1] + values[i];
+        } else {
+            plan.begin[plan.count] = s;
+            plan.first[plan.count] = i;
+            plan.total[plan.count] = values[i];
+            ++plan.count;
+        }
+        plan.members[s] = i;
+    }
+    plan.begin[plan.count] = N;
+    return plan;
+}
+
+template <class List> struct term_plan;
+template <class... U> struct term_plan<type_list<U...>> {
+    static constexpr auto groups = [] {
+        key_view keys[] = {key_of<typename term_parts<U>::monomial>()...};
+        rational coefficients[] = {term_parts<U>::coefficient...};
+        auto p = collect<sizeof...(U)>(keys, coefficients);
+        // Drop the groups whose coefficients cancelled.
+        std::size_t kept = 0;
+        for (std::size_t g = 0; g < p.count; ++g)
+            if (p.total[g].num != 0) { p.first[kept] = p.first[g]; p.total[kept] = p.total[g]; ++kept; }
+        p.count = kept;
+        return p;
+    }();
+};
+
+template <class List> struct collect_terms;
+template <class... U> struct collect_terms<type_list<U...>> {
+    using plan = term_plan<type_list<U...>>;
+    template <std::size_t... G>
+    static auto build(std::index_sequence<G...>) -> typename sum_from_terms<
+        typename scale<plan::groups.total[G], typename term_parts<at_t<plan::groups.first[G], type_list<U...>>>::monomial>::type...>::type;
+    using type = decltype(build(std::make_index_sequence<plan::groups.count>{}));
+};
+
+template <class... Ts> struct make_sum_t {
+    using type = typename collect_terms<concat_t<typename terms_of<Ts>::type...>>::type;
+};
+template <class T> struct make_sum_t<T> { using type = T; };
+template <> struct make_sum_t<> { using type = zero; };
+
+// ---- products ---------------------------------------------------------------------------
+
+template <class T> struct factors_of { using type = type_list<T>; };
+template <class... Fs> struct factors_of<product_of<Fs...>> { using type = type_list<Fs...>; };
+
+// A factor is base^exponent; rationals are not factors but go into the coefficient, and all
+// share one base that sorts first (a rational base such as 2 in 2^(1/2) must not join them).
+struct coefficient_slot {};
+template <> struct key<coefficient_slot> {
+    static constexpr std::array<key_token, 1> value{key_constant - 1};
+};
+template <class T> struct factor_parts {
+    using base = T;
+    using exponent = one;
+};
+template <class B, class E> struct factor_parts<power<B, E>> {
+    using base = B;
+    using exponent = E;
+};
+template <rational R> struct factor_parts<constant<R>> {
+    using base = coefficient_slot;
+    using exponent = one;
+};
+
+template <class T> constexpr rational exponent_value() {
+    if constexpr (is_constant<T>::value) return T::value;
+    else return rational{0, 1};
+}
+
+template <class... Fs> struct product_from_factors { using type = product_of<Fs...>; };
+template <class F> struct product_from_factors<F> { using type = F; };
+template <> struct product_from_factors<> { using type = one; };
+
+// Distribute a rational over a sum: 2*(x + y) = 2*x + 2*y; otherwise coefficient first.
+template <rational R, class... Fs> struct with_coefficient { using type = product_of<constant<R>, Fs...>; };
+template <rational R, class... Ts> struct with_coefficient<R, sum_of<Ts...>> {
+    using type = make_sum<make_product<constant<R>, Ts>...>;
+};
+template <rational R> struct with_coefficient<R> { using type = constant<R>; };
+template <class... Fs> struct with_coefficient<rational{1, 1}, Fs...> : product_from_factors<Fs...> {};
+template <class... Fs> struct with_coefficient<rational{0, 1}, Fs...> { using type = zero; };
+template <class... Ts> struct with_coefficient<rational{1, 1}, sum_of<Ts...>> { using type = sum_of<Ts...>; };
+template <class... Ts> struct with_coefficient<rational{0, 1}, sum_of<Ts...>> { using type = zero; };
+template <> struct with_coefficient<rational{1, 1}> { using type = one; };
+template <> struct with_coefficient<rational{0, 1}> { using type = zero; };
+
+// What to do with a flattened list of factors, decided by constexpr functions over keys.
+template <class List> struct factor_plan;
+template <class... U> struct factor_plan<type_list<U...>> {
+    static constexpr std::size_t n = sizeof...(U);
+    static constexpr bool is_rational[n + 1] = {is_constant<U>::value..., false};
+    static constexpr bool rational_exponent[n + 1] = {is_constant<typename factor_parts<U>::exponent>::value..., false};
+    static constexpr rational coefficient = [] {
+        rational r{1, 1};
+        ((r = is_constant<U>::value ? r * exponent_value<U>() : r), ...);
+        return r;
+    }();
+    // Group the factors by base (rationals all share the first group); total[] adds rational exponents.
+    static constexpr auto groups = [] {
+        key_view keys[] = {key_of<typename factor_parts<U>::base>()...};
+        rational exponents[] = {exponent_value<typename factor_parts<U>::exponent>()...};
+        return collect<n>(keys, exponents);
+    }();
+    static constexpr bool all_rational_exponents(std::size_t g) {
+        for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
+            if (!rational_exponent[groups.members[s]]) return false;
+        return true;
+    }
+};
+
+template <class List> struct collect_factors;
+template <class... U> struct collect_factors<type_list<U...>> {
+    using list = type_list<U...>;
+    using plan = factor_plan<list>;
+
+    // The merged factor of group g: its only member, or base^(sum of exponents).
+    template <std::size_t G, std::size_t... S>
+    static auto exponent_sum(std::index_sequence<S...>)
+        -> make_sum<typename factor_parts<at_t<plan::groups.members[plan::groups.begin[G] + S], list>>::exponent...>;
+    template <std::size_t G> static auto merged() {
+        using first = at_t<plan::groups.first[G], list>;
+        if constexpr (plan::is_rational[plan::groups.first[G]]) return type_list<>{};
+        else if constexpr (plan::groups.begin[G + 1] - plan::groups.begin[G] == 1) return type_list<first>{};
+        else if constexpr (plan::all_rational_exponents(G))
+            return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>>{};
+        else
+            return type_list<make_power<typename factor_parts<first>::base,
+                                        decltype(exponent_sum<G>(std::make_index_sequence<plan::groups.begin[G + 1] - plan::groups.begin[G]>{}))>>{};
+    }
+    template <std::size_t... G>
+    static auto merge_all(std::index_sequence<G...>) -> concat_t<decltype(merged<G>())...>;
+    using merged_list = decltype(merge_all(std::make_index_sequence<plan::groups.count>{}));
+
+    template <class L> struct finish;
+    template <class... M> struct finish<type_list<M...>> {
+        // A merge can produce a rational (x * x^-1 = 1) or a product ((x*y)^(1/2) squared):
+        // fold once more; the number of factors has dropped, so this ends.
+        static constexpr bool settled = ((!is_constant<M>::value && !is_product<M>) && ...);
+        using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient, M...>,
+                                                 make_product_t<constant<plan::coefficient>, M...>>::type;
+    };
+    using type = typename finish<merged_list>::type;
+};
+
+template <class... Fs> struct make_product_t {
+    using type = typename collect_factors<concat_t<typename factors_of<Fs>::type...>>::type;
+};
+template <class F> struct make_product_t<F> { using type = F; };
+template <> struct make_product_t<> { using type = one; };
+
+// ---- powers -----------------------------------------------------------------------------
+
+template <class B, class E> struct make_power_t { using type = power<B, E>; };
+template <class B> struct make_power_t<B, zero> { using type = one; };  // x^0 = 1 (also 0^0, as std::pow)
+template <class B> struct make_power_t<B, one> { using type = B; };
+template <class E> struct make_power_t<one, E> { using type = one; };
+template <> struct make_power_t<one, zero> { using type = one; };
+template <> struct make_power_t<one, one> { using type = one; };
+template <rational R> struct make_power_t<zero, constant<R>> {
+    using type = std::conditional_t<(R.num > 0), zero, power<zero, constant<R>>>;
+};
+template <> struct make_power_t<zero, zero> { using type = one; };
+template <> struct make_power_t<zero, one> { using type = zero; };
+// r^n = exact rational for integer n
+template <rational B, rational R>
+    requires(R.is_integer() && B.num != 0 && B != rational{1, 1} && R.num != 0 && R.num != 1)
+struct make_power_t<constant<B>, constant<R>> {
+    using type = constant<integer_power(B, R.num)>;
+};
+// (b^e)^n = b^(e*n) for integer n
+template <class B, class E, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
+struct make_power_t<power<B, E>, constant<R>> {
+    using type = make_power<B, make_product<E, constant<R>>>;
+};
+// (f*g)^n = f^n * g^n for integer n
+template <class... Fs, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
+struct make_power_t<product_of<Fs...>, constant<R>> {
+    using type = make_product<make_power<Fs, constant<R>>...>;
+};
+
+// ---- calls of elementary functions ------------------------------------------------------
+
+template <class Rule, class... Args> struct make_call_t {
+    using type = call<Rule, Args...>;
+};
+// f(r) for rationals where the rule knows the exact value (sin 0 = 0, exp 0 = 1, log 1 = 0).
+template <class Rule, rational... R>
+    requires requires { Rule::exact(R...); } && (Rule::exact(R...).has_value())
+struct make_call_t<Rule, constant<R>...> {
+    using type = constant<*Rule::exact(R...)>;
+};
+// Symmetric functions take their arguments in canonical order: max(y, x) = max(x, y).
+template <class Rule, class A, class B>
+    requires Rule::symmetric && (precedes<B, A>) && (!(is_constant<A>::value && is_constant<B>::value))
+struct make_call_t<Rule, A, B> {
+    using type = make_call<Rule, B, A>;
+};
+// min(a, a) = max(a, a) = a
+template <class Rule, class A>
+    requires Rule::idempotent && (!is_constant<A>::value)
+struct make_call_t<Rule, A, A> {
+    using type = A;
+};
+
+}  // namespace leibniz::detail

@@ -1,0 +1,104 @@
+#pragma once
+// Putting operands together. Static operands combine by type alone. Plain numbers become
+// runtime_constant leaves whose values travel in the result's numbers array; when two such
+// expressions meet, the right one's slots are renumbered after the left one's, so every
+// number keeps its own slot and 2.0 * x + 3.0 * x is never read as 2 * (2.0 * x).
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include "../expression.hpp"
+#include "canonical.hpp"
+
+namespace leibniz {
+
+namespace detail {
+// Whether a tree mentions a variable or a plain number anywhere.
+template <class T> struct is_variable : std::false_type {};
+template <fixed_string Name, int I> struct is_variable<var<Name, I>> : std::true_type {};
+template <class T> struct is_runtime_constant : std::false_type {};
+template <std::size_t K> struct is_runtime_constant<runtime_constant<K>> : std::true_type {};
+
+template <template <class> class Leaf, class T, class Children = typename children<T>::type> struct mentions;
+template <template <class> class Leaf, class T, class... Cs>
+struct mentions<Leaf, T, type_list<Cs...>> : std::bool_constant<Leaf<T>::value || (mentions<Leaf, Cs>::value || ...)> {};
+
+template <class T> using has_variables = mentions<is_variable, T>;
+template <class T> using has_runtime_constants = mentions<is_runtime_constant, T>;
+template <class T> struct is_closed : std::bool_constant<!has_variables<T>::value && !has_runtime_constants<T>::value> {};
+}  // namespace detail
+
+/// An expression without variables or plain numbers (3_c, pi_c, sin(2_c)): a number known
+/// at compile time. Mixed with a plain number it gives a plain number: 0.5_c * 3.0 == 1.5.
+template <class T> concept Closed = StaticExpression<T> && detail::is_closed<T>::value;
+
+/// An expression that still depends on a variable.
+template <class T> concept Symbolic = Expression<T> && !Closed<T>;
+
+/// What the library's functions and operators accept as an argument.
+template <class T> concept Argument = Expression<T> || Scalar<T>;
+
+namespace detail {
+
+template <class T, std::size_t Offset> struct shift_slots { using type = T; };
+template <class T, std::size_t Offset> using shift_slots_t = typename shift_slots<T, Offset>::type;
+template <std::size_t K, std::size_t Offset> struct shift_slots<runtime_constant<K>, Offset> {
+    using type = runtime_constant<K + Offset>;
+};
+template <class... Ts, std::size_t Offset> struct shift_slots<sum_of<Ts...>, Offset> {
+    using type = sum_of<shift_slots_t<Ts, Offset>...>;
+};
+template <class... Fs, std::size_t Offset> struct shift_slots<product_of<Fs...>, Offset> {
+    using type = product_of<shift_slots_t<Fs, Offset>...>;
+};
+template <class B, class E, std::size_t Offset> struct shift_slots<power<B, E>, Offset> {
+    using type = power<shift_slots_t<B, Offset>, shift_slots_t<E, Offset>>;
+};
+template <class Rule, class... Args, std::size_t Offset> struct shift_slots<call<Rule, Args...>, Offset> {
+    using type = call<Rule, shift_slots_t<Args, Offset>...>;
+};
+
+// A plain number as an expression of one slot.
+template <class X> constexpr auto as_expression(X const& x) {
+    if constexpr (Expression<X>) return x;
+    else {
+        static_assert(std::is_arithmetic_v<X>,
+                      "leibniz: a plain number inside an expression must be real (float, double, an integer); "
+                      "complex numbers can be bound to variables instead: f(x = std::complex<double>{...})");
+        return with_numbers<runtime_constant<0>, 1>{{static_cast<double>(x)}};
+    }
+}
+
+template <std::size_t N, std::size_t M>
+constexpr std::array<double, N + M> join_numbers(std::array<double, N> const& a, std::array<double, M> const& b) {
+    std::array<double, N + M> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = a[i];
+    for (std::size_t i = 0; i < M; ++i) out[N + i] = b[i];
+    return out;
+}
+
+template <class Tree, std::size_t N>
+constexpr auto finish_expression(std::array<double, N> const& numbers) {
+    if constexpr (N == 0 || !has_runtime_constants<Tree>::value) return Tree{};
+    else return with_numbers<Tree, N>{numbers};
+}
+
+/// Make<tree of a>::type from an expression or a plain number.
+template <template <class...> class Make, class A> constexpr auto combine(A const& a) {
+    auto ea = as_expression(a);
+    using EA = decltype(ea);
+    return finish_expression<typename Make<typename tree_of<EA>::type>::type>(numbers_of(ea));
+}
+
+/// Make<tree of a, tree of b>::type, b's slots renumbered after a's.
+template <template <class...> class Make, class A, class B> constexpr auto combine(A const& a, B const& b) {
+    auto ea = as_expression(a);
+    auto eb = as_expression(b);
+    using EA = decltype(ea);
+    using EB = decltype(eb);
+    using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>>::type;
+    return finish_expression<tree>(join_numbers(numbers_of(ea), numbers_of(eb)));
+}
+
+}  // namespace detail
+}  // namespace leibniz

@@ -1,0 +1,57 @@
+#pragma once
+// Minimal type lists. The canonicalizer does its thinking in constexpr functions over
+// arrays of keys; these helpers only move types in and out, so they stay shallow:
+// pack expansion instead of recursion, overload resolution instead of nested templates.
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz::detail {
+
+template <class... Ts> struct type_list {
+    static constexpr std::size_t size = sizeof...(Ts);
+};
+
+// type_at<I, Ts...>: the I-th type, by overload resolution against indexed bases (one class per list).
+template <std::size_t I, class T> struct indexed { using type = T; };
+template <class Seq, class... Ts> struct indexer;
+template <std::size_t... Is, class... Ts>
+struct indexer<std::index_sequence<Is...>, Ts...> : indexed<Is, Ts>... {};
+template <std::size_t I, class T> indexed<I, T> select(indexed<I, T> const&);
+
+template <std::size_t I, class List> struct at;
+template <std::size_t I, class... Ts> struct at<I, type_list<Ts...>> {
+    using type = typename decltype(select<I>(indexer<std::index_sequence_for<Ts...>, Ts...>{}))::type;
+};
+template <std::size_t I, class List> using at_t = typename at<I, List>::type;
+
+// concat<type_list<...>...>
+template <class... Lists> struct concat { using type = type_list<>; };
+template <class... Ts> struct concat<type_list<Ts...>> { using type = type_list<Ts...>; };
+template <class... As, class... Bs, class... Rest>
+struct concat<type_list<As...>, type_list<Bs...>, Rest...> : concat<type_list<As..., Bs...>, Rest...> {};
+template <class... As, class... Bs, class... Cs, class... Ds, class... Rest>
+struct concat<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, Rest...>
+    : concat<type_list<As..., Bs..., Cs..., Ds...>, Rest...> {};
+template <class... Lists> using concat_t = typename concat<Lists...>::type;
+
+// Position of T in Ts... (size if absent).
+template <class T, class... Ts>
+constexpr std::size_t index_of() {
+    constexpr bool hits[] = {__is_same(T, Ts)..., false};  // the builtin: no instantiation per pair
+    std::size_t i = 0;
+    while (i < sizeof...(Ts) && !hits[i]) ++i;
+    return i;
+}
+template <class T, class List> struct index_in;
+template <class T, class... Ts> struct index_in<T, type_list<Ts...>> {
+    static constexpr std::size_t value = index_of<T, Ts...>();
+};
+
+// Apply a template to a list's elements.
+template <template <class...> class F, class List> struct rebind;
+template <template <class...> class F, class... Ts> struct rebind<F, type_list<Ts...>> { using type = F<Ts...>; };
+
+template <class T> inline constexpr bool always_false = false;
+
+}  // namespace leibniz::detail

@@ -1,0 +1,153 @@
+#pragma once
+// Evaluation without a tape: f(x = 0.5, y = 2.0). The graph's nodes are computed once each,
+// in topological order, into a local array that the optimizer turns into registers.
+#include <array>
+#include <cmath>
+#include <complex>
+#include <cstddef>
+#include <type_traits>
+
+#include "detail/graph.hpp"
+#include "expression.hpp"
+#include "power.hpp"
+#include "rules.hpp"
+
+namespace leibniz {
+
+/// name = value, produced by x = 0.5: the value a call gives to a variable.
+template <class Var, class Value> struct binding {
+    Value value;
+    template <class V> static constexpr bool binds = std::is_same_v<V, Var>;
+    template <class V> constexpr Value const& get() const { return value; }
+    template <class V> using value_type = Value;
+};
+
+namespace detail {
+
+template <class Variable> struct variable_is_not_bound {
+    static_assert(always_false<Variable>,
+                  "leibniz: evaluating an expression needs a value for every variable it uses, and one is "
+                  "missing (its name is in the template argument above): add it to the call, as in f(x = 1.0)");
+    using type = double;
+};
+
+template <class V, class... Bindings> constexpr std::size_t binding_index() {
+    constexpr bool binds[] = {Bindings::template binds<V>..., false};
+    std::size_t i = 0;
+    while (i < sizeof...(Bindings) && !binds[i]) ++i;
+    return i;
+}
+
+template <std::size_t I, class First, class... Rest> constexpr auto const& nth(First const& first, Rest const&... rest) {
+    if constexpr (I == 0) return first;
+    else return nth<I - 1>(rest...);
+}
+
+// The number type a variable is bound to (integers evaluate as double).
+template <class V, class... Bindings> constexpr auto bound_value() {
+    constexpr std::size_t at_binding = binding_index<V, Bindings...>();
+    if constexpr (at_binding == sizeof...(Bindings)) return typename variable_is_not_bound<V>::type{};
+    else return scalar_result_t<std::remove_cvref_t<typename at_t<at_binding, type_list<Bindings...>>::template value_type<V>>>{};
+}
+
+template <class Nodes> struct variables_in;
+template <class... Ns> struct variables_in<type_list<Ns...>> {
+    using type = concat_t<std::conditional_t<is_variable<Ns>::value, type_list<Ns>, type_list<>>...>;
+};
+
+/// The type an expression evaluates in: the common type of its variables' bound values.
+template <class Variables, class... Bindings> struct evaluation_type { using type = double; };
+template <class... Vs, class... Bindings> requires(sizeof...(Vs) > 0)
+struct evaluation_type<type_list<Vs...>, Bindings...> {
+    using type = std::common_type_t<decltype(bound_value<Vs, Bindings...>())...>;
+};
+
+// The value of one node from the values of its operands.
+template <class Node> struct node_value;
+
+template <rational R> struct node_value<constant<R>> {
+    template <class Nodes, class T> static constexpr T get(auto const&, auto const&, auto const&...) {
+        return R.template as<T>();
+    }
+};
+template <class Tag> struct node_value<named_constant<Tag>> {
+    template <class Nodes, class T> static constexpr T get(auto const&, auto const&, auto const&...) {
+        return static_cast<T>(Tag::value);
+    }
+};
+template <std::size_t K> struct node_value<runtime_constant<K>> {
+    template <class Nodes, class T> static constexpr T get(auto const&, auto const& numbers, auto const&...) {
+        return static_cast<T>(numbers[K]);
+    }
+};
+template <fixed_string Name, int I> struct node_value<var<Name, I>> {
+    template <class Nodes, class T, class... Bindings>
+    static constexpr T get(auto const&, auto const&, Bindings const&... bindings) {
+        using V = var<Name, I>;
+        return static_cast<T>(nth<binding_index<V, Bindings...>()>(bindings...).template get<V>());
+    }
+};
+template <class... Ts> struct node_value<sum_of<Ts...>> {
+    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return (v[slot_of<Ts, Nodes>] + ...);
+    }
+};
+template <class F> inline constexpr bool is_denominator = false;
+template <class B, rational R> inline constexpr bool is_denominator<power<B, constant<R>>> = R.num < 0;
+template <class F> struct denominator_power;
+template <class B, rational R> struct denominator_power<power<B, constant<R>>> { static constexpr rational value = -R; };
+
+template <class... Fs> struct node_value<product_of<Fs...>> {
+    // numerator / denominator, so x * y^-1 costs one division, as written by hand
+    template <class Nodes, class T, class V> static constexpr T get(V const& v, auto const&, auto const&...) {
+        T numerator{}, denominator{};
+        bool has_numerator = false, has_denominator = false;
+        auto times = [](T& into, bool& has, T factor) { into = has ? into * factor : factor; has = true; };
+        auto take = [&]<class F>(F*) {
+            if constexpr (is_denominator<F>)
+                times(denominator, has_denominator,
+                      rational_power<denominator_power<F>::value>(v[slot_of<typename operand_of_factor<F>::type, Nodes>]));
+            else
+                times(numerator, has_numerator, v[slot_of<F, Nodes>]);
+        };
+        (take(static_cast<Fs*>(nullptr)), ...);
+        if (!has_denominator) return numerator;
+        return has_numerator ? numerator / denominator : T(1) / denominator;
+    }
+};
+template <class B, rational R> struct node_value<power<B, constant<R>>> {
+    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return rational_power<R>(v[slot_of<B, Nodes>]);
+    }
+};
+template <class B, class E> struct node_value<power<B, E>> {
+    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return rules::pow_fn::value(v[slot_of<B, Nodes>], v[slot_of<E, Nodes>]);
+    }
+};
+template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
+    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return static_cast<T>(Rule::value(v[slot_of<Args, Nodes>]...));
+    }
+};
+
+/// The value of every node of the graph, in the graph's order.
+template <class Nodes, class T, std::size_t N, class... Bindings>
+constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const& numbers, Bindings const&... bindings) {
+    std::array<T, Nodes::size> v{};
+    [&]<class... Ns>(type_list<Ns...>) {
+        std::size_t i = 0;
+        ((v[i] = node_value<Ns>::template get<Nodes, T>(v, numbers, bindings...), ++i), ...);
+    }(Nodes{});
+    return v;
+}
+
+template <class Tree, std::size_t N, class... Bindings>
+constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&... bindings) {
+    using nodes = graph_nodes<Tree>;
+    using T = typename evaluation_type<typename variables_in<nodes>::type, Bindings...>::type;
+    return forward_values<nodes, T>(numbers, bindings...)[nodes::size - 1];
+}
+
+}  // namespace detail
+}  // namespace leibniz

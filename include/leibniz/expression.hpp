@@ -1,0 +1,137 @@
+#pragma once
+// The node types. An expression is a value of a nested type built from these few generic
+// nodes (as Eigen builds everything from CwiseBinaryOp<Op, L, R>); what varies is the rule
+// in call<Rule, ...>. Nodes are empty: the whole expression lives in its type.
+#include <array>
+#include <complex>
+#include <concepts>
+#include <cstddef>
+#include <numbers>
+#include <string_view>
+#include <type_traits>
+
+#include "detail/fixed_string.hpp"
+#include "detail/type_list.hpp"
+#include "rational.hpp"
+
+namespace leibniz {
+
+namespace detail {
+struct node_tag {};
+template <class T> struct is_complex : std::false_type {};
+template <class T> struct is_complex<std::complex<T>> : std::true_type {};
+}  // namespace detail
+
+/// A plain number the library can evaluate in: float, double, long double, integers, std::complex.
+template <class T>
+concept Scalar = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || detail::is_complex<T>::value;
+
+namespace detail {
+// Evaluation, defined in evaluate.hpp; declared here so that every node can be called.
+template <class Tree, std::size_t N, class... Bindings>
+constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&... bindings);
+}  // namespace detail
+
+/// The common base of nodes: f(x = 0.5, y = 2.0) evaluates.
+template <class Self> struct node : detail::node_tag {
+    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+        return detail::evaluate<Self, 0>(std::array<double, 0>{}, bindings...);
+    }
+};
+
+template <class Var, class Value> struct binding;
+
+/// A compile-time rational constant: 3_c, 0.5_c, c<1, 3>.
+template <rational R> struct constant : node<constant<R>> {
+    static constexpr rational value = R;
+};
+
+/// c<N, D>: the exact rational N/D as an expression.
+template <std::intmax_t N, std::intmax_t D = 1> inline constexpr constant<make_rational(N, D)> c{};
+
+/// A variable; its name (and, inside a family, its index) is its identity.
+template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name, Index>> {
+    static constexpr std::string_view name = Name.view();
+    static constexpr int index = Index;
+    /// x = 0.5 binds the variable for evaluation: f(x = 0.5, y = 2.0).
+    template <Scalar T> constexpr binding<var, T> operator=(T value) const { return {value}; }
+};
+
+/// The K-th plain number of an expression (2.0 in 2.0 * x). Its value lives in the expression
+/// object (with_numbers), never in the type, so 2.0 * x and 3.0 * x cannot be mistaken.
+template <std::size_t K> struct runtime_constant : node<runtime_constant<K>> {
+    static constexpr std::size_t slot = K;
+};
+
+/// An irrational constant known by name (pi), kept exact in derivatives such as erf's.
+template <class Tag> struct named_constant : node<named_constant<Tag>> {};
+struct pi_tag {
+    static constexpr std::string_view name = "pi";
+    static constexpr std::string_view latex = "\\pi";
+    static constexpr long double value = std::numbers::pi_v<long double>;
+};
+inline constexpr named_constant<pi_tag> pi_c{};
+
+/// t1 + t2 + ...: flattened, like terms collected, terms in the library's canonical order.
+template <class... Terms> struct sum_of : node<sum_of<Terms...>> {};
+/// c * f1 * f2 * ...: flattened, rational coefficient first, equal bases merged into powers.
+template <class... Factors> struct product_of : node<product_of<Factors...>> {};
+/// base^exponent (sqrt, cbrt, square and division are written through it).
+template <class Base, class Exponent> struct power : node<power<Base, Exponent>> {};
+/// Rule(args...) for an elementary function of the rule table (rules.hpp).
+template <class Rule, class... Args> struct call : node<call<Rule, Args...>> {};
+
+/// An expression tree together with the N plain numbers its runtime_constant leaves refer to.
+template <class Tree, std::size_t N> struct with_numbers;
+
+namespace detail {
+template <class T> struct is_with_numbers : std::false_type {};
+template <class Tree, std::size_t N> struct is_with_numbers<with_numbers<Tree, N>> : std::true_type {};
+template <class T> struct is_constant : std::false_type {};
+template <rational R> struct is_constant<constant<R>> : std::true_type {};
+}  // namespace detail
+
+/// An empty expression type: everything about it is in its type.
+template <class T>
+concept StaticExpression = std::derived_from<T, detail::node_tag> && std::is_empty_v<T>;
+
+/// Anything the symbolic engine accepts as an expression.
+template <class T>
+concept Expression = StaticExpression<T> || detail::is_with_numbers<T>::value;
+
+/// A compile-time rational constant.
+template <class T>
+concept RationalConstant = detail::is_constant<T>::value;
+
+namespace detail {
+template <class T> struct tree_of { using type = T; };
+template <class Tree, std::size_t N> struct tree_of<with_numbers<Tree, N>> { using type = Tree; };
+template <class T> inline constexpr std::size_t numbers_count = 0;
+template <class Tree, std::size_t N> inline constexpr std::size_t numbers_count<with_numbers<Tree, N>> = N;
+
+template <class E> constexpr std::array<double, numbers_count<E>> numbers_of(E const& e) {
+    if constexpr (is_with_numbers<E>::value) return e.numbers;
+    else return {};
+}
+
+}  // namespace detail
+
+template <class Tree, std::size_t N> struct with_numbers {
+    std::array<double, N> numbers{};
+
+    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+        return detail::evaluate<Tree, N>(numbers, bindings...);
+    }
+};
+
+namespace detail {
+/// The operands of a node, as a type list (empty for leaves).
+template <class T> struct children { using type = type_list<>; };
+template <class... Ts> struct children<sum_of<Ts...>> { using type = type_list<Ts...>; };
+template <class... Fs> struct children<product_of<Fs...>> { using type = type_list<Fs...>; };
+template <class B, class E> struct children<power<B, E>> { using type = type_list<B, E>; };
+template <class Rule, class... Args> struct children<call<Rule, Args...>> { using type = type_list<Args...>; };
+
+}  // namespace detail
+
+}  // namespace leibniz

@@ -1,0 +1,108 @@
+#pragma once
+// The elementary functions, found by argument-dependent lookup so that generic code
+// (using std::sin; sin(x * y)) works with doubles, leibniz expressions and tape variables.
+// Each one forwards to its rule in rules.hpp: with expressions it builds call<Rule, ...>,
+// with plain numbers it computes Rule::value.
+#include <type_traits>
+
+#include "detail/combine.hpp"
+#include "expression.hpp"
+
+namespace leibniz {
+
+namespace rules {
+struct exp_fn; struct expm1_fn; struct log_fn; struct log1p_fn;
+struct sin_fn; struct cos_fn; struct tan_fn; struct asin_fn; struct acos_fn; struct atan_fn; struct atan2_fn;
+struct sinh_fn; struct cosh_fn; struct tanh_fn;
+struct sigmoid_fn; struct softplus_fn; struct relu_fn; struct abs_fn; struct sign_fn; struct heaviside_fn;
+struct erf_fn; struct hypot_fn; struct min_fn; struct max_fn; struct pow_fn;
+}  // namespace rules
+
+namespace detail {
+template <class T> using scalar_result_t = std::conditional_t<std::is_integral_v<T>, double, T>;
+template <class... Args> inline constexpr bool any_symbolic = (Symbolic<Args> || ...);
+template <class... Args> inline constexpr bool all_static = (StaticExpression<Args> && ...);
+
+template <class Rule> struct make_call_of {
+    template <class... Args> using type = make_call_t<Rule, Args...>;
+};
+
+// A plain number, or a closed expression (3_c, pi_c), as a number of type T.
+template <class T, class X> constexpr T numeric_value(X const& x) {
+    if constexpr (Scalar<X>) return static_cast<T>(x);
+    else return static_cast<T>(x());
+}
+template <class A> using scalar_or_double = scalar_result_t<std::conditional_t<Scalar<A>, A, double>>;
+}  // namespace detail
+
+/// Rule applied to arguments: a node of the expression if any argument is an expression,
+/// otherwise the number Rule::value(args...).
+template <class Rule, Argument... Args> constexpr auto apply(Args const&... args) {
+    if constexpr (detail::any_symbolic<Args...> || detail::all_static<Args...>)
+        return detail::combine<detail::make_call_of<Rule>::template type>(args...);
+    else {
+        using T = std::common_type_t<detail::scalar_or_double<Args>...>;
+        return Rule::value(detail::numeric_value<T>(args)...);
+    }
+}
+
+// sqrt, cbrt, square are powers, so that sqrt(x) * sqrt(x) = x; cbrt is the real cube root.
+template <Argument X, Argument E> constexpr auto pow(X const& x, E const& e);
+template <Argument X> constexpr auto sqrt(X const& x);
+template <Argument X> constexpr auto cbrt(X const& x);
+template <Argument X> constexpr auto square(X const& x);
+
+/// e^x                                     exp(x)
+template <Argument X> constexpr auto exp(X const& x) { return apply<rules::exp_fn>(x); }
+/// e^x - 1, accurate near 0                expm1(x)
+template <Argument X> constexpr auto expm1(X const& x) { return apply<rules::expm1_fn>(x); }
+/// natural logarithm                       log(x)
+template <Argument X> constexpr auto log(X const& x) { return apply<rules::log_fn>(x); }
+/// log(1 + x), accurate near 0             log1p(x)
+template <Argument X> constexpr auto log1p(X const& x) { return apply<rules::log1p_fn>(x); }
+/// sine                                    sin(x)
+template <Argument X> constexpr auto sin(X const& x) { return apply<rules::sin_fn>(x); }
+/// cosine                                  cos(x)
+template <Argument X> constexpr auto cos(X const& x) { return apply<rules::cos_fn>(x); }
+/// tangent                                 tan(x)
+template <Argument X> constexpr auto tan(X const& x) { return apply<rules::tan_fn>(x); }
+/// arcsine, x in [-1, 1]                   asin(x)
+template <Argument X> constexpr auto asin(X const& x) { return apply<rules::asin_fn>(x); }
+/// arccosine, x in [-1, 1]                 acos(x)
+template <Argument X> constexpr auto acos(X const& x) { return apply<rules::acos_fn>(x); }
+/// arctangent                              atan(x)
+template <Argument X> constexpr auto atan(X const& x) { return apply<rules::atan_fn>(x); }
+/// the angle of the point (x, y)           atan2(y, x)
+template <Argument Y, Argument X> constexpr auto atan2(Y const& y, X const& x) { return apply<rules::atan2_fn>(y, x); }
+/// hyperbolic sine                         sinh(x)
+template <Argument X> constexpr auto sinh(X const& x) { return apply<rules::sinh_fn>(x); }
+/// hyperbolic cosine                       cosh(x)
+template <Argument X> constexpr auto cosh(X const& x) { return apply<rules::cosh_fn>(x); }
+/// hyperbolic tangent                      tanh(x)
+template <Argument X> constexpr auto tanh(X const& x) { return apply<rules::tanh_fn>(x); }
+/// 1 / (1 + e^-x)                          sigmoid(x)
+template <Argument X> constexpr auto sigmoid(X const& x) { return apply<rules::sigmoid_fn>(x); }
+/// log(1 + e^x)                            softplus(x)
+template <Argument X> constexpr auto softplus(X const& x) { return apply<rules::softplus_fn>(x); }
+/// max(x, 0); relu'(0) = 0                 relu(x)
+template <Argument X> constexpr auto relu(X const& x) { return apply<rules::relu_fn>(x); }
+/// |x|; abs'(0) = 0                        abs(x)
+template <Argument X> constexpr auto abs(X const& x) { return apply<rules::abs_fn>(x); }
+/// -1, 0 or 1 (the derivative of abs)      sign(x)
+template <Argument X> constexpr auto sign(X const& x) { return apply<rules::sign_fn>(x); }
+/// 1 for x > 0, else 0 (relu's derivative) heaviside(x)
+template <Argument X> constexpr auto heaviside(X const& x) { return apply<rules::heaviside_fn>(x); }
+/// the error function                      erf(x)
+template <Argument X> constexpr auto erf(X const& x) { return apply<rules::erf_fn>(x); }
+/// sqrt(x^2 + y^2) without overflow        hypot(x, y)
+template <Argument X, Argument Y> constexpr auto hypot(X const& x, Y const& y) { return apply<rules::hypot_fn>(x, y); }
+/// the smaller; at a tie each side gets half the derivative    min(x, y)
+template <Argument X, Argument Y> constexpr auto min(X const& x, Y const& y) { return apply<rules::min_fn>(x, y); }
+/// the larger; at a tie each side gets half the derivative     max(x, y)
+template <Argument X, Argument Y> constexpr auto max(X const& x, Y const& y) { return apply<rules::max_fn>(x, y); }
+
+}  // namespace leibniz
+
+#include "power.hpp"
+#include "operators.hpp"
+#include "rules.hpp"

@@ -1,0 +1,72 @@
+#pragma once
+// + - * / between expressions, plain numbers and compile-time constants.
+//   expression (op) anything       -> expression; plain numbers become runtime constants
+//   closed (op) closed             -> expression folded at compile time (1_c / 2_c is c<1, 2>)
+//   closed (op) plain number       -> plain number (0.5_c * 3.0 == 1.5), so rules and
+//                                     generic code written with _c constants work on doubles
+// a - b is a + (-1)*b and a / b is a * b^(-1): one sum node and one product node do it all.
+#include <functional>
+#include <type_traits>
+
+#include "detail/canonical.hpp"
+#include "detail/combine.hpp"
+#include "expression.hpp"
+#include "functions.hpp"
+
+namespace leibniz {
+namespace detail {
+
+template <class... Operands> struct make_difference;
+template <class A, class B> struct make_difference<A, B> {
+    using type = make_sum<A, make_product<minus_one, B>>;
+};
+template <class... Operands> struct make_quotient;
+template <class A, class B> struct make_quotient<A, B> {
+    using type = make_product<A, make_power<B, minus_one>>;
+};
+template <class... Operands> struct make_negation;
+template <class A> struct make_negation<A> {
+    using type = make_product<minus_one, A>;
+};
+
+template <class A, class B>
+concept involves_expression = (Expression<A> || Expression<B>) && Argument<A> && Argument<B>;
+
+template <template <class...> class Make, class NumericOp, class A, class B>
+constexpr auto arithmetic(A const& a, B const& b) {
+    if constexpr (any_symbolic<A, B> || all_static<A, B>) {
+        return combine<Make>(a, b);
+    } else {
+        using T = std::common_type_t<scalar_or_double<A>, scalar_or_double<B>>;
+        return NumericOp{}(numeric_value<T>(a), numeric_value<T>(b));
+    }
+}
+
+}  // namespace detail
+
+/// a + b
+template <class A, class B> requires detail::involves_expression<A, B>
+constexpr auto operator+(A const& a, B const& b) {
+    return detail::arithmetic<detail::make_sum_t, std::plus<>>(a, b);
+}
+/// a - b
+template <class A, class B> requires detail::involves_expression<A, B>
+constexpr auto operator-(A const& a, B const& b) {
+    return detail::arithmetic<detail::make_difference, std::minus<>>(a, b);
+}
+/// a * b
+template <class A, class B> requires detail::involves_expression<A, B>
+constexpr auto operator*(A const& a, B const& b) {
+    return detail::arithmetic<detail::make_product_t, std::multiplies<>>(a, b);
+}
+/// a / b
+template <class A, class B> requires detail::involves_expression<A, B>
+constexpr auto operator/(A const& a, B const& b) {
+    return detail::arithmetic<detail::make_quotient, std::divides<>>(a, b);
+}
+/// -a
+template <Expression A> constexpr auto operator-(A const& a) { return detail::combine<detail::make_negation>(a); }
+/// +a
+template <Expression A> constexpr A operator+(A const& a) { return a; }
+
+}  // namespace leibniz

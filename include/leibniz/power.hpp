@@ -1,0 +1,72 @@
+#pragma once
+// Powers: pow, sqrt, cbrt, square, and the exact-rational exponent evaluated as fast as by hand
+// (x^2 is x*x, x^(3/2) is x*sqrt(x), x^(-1) is 1/x, x^(1/3) is the real cube root).
+#include <cmath>
+#include <complex>
+#include <type_traits>
+
+#include "detail/combine.hpp"
+#include "expression.hpp"
+#include "functions.hpp"
+
+namespace leibniz {
+namespace detail {
+
+template <class T> using real_part_t = typename std::conditional_t<is_complex<T>::value, T, std::complex<T>>::value_type;
+
+// x^n for a natural n, by squaring, unrolled at compile time.
+template <std::intmax_t N, class T> constexpr T natural_power(T const& x) {
+    if constexpr (N == 0) return T(1);
+    else if constexpr (N == 1) return x;
+    else if constexpr (N % 2 == 0) {
+        T half = natural_power<N / 2>(x);
+        return half * half;
+    } else return x * natural_power<N - 1>(x);
+}
+
+/// x^R for an exact rational R. Odd roots of negative reals are real (cbrt(-8) = -2),
+/// as cbrt is; even roots of negative reals are NaN, as sqrt is.
+template <rational R, class T> constexpr T rational_power(T const& x) {
+    using std::cbrt, std::pow, std::sqrt;
+    if constexpr (R.num < 0) {
+        return T(1) / rational_power<-R>(x);
+    } else if constexpr (R.den == 1) {
+        return natural_power<R.num>(x);
+    } else if constexpr (R.den == 2) {
+        return natural_power<R.num / 2>(x) * sqrt(x);
+    } else if constexpr (is_complex<T>::value) {
+        return pow(x, T(R.template as<real_part_t<T>>()));
+    } else if constexpr (R.den == 3) {
+        return natural_power<R.num / 3>(x) * natural_power<R.num % 3>(cbrt(x));
+    } else if constexpr (R.den % 2 == 1) {
+        T magnitude = pow(x < T(0) ? -x : x, R.template as<T>());
+        return (x < T(0) && R.num % 2 == 1) ? -magnitude : magnitude;
+    } else {
+        return pow(x, R.template as<T>());
+    }
+}
+
+template <class... Operands> struct make_power_of;
+template <class B, class E> struct make_power_of<B, E> : make_power_t<B, E> {};
+
+}  // namespace detail
+
+/// x^e, where e is a rational (3_c, c<1, 3>), a plain number or an expression.   pow(x, 3_c)
+template <Argument X, Argument E> constexpr auto pow(X const& x, E const& e) {
+    if constexpr (detail::any_symbolic<X, E> || detail::all_static<X, E>) {
+        return detail::combine<detail::make_power_of>(x, e);
+    } else if constexpr (RationalConstant<E>) {
+        using T = detail::scalar_result_t<X>;
+        return detail::rational_power<E::value>(static_cast<T>(x));
+    } else {
+        return apply<rules::pow_fn>(x, e);
+    }
+}
+/// square root (x^(1/2)); sqrt'(0) = +infinity                      sqrt(x)
+template <Argument X> constexpr auto sqrt(X const& x) { return pow(x, c<1, 2>); }
+/// real cube root (x^(1/3)), also of negative x                     cbrt(x)
+template <Argument X> constexpr auto cbrt(X const& x) { return pow(x, c<1, 3>); }
+/// x^2                                                               square(x)
+template <Argument X> constexpr auto square(X const& x) { return pow(x, c<2>); }
+
+}  // namespace leibniz

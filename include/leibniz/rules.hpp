@@ -1,0 +1,275 @@
+#pragma once
+// The rule table: every elementary function written down once. Each rule holds
+//   name           how it prints (and its place in the canonical order)
+//   value(x...)    its value on numbers (float, double, long double, std::complex)
+//   derivative(x, y) / partials(a, b, y)
+//                  its local derivative, given the argument(s) and y = value(...)
+// Rules are written generically: called with expressions they return the derivative as an
+// expression (the symbolic engine), called with numbers they return numbers (the compile-time
+// reverse sweep and the runtime tape). Constants are exact (1_c), so no engine rounds them.
+// exact(r) gives f(r) where it is rational, for the simplifier (sin 0 = 0).
+#include <cmath>
+#include <complex>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "functions.hpp"
+#include "literals.hpp"
+#include "operators.hpp"
+
+namespace leibniz::rules {
+
+using leibniz::detail::is_complex;
+
+namespace detail_rules {
+template <class X> constexpr auto zero_like(X const&) {
+    if constexpr (Expression<X>) return 0_c;
+    else return X(0);
+}
+template <class X> constexpr bool is_negative(X const& x) {
+    if constexpr (is_complex<X>::value) return false;
+    else return x < X(0);
+}
+constexpr std::optional<rational> maps_zero_to(rational x, rational y) {
+    if (x.num == 0) return y;
+    return std::nullopt;
+}
+}  // namespace detail_rules
+
+struct exp_fn {
+    static constexpr std::string_view name = "exp";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::exp; return exp(x); }
+    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y; }
+};
+
+struct expm1_fn {
+    static constexpr std::string_view name = "expm1";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) { using std::exp; return exp(x) - X(1); }
+        else { using std::expm1; return expm1(x); }
+    }
+    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y + 1_c; }
+};
+
+struct log_fn {
+    static constexpr std::string_view name = "log";
+    static constexpr std::optional<rational> exact(rational x) {
+        if (x == rational{1, 1}) return rational{0, 1};
+        return std::nullopt;
+    }
+    template <class X> static constexpr auto value(X const& x) { using std::log; return log(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / x; }
+};
+
+struct log1p_fn {
+    static constexpr std::string_view name = "log1p";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) { using std::log; return log(X(1) + x); }
+        else { using std::log1p; return log1p(x); }
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / (1_c + x); }
+};
+
+struct sin_fn {
+    static constexpr std::string_view name = "sin";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::sin; return sin(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cos(x); }
+};
+
+struct cos_fn {
+    static constexpr std::string_view name = "cos";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::cos; return cos(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return -sin(x); }
+};
+
+struct tan_fn {
+    static constexpr std::string_view name = "tan";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::tan; return tan(x); }
+    // tan' = 1 + tan^2 (= sec^2), reusing the value
+    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return 1_c + y * y; }
+};
+
+struct asin_fn {
+    static constexpr std::string_view name = "asin";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::asin; return asin(x); }
+    // asin' = 1/sqrt(1 - x^2): +infinity at x = +-1
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return pow(1_c - x * x, c<-1, 2>);
+    }
+};
+
+struct acos_fn {
+    static constexpr std::string_view name = "acos";
+    static constexpr std::optional<rational> exact(rational x) {
+        if (x == rational{1, 1}) return rational{0, 1};
+        return std::nullopt;
+    }
+    template <class X> static constexpr auto value(X const& x) { using std::acos; return acos(x); }
+    // acos' = -1/sqrt(1 - x^2): -infinity at x = +-1
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return -pow(1_c - x * x, c<-1, 2>);
+    }
+};
+
+struct atan_fn {
+    static constexpr std::string_view name = "atan";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::atan; return atan(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / (1_c + x * x); }
+};
+
+struct sinh_fn {
+    static constexpr std::string_view name = "sinh";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::sinh; return sinh(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cosh(x); }
+};
+
+struct cosh_fn {
+    static constexpr std::string_view name = "cosh";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::cosh; return cosh(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sinh(x); }
+};
+
+struct tanh_fn {
+    static constexpr std::string_view name = "tanh";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::tanh; return tanh(x); }
+    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return 1_c - y * y; }
+};
+
+struct sigmoid_fn {
+    static constexpr std::string_view name = "sigmoid";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 2}); }
+    // Never exponentiates a large positive number: finite and accurate for any real x.
+    template <class X> static constexpr auto value(X const& x) {
+        using std::exp;
+        if constexpr (is_complex<X>::value) return X(1) / (X(1) + exp(-x));
+        else if (x >= X(0)) return X(1) / (X(1) + exp(-x));
+        else { X e = exp(x); return e / (X(1) + e); }
+    }
+    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y * (1_c - y); }
+};
+
+struct softplus_fn {
+    static constexpr std::string_view name = "softplus";
+    // log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow for large x, no loss for very negative x.
+    template <class X> static constexpr auto value(X const& x) {
+        using std::exp, std::log;
+        if constexpr (is_complex<X>::value) return log(X(1) + exp(x));
+        else { using std::log1p, std::fabs; return (x > X(0) ? x : X(0)) + log1p(exp(-fabs(x))); }
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sigmoid(x); }
+};
+
+struct relu_fn {
+    static constexpr std::string_view name = "relu";
+    static constexpr std::optional<rational> exact(rational x) { return x.num > 0 ? x : rational{0, 1}; }
+    template <class X> static constexpr auto value(X const& x) { return x > X(0) ? x : X(0); }
+    // relu'(0) = 0, as in PyTorch and TensorFlow
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return heaviside(x); }
+};
+
+struct abs_fn {
+    static constexpr std::string_view name = "abs";
+    static constexpr std::optional<rational> exact(rational x) { return x.num < 0 ? -x : x; }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) { using std::abs; return X(abs(x)); }
+        else return x < X(0) ? -x : x;
+    }
+    // abs'(0) = sign(0) = 0
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sign(x); }
+};
+
+struct sign_fn {
+    static constexpr std::string_view name = "sign";
+    static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
+    template <class X> static constexpr auto value(X const& x) { return X((X(0) < x) - (x < X(0))); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
+struct heaviside_fn {
+    static constexpr std::string_view name = "heaviside";
+    static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
+    template <class X> static constexpr auto value(X const& x) { return X(x > X(0)); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
+struct erf_fn {
+    static constexpr std::string_view name = "erf";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::erf; return erf(x); }
+    // erf' = 2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return exp(-(x * x)) * 2_c * pow(pi_c, c<-1, 2>);  // a dependent product: operators bind late
+    }
+};
+
+// ---- two arguments: partials(a, b, y) returns {dy/da, dy/db} ----------------------------
+
+struct atan2_fn {
+    static constexpr std::string_view name = "atan2";
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::atan2; return atan2(a, b); }
+    // atan2(a, b): d/da = b/(a^2 + b^2), d/db = -a/(a^2 + b^2); NaN at the origin
+    template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
+        auto r2 = a * a + b * b;
+        return std::pair{b / r2, -a / r2};
+    }
+};
+
+struct hypot_fn {
+    static constexpr std::string_view name = "hypot";
+    static constexpr bool symmetric = true;
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::hypot; return hypot(a, b); }
+    // d/da = a/hypot, d/db = b/hypot; NaN at the origin
+    template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const& y) {
+        return std::pair{a / y, b / y};
+    }
+};
+
+struct max_fn {
+    static constexpr std::string_view name = "max";
+    static constexpr bool symmetric = true;
+    static constexpr bool idempotent = true;
+    static constexpr std::optional<rational> exact(rational a, rational b) { return a < b ? b : a; }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return a < b ? b : a; }
+    // d/da = (1 + sign(a - b))/2: 1 where a wins, 0 where b wins, 1/2 each at a tie, so max(x, x)' = 1
+    template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
+        return std::pair{(1_c + sign(a - b)) / 2_c, (1_c + sign(b - a)) / 2_c};
+    }
+};
+
+struct min_fn {
+    static constexpr std::string_view name = "min";
+    static constexpr bool symmetric = true;
+    static constexpr bool idempotent = true;
+    static constexpr std::optional<rational> exact(rational a, rational b) { return b < a ? b : a; }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return b < a ? b : a; }
+    // d/da = (1 + sign(b - a))/2: the same tie convention as max
+    template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
+        return std::pair{(1_c + sign(b - a)) / 2_c, (1_c + sign(a - b)) / 2_c};
+    }
+};
+
+/// a^b for a general exponent; power<B, E> nodes and the tape's pow read their partials here.
+struct pow_fn {
+    static constexpr std::string_view name = "pow";
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::pow; return pow(a, b); }
+    // d/da a^b = b a^(b-1); d/db a^b = a^b log(a)
+    template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const& y) {
+        return std::pair{b * pow(a, b - 1_c), y * log(a)};
+    }
+    // The base's partial alone: with a constant exponent log(a) must not be formed (a may be negative).
+    template <class A, class B> static constexpr auto base_partial(A const& a, B const& b) { return b * pow(a, b - 1_c); }
+};
+
+}  // namespace leibniz::rules
