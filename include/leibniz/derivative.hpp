@@ -12,9 +12,8 @@
 
 namespace leibniz {
 
-template <class T> struct is_variable : detail::is_variable<T> {};
 /// A single variable: var<"x">, or one member w[3_c] of a family.
-template <class T> concept Variable = detail::is_variable<T>::value;
+template <class T> concept Variable = detail::is_variable<std::remove_cvref_t<T>>::value;
 
 namespace detail {
 
@@ -105,6 +104,6 @@ constexpr auto d(F const&, Xs const&...) {
 }
 
 /// The type of d(F{}, X{}).
-template <Expression F, Variable X> using derivative_t = decltype(d(std::declval<F const&>(), X{}));
+template <Expression F, Variable X> using derivative_t = decltype(d(std::declval<F const&>(), std::remove_cvref_t<X>{}));
 
 }  // namespace leibniz

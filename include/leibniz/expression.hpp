@@ -93,15 +93,16 @@ template <rational R> struct is_constant<constant<R>> : std::true_type {};
 
 /// An empty expression type: everything about it is in its type.
 template <class T>
-concept StaticExpression = std::derived_from<T, detail::node_tag> && std::is_empty_v<T>;
+concept StaticExpression =
+    std::derived_from<std::remove_cvref_t<T>, detail::node_tag> && std::is_empty_v<std::remove_cvref_t<T>>;
 
 /// Anything the symbolic engine accepts as an expression.
 template <class T>
-concept Expression = StaticExpression<T> || detail::is_with_numbers<T>::value;
+concept Expression = StaticExpression<T> || detail::is_with_numbers<std::remove_cvref_t<T>>::value;
 
 /// A compile-time rational constant.
 template <class T>
-concept RationalConstant = detail::is_constant<T>::value;
+concept RationalConstant = detail::is_constant<std::remove_cvref_t<T>>::value;
 
 namespace detail {
 template <class T> struct tree_of { using type = T; };
