@@ -10,3 +10,5 @@
 #include "power.hpp"
 #include "rational.hpp"
 #include "rules.hpp"
+#include "ostream.hpp"
+#include "print.hpp"
