@@ -84,7 +84,9 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
     template <class Nodes, class T, class... Bindings>
     static constexpr T get(auto const&, auto const&, Bindings const&... bindings) {
         using V = var<Name, I>;
-        return static_cast<T>(nth<binding_index<V, Bindings...>()>(bindings...).template get<V>());
+        constexpr std::size_t at_binding = binding_index<V, Bindings...>();
+        if constexpr (at_binding == sizeof...(Bindings)) return T{};  // already refused by bound_value
+        else return static_cast<T>(nth<at_binding>(bindings...).template get<V>());
     }
 };
 template <class... Ts> struct node_value<sum_of<Ts...>> {

@@ -37,7 +37,7 @@ constexpr auto arithmetic(A const& a, B const& b) {
     if constexpr (any_symbolic<A, B> || all_static<A, B>) {
         return combine<Make>(a, b);
     } else {
-        using T = std::common_type_t<scalar_or_double<A>, scalar_or_double<B>>;
+        using T = numeric_type_t<A, B>;
         return NumericOp{}(numeric_value<T>(a), numeric_value<T>(b));
     }
 }
