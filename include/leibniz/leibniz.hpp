@@ -10,5 +10,6 @@
 #include "power.hpp"
 #include "rational.hpp"
 #include "rules.hpp"
+#include "tape.hpp"
 #include "ostream.hpp"
 #include "print.hpp"

@@ -1,0 +1,114 @@
+#pragma once
+// The elementary functions on tape::vars, found by argument-dependent lookup, so that generic
+// code (using std::sin; sin(x * y)) records. Every value and every local derivative is read
+// from the rule table (rules.hpp) with plain doubles: no formula is written here a second time.
+#include <utility>
+
+#include "../functions.hpp"
+#include "../literals.hpp"
+#include "../power.hpp"
+#include "../rules.hpp"
+#include "operation.hpp"
+#include "recording.hpp"
+
+namespace leibniz::tape {
+namespace detail {
+
+/// Rule(x): y = Rule::value(x), dy/dx = Rule::derivative(x, y).
+template <class Rule> var unary(var const& x) {
+    double y = as_double(Rule::value(x.value()));
+    return record(x, y, as_double(Rule::derivative(x.value(), y)));
+}
+
+/// Rule(a, b): y = Rule::value(a, b), {dy/da, dy/db} = Rule::partials(a, b, y).
+template <class Rule, class A, class B> var binary(A const& a, B const& b) {
+    double u = value_of(a), v = value_of(b);
+    double y = as_double(Rule::value(u, v));
+    auto [du, dv] = Rule::partials(u, v, y);
+    return record(a, b, y, as_double(du), as_double(dv));
+}
+
+}  // namespace detail
+
+/// e^x                                     exp(x)
+inline var exp(var const& x) { return detail::unary<rules::exp_fn>(x); }
+/// e^x - 1                                 expm1(x)
+inline var expm1(var const& x) { return detail::unary<rules::expm1_fn>(x); }
+/// natural logarithm                       log(x)
+inline var log(var const& x) { return detail::unary<rules::log_fn>(x); }
+/// log(1 + x)                              log1p(x)
+inline var log1p(var const& x) { return detail::unary<rules::log1p_fn>(x); }
+/// sine                                    sin(x)
+inline var sin(var const& x) { return detail::unary<rules::sin_fn>(x); }
+/// cosine                                  cos(x)
+inline var cos(var const& x) { return detail::unary<rules::cos_fn>(x); }
+/// tangent                                 tan(x)
+inline var tan(var const& x) { return detail::unary<rules::tan_fn>(x); }
+/// arcsine                                 asin(x)
+inline var asin(var const& x) { return detail::unary<rules::asin_fn>(x); }
+/// arccosine                               acos(x)
+inline var acos(var const& x) { return detail::unary<rules::acos_fn>(x); }
+/// arctangent                              atan(x)
+inline var atan(var const& x) { return detail::unary<rules::atan_fn>(x); }
+/// hyperbolic sine                         sinh(x)
+inline var sinh(var const& x) { return detail::unary<rules::sinh_fn>(x); }
+/// hyperbolic cosine                       cosh(x)
+inline var cosh(var const& x) { return detail::unary<rules::cosh_fn>(x); }
+/// hyperbolic tangent                      tanh(x)
+inline var tanh(var const& x) { return detail::unary<rules::tanh_fn>(x); }
+/// 1 / (1 + e^-x)                          sigmoid(x)
+inline var sigmoid(var const& x) { return detail::unary<rules::sigmoid_fn>(x); }
+/// log(1 + e^x)                            softplus(x)
+inline var softplus(var const& x) { return detail::unary<rules::softplus_fn>(x); }
+/// max(x, 0); relu'(0) = 0                 relu(x)
+inline var relu(var const& x) { return detail::unary<rules::relu_fn>(x); }
+/// |x|; abs'(0) = 0                        abs(x)
+inline var abs(var const& x) { return detail::unary<rules::abs_fn>(x); }
+/// -1, 0 or 1; derivative 0                sign(x)
+inline var sign(var const& x) { return detail::unary<rules::sign_fn>(x); }
+/// 1 for x > 0, else 0; derivative 0       heaviside(x)
+inline var heaviside(var const& x) { return detail::unary<rules::heaviside_fn>(x); }
+/// the error function                      erf(x)
+inline var erf(var const& x) { return detail::unary<rules::erf_fn>(x); }
+
+/// the angle of the point (x, y)           atan2(y, x)
+template <class Y, class X> requires involves_var<Y, X>
+var atan2(Y const& y, X const& x) { return detail::binary<rules::atan2_fn>(y, x); }
+/// sqrt(x^2 + y^2)                         hypot(x, y)
+template <class X, class Y> requires involves_var<X, Y>
+var hypot(X const& x, Y const& y) { return detail::binary<rules::hypot_fn>(x, y); }
+/// the smaller; a tie gives each side half the derivative      min(x, y)
+template <class X, class Y> requires involves_var<X, Y>
+var min(X const& x, Y const& y) { return detail::binary<rules::min_fn>(x, y); }
+/// the larger; a tie gives each side half the derivative       max(x, y)
+template <class X, class Y> requires involves_var<X, Y>
+var max(X const& x, Y const& y) { return detail::binary<rules::max_fn>(x, y); }
+// Not templates, so that they beat std::min<T> and std::max<T> brought in by `using std::max;`
+// in generic code (a template taking T const& twice would be the better match otherwise).
+inline var min(var const& x, var const& y) { return detail::binary<rules::min_fn>(x, y); }
+inline var max(var const& x, var const& y) { return detail::binary<rules::max_fn>(x, y); }
+
+/// x^e for a var or a number on either side; with an exact rational exponent (3_c, c<1, 3>)
+/// the value is the exact rational power (the real cube root of a negative x included).
+///     pow(x, y), pow(x, 2.5), pow(2.0, x), pow(x, c<1, 3>)
+template <class X, class E> requires involves_var<X, E>
+var pow(X const& x, E const& e) {
+    if constexpr (std::same_as<E, var> && std::same_as<X, var>) {
+        return detail::binary<rules::pow_fn>(x, e);
+    } else if constexpr (std::same_as<X, var>) {
+        // A constant exponent: only the base's partial, so log(x) is never formed for x < 0.
+        double y = detail::as_double(leibniz::pow(x.value(), e));
+        return detail::record(x, y, detail::as_double(rules::pow_fn::base_partial(x.value(), e)));
+    } else {
+        double base = detail::as_double(x), y = rules::pow_fn::value(base, e.value());
+        return detail::record(e, y, detail::as_double(rules::pow_fn::partials(base, e.value(), y).second));
+    }
+}
+/// x^(1/2); sqrt'(0) = +infinity            sqrt(x)
+inline var sqrt(var const& x) { return pow(x, c<1, 2>); }
+/// the real cube root x^(1/3)              cbrt(x)
+inline var cbrt(var const& x) { return pow(x, c<1, 3>); }
+/// x^2                                     square(x)
+inline var square(var const& x) { return pow(x, c<2>); }
+
+}  // namespace leibniz::tape

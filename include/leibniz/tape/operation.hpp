@@ -1,0 +1,63 @@
+#pragma once
+// Recording one operation: its value and local partials, from operands that are tape::vars
+// or plain numbers (double, int, or a closed leibniz constant such as 3_c, c<1, 3>, pi_c).
+// A number operand is not recorded: its partial goes nowhere.
+#include <concepts>
+#include <type_traits>
+
+// functions.hpp before evaluate.hpp: included the other way round, Clang 14 meets rules.hpp's
+// pow(pi_c, c<-1, 2>) before pow is defined (see NOTES-core-bugs.md).
+#include "../functions.hpp"
+#include "../detail/combine.hpp"
+#include "../evaluate.hpp"
+#include "recording.hpp"
+
+namespace leibniz::tape {
+
+/// A number a tape::var can be combined with: an arithmetic value or a closed leibniz
+/// expression (3_c, c<1, 3>, pi_c, sqrt(2_c)), which is a number known at compile time.
+template <class T>
+concept number = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || leibniz::Closed<T>;
+
+/// A tape::var or a number.
+template <class T>
+concept operand = std::same_as<T, var> || number<T>;
+
+/// Two operands of which at least one is recorded.
+template <class A, class B>
+concept involves_var = operand<A> && operand<B> && (std::same_as<A, var> || std::same_as<B, var>);
+
+namespace detail {
+
+/// A number as a double; a closed expression evaluates with no bindings.
+template <class T> double as_double(T const& x) {
+    if constexpr (leibniz::Closed<T>) return static_cast<double>(x());
+    else return static_cast<double>(x);
+}
+
+template <class T> double value_of(T const& x) {
+    if constexpr (std::same_as<T, var>) return x.value();
+    else return as_double(x);
+}
+
+/// y = f(x) with dy/dx = partial.
+inline var record(var const& x, double value, double partial) {
+    auto& r = live(access::recording_of(x));
+    return access::make(value, push(r, value, access::at(x), partial, sink, 0.0), r.id);
+}
+
+/// y = f(a, b) with dy/da = da and dy/db = db; a number operand drops its partial.
+template <class A, class B> var record(A const& a, B const& b, double value, double da, double db) {
+    if constexpr (std::same_as<A, var> && std::same_as<B, var>) {
+        auto& r = live(access::recording_of(a));
+        if (access::recording_of(b) != r.id) live(access::recording_of(b));  // throws, naming the cause
+        return access::make(value, push(r, value, access::at(a), da, access::at(b), db), r.id);
+    } else if constexpr (std::same_as<A, var>) {
+        return record(a, value, da);
+    } else {
+        return record(b, value, db);
+    }
+}
+
+}  // namespace detail
+}  // namespace leibniz::tape
