@@ -1,0 +1,154 @@
+#pragma once
+// Families of variables: var_array<"w", 17> is 17 variables under one name, w[3_c] being
+// var<"w", 3>. A family is bound at once from an array (w = std::array<double, 17>{...}) and
+// summed over by sum<N>(term), unrolled at compile time into one canonical sum.
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "detail/canonical.hpp"
+#include "detail/combine.hpp"
+#include "detail/fixed_string.hpp"
+#include "detail/type_list.hpp"
+#include "expression.hpp"
+#include "literals.hpp"
+
+namespace leibniz {
+
+template <detail::fixed_string Name, std::size_t Size, class Values> struct family_binding;
+
+namespace detail {
+
+// The position of variable V in the family called Name (-1 when V is not one of its members).
+template <class V, fixed_string Name> inline constexpr int family_position = -1;
+template <fixed_string Name, int I> inline constexpr int family_position<var<Name, I>, Name> = I;
+
+// A compile-time index: 3_c, or std::integral_constant<std::size_t, 3> (what sum<N> passes).
+template <class T> inline constexpr bool is_compile_time_index = false;
+template <class I, I Value> inline constexpr bool is_compile_time_index<std::integral_constant<I, Value>> =
+    std::is_integral_v<I> && !std::is_same_v<I, bool>;
+template <rational R> inline constexpr bool is_compile_time_index<constant<R>> = true;
+
+template <class T> inline constexpr long long index_value = 0;
+template <class I, I Value> inline constexpr long long index_value<std::integral_constant<I, Value>> =
+    static_cast<long long>(Value);
+template <rational R> inline constexpr long long index_value<constant<R>> = R.num;
+template <class T> inline constexpr bool index_is_whole = true;
+template <rational R> inline constexpr bool index_is_whole<constant<R>> = R.den == 1;
+
+template <fixed_string Name, std::size_t... I>
+auto family_member_list(std::index_sequence<I...>) -> type_list<var<Name, static_cast<int>(I)>...>;
+
+}  // namespace detail
+
+/// The variables of a family, in order: type_list<var<Name, 0>, ..., var<Name, Size - 1>>.
+template <detail::fixed_string Name, std::size_t Size>
+using family_members = decltype(detail::family_member_list<Name>(std::make_index_sequence<Size>{}));
+
+/// Size variables under one name; w[3_c] is var<"w", 3>, a variable like any other.
+///     constexpr var_array<"w", 17> w;   auto f = w[0_c] * x + w[1_c];   f(w = weights, x = 2.0)
+template <detail::fixed_string Name, std::size_t Size> struct var_array {
+    static_assert(Size > 0, "leibniz::var_array<\"w\", N>: a family needs at least one variable (N >= 1)");
+    static constexpr std::string_view name = Name.view();
+
+    static constexpr std::size_t size() noexcept { return Size; }
+
+    /// w[3_c] or w[i] with i a compile-time index (std::integral_constant, as sum<N> passes it).
+    template <class Index> requires detail::is_compile_time_index<Index>
+    constexpr auto operator[](Index) const {
+        static_assert(detail::index_is_whole<Index>,
+                      "leibniz::var_array: the index of a family member must be a whole number, as in w[3_c]");
+        static_assert(detail::index_value<Index> >= 0 && detail::index_value<Index> < static_cast<long long>(Size),
+                      "leibniz::var_array: index out of range: w[i] needs 0 <= i < N for var_array<\"w\", N>");
+        return var<Name, static_cast<int>(detail::index_value<Index>)>{};
+    }
+    template <class Index> requires(!detail::is_compile_time_index<Index>)
+    constexpr auto operator[](Index) const {
+        static_assert(detail::always_false<Index>,
+                      "leibniz::var_array: index a family with a compile-time index, w[3_c], or with the i that "
+                      "sum<N>([](auto i) { ... }) passes; a run-time number cannot choose a variable");
+        return var<Name, 0>{};
+    }
+
+    /// w = std::array<double, N>{...} binds every member at once: f(w = weights, x = 1.0).
+    template <Scalar T, std::size_t M> constexpr auto operator=(std::array<T, M> const& values) const {
+        static_assert(M == Size, "leibniz::var_array<\"w\", N>: bind the family from an array of exactly N values");
+        return family_binding<Name, Size, std::array<T, M>>{values};
+    }
+    /// w = std::span<double const, N>{...}: the same from a span of static extent (not copied).
+    template <class T, std::size_t M> requires Scalar<std::remove_cv_t<T>>
+    constexpr auto operator=(std::span<T, M> values) const {
+        static_assert(M != std::dynamic_extent,
+                      "leibniz::var_array<\"w\", N>: bind the family from a span of static extent, "
+                      "std::span<double const, N>, or from a std::array<double, N>");
+        static_assert(M == Size || M == std::dynamic_extent,
+                      "leibniz::var_array<\"w\", N>: bind the family from a span of exactly N values");
+        return family_binding<Name, Size, std::span<T, M>>{values};
+    }
+};
+
+/// w = values, produced by var_array's assignment: binds var<Name, I> to values[I] for I < Size.
+template <detail::fixed_string Name, std::size_t Size, class Values> struct family_binding {
+    Values values;
+    template <class V>
+    static constexpr bool binds = detail::family_position<V, Name> >= 0 &&
+                                  detail::family_position<V, Name> < static_cast<int>(Size);
+    template <class V> constexpr auto const& get() const {
+        return values[static_cast<std::size_t>(detail::family_position<V, Name>)];
+    }
+    template <class V> using value_type = std::remove_cv_t<typename Values::value_type>;
+};
+
+namespace detail {
+
+// Where each operand's plain numbers start once all operands' numbers are laid end to end.
+template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 1> number_offsets = [] {
+    std::array<std::size_t, sizeof...(Es) + 1> offsets{};
+    std::size_t const counts[] = {numbers_count<Es>..., 0};
+    for (std::size_t i = 0; i < sizeof...(Es); ++i) offsets[i + 1] = offsets[i] + counts[i];
+    return offsets;
+}();
+
+template <std::size_t Total, std::size_t N>
+constexpr void append_numbers(std::array<double, Total>& into, std::size_t& at, std::array<double, N> const& numbers) {
+    for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
+}
+
+/// Every operand's numbers, end to end, in the order of number_offsets.
+template <class... Es> constexpr auto joined_numbers(Es const&... es) {
+    std::array<double, number_offsets<Es...>[sizeof...(Es)]> all{};
+    std::size_t at = 0;
+    (append_numbers(all, at, numbers_of(es)), ...);
+    return all;
+}
+
+/// e0 + e1 + ... as one canonicalization of all the terms (a chain of binary + would
+/// canonicalize N growing sums); each term's plain numbers keep their own slots.
+template <class... Es> constexpr auto sum_of_expressions(Es const&... es) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        using tree = make_sum<shift_slots_t<typename tree_of<Es>::type, number_offsets<Es...>[I]>...>;
+        return finish_expression<tree>(joined_numbers(es...));
+    }(std::index_sequence_for<Es...>{});
+}
+
+template <class... Xs> constexpr auto add_all(Xs const&... xs) {
+    if constexpr (sizeof...(Xs) == 0) return 0_c;
+    else if constexpr (!(Expression<Xs> || ...)) return (xs + ...);  // plain numbers: a plain sum
+    else return sum_of_expressions(as_expression(xs)...);
+}
+
+}  // namespace detail
+
+/// term(0) + term(1) + ... + term(N - 1), unrolled at compile time; term receives a
+/// compile-time index i (std::integral_constant<std::size_t, i>) usable as w[i] and a[i].
+///     auto dot = sum<4>([](auto i) { return w[i] * v[i]; });
+template <std::size_t N, class Term> constexpr auto sum(Term const& term) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return detail::add_all(term(std::integral_constant<std::size_t, I>{})...);
+    }(std::make_index_sequence<N>{});
+}
+
+}  // namespace leibniz

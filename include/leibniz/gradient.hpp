@@ -1,0 +1,225 @@
+#pragma once
+// Reverse mode generated at compile time: gradient, value_and_gradient, jacobian (of
+// outputs(f, g, ...)) and hessian. Each is one forward sweep over the graph of distinct
+// subexpressions (evaluate.hpp's forward_values) and one reverse sweep per output
+// (detail/reverse.hpp), all laid out at compile time: no tape, no allocation. Several outputs
+// share one graph, the union of their nodes, so a subexpression they have in common is
+// computed once.
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+// functions.hpp first: evaluate.hpp alone does not compile with Clang 14 (NOTES-core-bugs.md)
+#include "functions.hpp"
+#include "derivative.hpp"
+#include "detail/graph.hpp"
+#include "detail/reverse.hpp"
+#include "detail/type_list.hpp"
+#include "evaluate.hpp"
+#include "expression.hpp"
+#include "family.hpp"
+
+namespace leibniz {
+
+namespace detail {
+// The variables a differentiation target stands for: itself, or a family's members in order.
+template <class T> struct target_variables { using type = void; };
+template <fixed_string Name, int I> struct target_variables<var<Name, I>> { using type = type_list<var<Name, I>>; };
+template <fixed_string Name, std::size_t N> struct target_variables<var_array<Name, N>> {
+    using type = family_members<Name, N>;
+};
+template <class... Xs> using flattened_variables = concat_t<typename target_variables<std::remove_cvref_t<Xs>>::type...>;
+}  // namespace detail
+
+/// What gradient, jacobian and hessian differentiate by: a variable (x, w[3_c]) or a family (w).
+template <class T>
+concept DifferentiationTarget = !std::is_void_v<typename detail::target_variables<std::remove_cvref_t<T>>::type>;
+
+/// Several expressions evaluated together on one graph: jacobian(outputs(f, g), x, y).
+template <class Trees, std::size_t N> struct output_list {
+    std::array<double, N> numbers{};
+};
+
+namespace detail {
+template <class T> inline constexpr bool is_output_list = false;
+template <class Trees, std::size_t N> inline constexpr bool is_output_list<output_list<Trees, N>> = true;
+}  // namespace detail
+
+/// The value of f and its gradient: auto [value, gradient] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0).
+template <class T, std::size_t N> struct value_and_gradient_result {
+    T value;
+    std::array<T, N> gradient;
+};
+
+namespace detail {
+
+/// The graph of several trees: the union of their nodes, in an order that is topological for
+/// each of them (every list is, and a node kept at its first occurrence follows its operands).
+template <class Trees> struct shared_graph;
+template <class Tree> struct shared_graph<type_list<Tree>> {
+    using nodes = graph_nodes<Tree>;
+    static constexpr std::array<std::size_t, 1> roots{nodes::size - 1};
+};
+template <class... Trees> struct shared_graph<type_list<Trees...>> {
+    using nodes = typename unique<concat_t<graph_nodes<Trees>...>>::type;
+    static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>...};
+};
+
+template <class Nodes, class... Bindings>
+using sweep_type = typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type;
+
+/// Row r: the gradient of the r-th tree by the variables of Wrt, from one forward sweep.
+template <class Trees, class Wrt, std::size_t N, class... Bindings>
+constexpr auto jacobian_rows(std::array<double, N> const& numbers, Bindings const&... bindings) {
+    using graph = shared_graph<Trees>;
+    using nodes = typename graph::nodes;
+    using T = sweep_type<nodes, Bindings...>;
+    auto const value = forward_values<nodes, T>(numbers, bindings...);
+    return [&]<std::size_t... R>(std::index_sequence<R...>) {
+        return std::array<std::array<T, Wrt::size>, Trees::size>{gradient_at<nodes, Wrt, graph::roots[R]>(value)...};
+    }(std::make_index_sequence<Trees::size>{});
+}
+
+// The second derivatives d/dwj (d f/dwi) for every pair of Wrt, as trees sharing f's numbers.
+template <class Tree, class Wrt> struct gradient_trees;
+template <class Tree, class... Ws> struct gradient_trees<Tree, type_list<Ws...>> {
+    using type = type_list<derivative_tree<Tree, Ws>...>;
+};
+
+}  // namespace detail
+
+/// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
+template <class Tree, std::size_t N, class Wrt> struct gradient_function {
+    std::array<double, N> numbers{};
+    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+        return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(numbers, bindings...)[0];
+    }
+};
+
+/// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
+template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_function {
+    std::array<double, N> numbers{};
+    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+        using nodes = detail::graph_nodes<Tree>;
+        using T = detail::sweep_type<nodes, Bindings...>;
+        auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
+        return value_and_gradient_result<T, Wrt::size>{value[nodes::size - 1],
+                                                       detail::gradient_at<nodes, Wrt, nodes::size - 1>(value)};
+    }
+};
+
+/// The Jacobian of several outputs as a function of the bindings; made by jacobian(...).
+template <class Trees, std::size_t N, class Wrt> struct jacobian_function {
+    std::array<double, N> numbers{};
+    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+        return detail::jacobian_rows<Trees, Wrt>(numbers, bindings...);
+    }
+};
+
+/// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
+template <class Tree, std::size_t N, class Wrt> struct hessian_function {
+    std::array<double, N> numbers{};
+    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+        auto rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(numbers, bindings...);
+        // d2f/dwi dwj = d2f/dwj dwi: the two sweeps may round differently, so one of them is kept
+        for (std::size_t i = 0; i < Wrt::size; ++i)
+            for (std::size_t j = 0; j < i; ++j) rows[i][j] = rows[j][i];
+        return rows;
+    }
+};
+
+/// outputs(f, g, ...): several expressions, for jacobian; their plain numbers keep their own slots.
+template <Expression... Fs> requires(sizeof...(Fs) >= 1)
+constexpr auto outputs(Fs const&... fs) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        using trees = detail::type_list<
+            detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>[I]>...>;
+        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)]>{detail::joined_numbers(fs...)};
+    }(std::index_sequence_for<Fs...>{});
+}
+
+/// (df/dx, df/dy, ...) at a point: one forward and one reverse sweep. A family w contributes
+/// all its members in order.        gradient(x * y, x, y)(x = 2.0, y = 3.0) == std::array{3.0, 2.0}
+template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
+constexpr auto gradient(F const& f, Xs const&...) {
+    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+                             detail::flattened_variables<Xs...>>{detail::numbers_of(f)};
+}
+
+/// f and (df/dx, df/dy, ...) from the same sweeps.    auto [v, g] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0)
+template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
+constexpr auto value_and_gradient(F const& f, Xs const&...) {
+    return value_and_gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+                                       detail::flattened_variables<Xs...>>{detail::numbers_of(f)};
+}
+
+/// J[i][j] = d output_i / d x_j: one forward sweep over the outputs' shared graph, one reverse
+/// sweep per output.               jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0)
+template <class Trees, std::size_t N, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
+constexpr auto jacobian(output_list<Trees, N> const& fs, Xs const&...) {
+    return jacobian_function<Trees, N, detail::flattened_variables<Xs...>>{fs.numbers};
+}
+/// The Jacobian of a single expression: one row, its gradient.
+template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
+constexpr auto jacobian(F const& f, Xs const&... xs) {
+    return jacobian(outputs(f), xs...);
+}
+
+/// H[i][j] = d2f / dx_i dx_j: the reverse sweep run over the symbolic gradient's expressions
+/// d f/dx_i, which share one graph with each other.     hessian(x * x * y, x, y)(x = 1.0, y = 2.0)
+template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
+constexpr auto hessian(F const& f, Xs const&...) {
+    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+                            detail::flattened_variables<Xs...>>{detail::numbers_of(f)};
+}
+
+// ---- misuse, refused with a sentence ---------------------------------------------------------
+
+template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
+constexpr void gradient(F const&, Xs const&...) {
+    static_assert(Expression<F>, "leibniz::gradient(f, x, ...): f must be a leibniz expression built from variables; "
+                                 "for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
+    static_assert(sizeof...(Xs) >= 1, "leibniz::gradient(f, x, ...): name the variables to differentiate by, as in "
+                                      "gradient(f, x, y), or a family: gradient(f, w) for var_array<\"w\", N> w");
+    static_assert((DifferentiationTarget<Xs> && ...),
+                  "leibniz::gradient(f, x, ...): differentiate by variables (var<\"x\">, w[3_c]) or families "
+                  "(var_array<\"w\", N>), not by an expression or a number; to differentiate by an expression, "
+                  "give it a variable of its own");
+}
+
+template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
+constexpr void value_and_gradient(F const&, Xs const&...) {
+    static_assert(Expression<F>, "leibniz::value_and_gradient(f, x, ...): f must be a leibniz expression built from "
+                                 "variables; for a generic lambda, call it on the variables first");
+    static_assert(sizeof...(Xs) >= 1, "leibniz::value_and_gradient(f, x, ...): name the variables to differentiate "
+                                      "by, as in value_and_gradient(f, x, y), or a family: value_and_gradient(f, w)");
+    static_assert((DifferentiationTarget<Xs> && ...),
+                  "leibniz::value_and_gradient(f, x, ...): differentiate by variables (var<\"x\">, w[3_c]) or "
+                  "families (var_array<\"w\", N>), not by an expression or a number");
+}
+
+template <class F, class... Xs>
+    requires(!((Expression<F> || detail::is_output_list<F>) && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
+constexpr void jacobian(F const&, Xs const&...) {
+    static_assert(Expression<F> || detail::is_output_list<F>,
+                  "leibniz::jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...)");
+    static_assert(sizeof...(Xs) >= 1, "leibniz::jacobian(outputs(f, g), x, ...): name the variables to differentiate "
+                                      "by, as in jacobian(outputs(f, g), x, y), or a family: jacobian(outputs(f, g), w)");
+    static_assert((DifferentiationTarget<Xs> && ...),
+                  "leibniz::jacobian(outputs(f, g), x, ...): differentiate by variables (var<\"x\">, w[3_c]) or "
+                  "families (var_array<\"w\", N>), not by an expression or a number");
+}
+
+template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
+constexpr void hessian(F const&, Xs const&...) {
+    static_assert(Expression<F>, "leibniz::hessian(f, x, ...): f must be a leibniz expression built from variables; "
+                                 "for a generic lambda, call it on the variables first: hessian(f(x, y), x, y)");
+    static_assert(sizeof...(Xs) >= 1, "leibniz::hessian(f, x, ...): name the variables to differentiate by, as in "
+                                      "hessian(f, x, y), or a family: hessian(f, w) for var_array<\"w\", N> w");
+    static_assert((DifferentiationTarget<Xs> && ...),
+                  "leibniz::hessian(f, x, ...): differentiate by variables (var<\"x\">, w[3_c]) or families "
+                  "(var_array<\"w\", N>), not by an expression or a number");
+}
+
+}  // namespace leibniz
