@@ -84,6 +84,13 @@ template <class T, class E> auto let(E const& e) {
     else return T(e);
 }
 
+/// The number type of a function's first (differentiated) argument.
+template <class T, class...> struct first { using type = T; };
+template <class... T> using first_t = typename first<T...>::type;
+
+/// The i-th of a pack of arguments, by reference.
+template <std::size_t I, class... T> decltype(auto) nth(T const&... args) { return std::get<I>(std::tie(args...)); }
+
 // ---- inputs, results, checks --------------------------------------------------------------
 
 /// k as a number of the type T computes in: an exact leibniz constant in expressions.
