@@ -91,7 +91,10 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
 };
 template <class... Ts> struct node_value<sum_of<Ts...>> {
     template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return (v[slot_of<Ts, Nodes>] + ...);
+        T terms[] = {v[slot_of<Ts, Nodes>]...};
+        T total = terms[0];
+        for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
+        return total;
     }
 };
 template <class F> inline constexpr bool is_denominator = false;
@@ -112,7 +115,7 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
             else
                 times(numerator, has_numerator, v[slot_of<F, Nodes>]);
         };
-        (take(static_cast<Fs*>(nullptr)), ...);
+        for_each_type<Fs...>(take);
         if (!has_denominator) return numerator;
         return has_numerator ? numerator / denominator : T(1) / denominator;
     }
@@ -139,7 +142,7 @@ constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const&
     std::array<T, Nodes::size> v{};
     [&]<class... Ns>(type_list<Ns...>) {
         std::size_t i = 0;
-        ((v[i] = node_value<Ns>::template get<Nodes, T>(v, numbers, bindings...), ++i), ...);
+        for_each_type<Ns...>([&]<class Node>(Node*) { v[i++] = node_value<Node>::template get<Nodes, T>(v, numbers, bindings...); });
     }(Nodes{});
     return v;
 }

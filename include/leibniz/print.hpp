@@ -121,7 +121,11 @@ template <class Style, class Rule, class... Args> struct printer<Style, call<Rul
         }
         Style::open_group(out);
         bool first = true;
-        ((out += first ? "" : ", ", first = false, detail::print<Style, Args>(out, numbers, precedence::sum)), ...);
+        for_each_type<Args...>([&]<class A>(A*) {
+            if (!first) out += ", ";
+            first = false;
+            detail::print<Style, A>(out, numbers, precedence::sum);
+        });
         Style::close_group(out);
     }
 };
@@ -152,7 +156,7 @@ void print_factors(std::string& out, std::array<double, N> const& numbers, bool 
         }
     };
     if (coefficient != 1) { append_integer(out, coefficient); ++count; }
-    (one(static_cast<Fs*>(nullptr)), ...);
+    for_each_type<Fs...>(one);
 }
 
 // Print c * f1 * f2 ... with the coefficient's sign already taken out (negative = print "-").
@@ -265,8 +269,8 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
             }
         };
         // The rational term sorts first in the canonical order; it reads better last.
-        ((is_constant<Ts>::value ? void() : term(static_cast<Ts*>(nullptr))), ...);
-        ((is_constant<Ts>::value ? term(static_cast<Ts*>(nullptr)) : void()), ...);
+        for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (!is_constant<T>::value) term(tag); });
+        for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (is_constant<T>::value) term(tag); });
     }
 };
 

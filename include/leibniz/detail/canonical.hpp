@@ -118,11 +118,22 @@ template <class... U> struct term_plan<type_list<U...>> {
         p.count = kept;
         return p;
     }();
+    // Already canonical (sorted, nothing to merge): the common case of a term added to a sum.
+    static constexpr bool unchanged = [] {
+        if (groups.count != sizeof...(U)) return false;
+        rational coefficients[] = {term_parts<U>::coefficient...};
+        for (std::size_t g = 0; g < groups.count; ++g)
+            if (groups.first[g] != g || groups.total[g] != coefficients[g]) return false;
+        return true;
+    }();
 };
 
 template <class List> struct collect_terms;
 template <class... U> struct collect_terms<type_list<U...>> {
     using plan = term_plan<type_list<U...>>;
+    template <std::size_t... G>
+        requires plan::unchanged
+    static auto build(std::index_sequence<G...>) -> sum_of<U...>;
     template <std::size_t... G>
     static auto build(std::index_sequence<G...>) -> typename sum_from_terms<
         typename scale<plan::groups.total[G], typename term_parts<at_t<plan::groups.first[G], type_list<U...>>>::monomial>::type...>::type;
@@ -189,7 +200,8 @@ template <class... U> struct factor_plan<type_list<U...>> {
     static constexpr bool rational_exponent[n + 1] = {is_constant<typename factor_parts<U>::exponent>::value..., false};
     static constexpr rational coefficient = [] {
         rational r{1, 1};
-        ((r = is_constant<U>::value ? r * exponent_value<U>() : r), ...);
+        rational values[] = {(is_constant<U>::value ? exponent_value<U>() : rational{1, 1})...};
+        for (auto v : values) r = r * v;
         return r;
     }();
     // Group the factors by base (rationals all share the first group); total[] adds rational exponents.
@@ -197,6 +209,12 @@ template <class... U> struct factor_plan<type_list<U...>> {
         key_view keys[] = {key_of<typename factor_parts<U>::base>()...};
         rational exponents[] = {exponent_value<typename factor_parts<U>::exponent>()...};
         return collect<n>(keys, exponents);
+    }();
+    static constexpr bool unchanged = [] {
+        if (groups.count != n) return false;
+        for (std::size_t g = 0; g < n; ++g)
+            if (groups.first[g] != g || is_rational[g]) return false;
+        return true;
     }();
     static constexpr bool all_rational_exponents(std::size_t g) {
         for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
@@ -226,13 +244,16 @@ template <class... U> struct collect_factors<type_list<U...>> {
     }
     template <std::size_t... G>
     static auto merge_all(std::index_sequence<G...>) -> concat_t<decltype(merged<G>())...>;
+    template <std::size_t... G>
+        requires plan::unchanged
+    static auto merge_all(std::index_sequence<G...>) -> type_list<U...>;
     using merged_list = decltype(merge_all(std::make_index_sequence<plan::groups.count>{}));
 
     template <class L> struct finish;
     template <class... M> struct finish<type_list<M...>> {
         // A merge can produce a rational (x * x^-1 = 1) or a product ((x*y)^(1/2) squared):
         // fold once more; the number of factors has dropped, so this ends.
-        static constexpr bool settled = ((!is_constant<M>::value && !is_product<M>) && ...);
+        static constexpr bool settled = all_of({(!is_constant<M>::value && !is_product<M>)...});
         using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient, M...>,
                                                  make_product_t<constant<plan::coefficient>, M...>>::type;
     };

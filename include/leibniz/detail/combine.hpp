@@ -21,7 +21,7 @@ template <std::size_t K> struct is_runtime_constant<runtime_constant<K>> : std::
 
 template <template <class> class Leaf, class T, class Children = typename children<T>::type> struct mentions;
 template <template <class> class Leaf, class T, class... Cs>
-struct mentions<Leaf, T, type_list<Cs...>> : std::bool_constant<Leaf<T>::value || (mentions<Leaf, Cs>::value || ...)> {};
+struct mentions<Leaf, T, type_list<Cs...>> : std::bool_constant<Leaf<T>::value || any_of({mentions<Leaf, Cs>::value...})> {};
 
 template <class T> using has_variables = mentions<is_variable, T>;
 template <class T> using has_runtime_constants = mentions<is_runtime_constant, T>;

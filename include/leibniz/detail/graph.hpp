@@ -23,36 +23,34 @@ template <class... Fs> struct operands<product_of<Fs...>> {
 };
 template <class B, rational R> struct operands<power<B, constant<R>>> { using type = type_list<B>; };
 
-// First occurrences only, order kept.
-template <std::size_t N> struct kept_positions {
-    std::size_t count = 0;
-    std::size_t at[N + 1]{};
-};
-template <class... U> constexpr kept_positions<sizeof...(U)> first_occurrences() {
-    kept_positions<sizeof...(U)> k{};
-    std::size_t firsts[] = {index_of<U, U...>()..., 0};
-    for (std::size_t i = 0; i < sizeof...(U); ++i)
-        if (firsts[i] == i) k.at[k.count++] = i;
-    return k;
-}
-template <class... U> constexpr auto first_occurrences_of(type_list<U...>) { return first_occurrences<U...>(); }
-template <class List, auto Kept = first_occurrences_of(List{})> struct unique;
-template <class... U, auto Kept> struct unique<type_list<U...>, Kept> {
-    template <std::size_t... I> static auto pick(std::index_sequence<I...>) -> type_list<at_t<Kept.at[I], type_list<U...>>...>;
-    using type = decltype(pick(std::make_index_sequence<Kept.count>{}));
-};
+// A depth-first walk from the root that threads the list of nodes seen so far: each node is
+// visited once, however many times it is used, so building the graph costs one step per edge
+// (a list per subexpression, deduplicated at every level, cost cubic time in a chain's depth).
+template <class T, class Seen> inline constexpr bool seen_before = false;
+template <class T, class... Ts> inline constexpr bool seen_before<T, type_list<Ts...>> = any_of({__is_same(T, Ts)...});
 
-template <class T, class Operands = typename operands<T>::type> struct graph;
-template <class T, class... Os> struct graph<T, type_list<Os...>> {
-    using nodes = typename unique<concat_t<typename graph<Os>::nodes..., type_list<T>>>::type;
-};
-template <class T> struct graph<T, type_list<>> {
-    using nodes = type_list<T>;
+template <class T, class Seen, bool = seen_before<T, Seen>> struct visit { using type = Seen; };
+template <class Seen, class Operands> struct visit_each;
+template <class Seen> struct visit_each<Seen, type_list<>> { using type = Seen; };
+template <class Seen, class O, class... Os> struct visit_each<Seen, type_list<O, Os...>>
+    : visit_each<typename visit<O, Seen>::type, type_list<Os...>> {};
+template <class T, class... Ts> struct visit<T, type_list<Ts...>, false> {
+    template <class L> struct append;
+    template <class... Us> struct append<type_list<Us...>> { using type = type_list<Us..., T>; };
+    using type = typename append<typename visit_each<type_list<Ts...>, typename operands<T>::type>::type>::type;
 };
 
 /// Distinct subexpressions of T, operands first, T last.
-template <class T> using graph_nodes = typename graph<T>::nodes;
+template <class T> using graph_nodes = typename visit<T, type_list<>>::type;
 
-template <class T, class Nodes> inline constexpr std::size_t slot_of = index_in<T, Nodes>::value;
+// A node's position in the list, found by overload resolution against one class per list.
+template <class T, std::size_t I> struct slot_tag {};
+template <class Seq, class List> struct slot_map;
+template <std::size_t... I, class... Ts> struct slot_map<std::index_sequence<I...>, type_list<Ts...>> : slot_tag<Ts, I>... {};
+template <class T, std::size_t I> constexpr std::size_t slot_lookup(slot_tag<T, I> const*) { return I; }
+
+template <class T, class Nodes>
+inline constexpr std::size_t slot_of =
+    slot_lookup<T>(static_cast<slot_map<std::make_index_sequence<Nodes::size>, Nodes> const*>(nullptr));
 
 }  // namespace leibniz::detail

@@ -28,7 +28,8 @@ template <std::size_t... N>
 constexpr std::array<key_token, (N + ... + 0)> join(std::array<key_token, N> const&... parts) {
     std::array<key_token, (N + ... + 0)> out{};
     std::size_t at = 0;
-    ((([&] { for (auto t : parts) out[at++] = t; })()), ...);
+    auto copy = [&](auto const& part) { for (auto t : part) out[at++] = t; };
+    [[maybe_unused]] int in_order[] = {0, (copy(parts), 0)...};
     return out;
 }
 

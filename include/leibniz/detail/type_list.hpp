@@ -3,6 +3,7 @@
 // arrays of keys; these helpers only move types in and out, so they stay shallow:
 // pack expansion instead of recursion, overload resolution instead of nested templates.
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -20,10 +21,29 @@ struct indexer<std::index_sequence<Is...>, Ts...> : indexed<Is, Ts>... {};
 template <std::size_t I, class T> indexed<I, T> select(indexed<I, T> const&);
 
 template <std::size_t I, class List> struct at;
+#if __has_builtin(__type_pack_element)  // GCC has it from version 14
+template <std::size_t I, class... Ts> struct at<I, type_list<Ts...>> { using type = __type_pack_element<I, Ts...>; };  // Clang: O(1)
+#else
 template <std::size_t I, class... Ts> struct at<I, type_list<Ts...>> {
     using type = typename decltype(select<I>(indexer<std::index_sequence_for<Ts...>, Ts...>{}))::type;
 };
+#endif
 template <std::size_t I, class List> using at_t = typename at<I, List>::type;
+
+// Folds over long packs (a sum of 256 terms) exceed Clang's nesting limit of 256, so long
+// packs are expanded into braced lists, which do not nest.
+constexpr bool any_of(std::initializer_list<bool> values) {
+    for (bool v : values) if (v) return true;
+    return false;
+}
+constexpr bool all_of(std::initializer_list<bool> values) {
+    for (bool v : values) if (!v) return false;
+    return true;
+}
+/// Calls f(static_cast<T*>(nullptr)) for each T in order, without a nested fold.
+template <class... Ts, class F> constexpr void for_each_type(F&& f) {
+    [[maybe_unused]] int in_order[] = {0, (f(static_cast<Ts*>(nullptr)), 0)...};
+}
 
 // concat<type_list<...>...>
 template <class... Lists> struct concat { using type = type_list<>; };
