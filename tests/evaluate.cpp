@@ -2,6 +2,7 @@
 // kept apart, compile-time evaluation.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <complex>
 #include <leibniz/leibniz.hpp>
 #include <type_traits>
@@ -75,4 +76,15 @@ TEST_CASE("generic code works with doubles and expressions alike") {
     };
     double direct = f(0.5, 2.0);
     CHECK(f(x, y)(x = 0.5, y = 2.0) == doctest::Approx(direct).epsilon(1e-15));
+}
+
+TEST_CASE("using std::max in generic code still builds an expression for two equal types") {
+    auto f = [](auto a, auto b) {
+        using std::max;
+        using std::min;
+        return max(a, b) + min(a, b);
+    };
+    static_assert(f(x, x) == 2_c * x);  // std::max<T> would not compile here
+    CHECK(f(1.0, 2.0) == 3.0);
+    CHECK(f(sin(x), sin(x))(x = 0.5) == doctest::Approx(2 * std::sin(0.5)).epsilon(1e-15));
 }

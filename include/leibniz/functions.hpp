@@ -109,6 +109,11 @@ template <Argument X, Argument Y> constexpr auto min(X const& x, Y const& y) { r
 /// the larger; at a tie each side gets half the derivative     max(x, y)
 template <Argument X, Argument Y> constexpr auto max(X const& x, Y const& y) { return apply<rules::max_fn>(x, y); }
 
+// Two operands of one expression type: more constrained than std::min<T>/std::max<T>, so generic
+// code that says `using std::max; max(a, b)` still gets the expression when a and b share a type.
+template <Expression E> constexpr auto min(E const& x, E const& y) { return apply<rules::min_fn>(x, y); }
+template <Expression E> constexpr auto max(E const& x, E const& y) { return apply<rules::max_fn>(x, y); }
+
 }  // namespace leibniz
 
 #include "power.hpp"

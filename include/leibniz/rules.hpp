@@ -37,6 +37,10 @@ constexpr std::optional<rational> maps_zero_to(rational x, rational y) {
 }
 }  // namespace detail_rules
 
+// 1/sqrt(pi) in canonical form, spelled as a type: a call pow(pi_c, ...) here would not depend
+// on a template parameter, and Clang would resolve it before pow is defined.
+inline constexpr power<named_constant<pi_tag>, constant<rational{-1, 2}>> inverse_sqrt_pi{};
+
 struct exp_fn {
     static constexpr std::string_view name = "exp";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
@@ -210,7 +214,7 @@ struct erf_fn {
     template <class X> static constexpr auto value(X const& x) { using std::erf; return erf(x); }
     // erf' = 2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return exp(-(x * x)) * 2_c * pow(pi_c, c<-1, 2>);  // a dependent product: operators bind late
+        return exp(-(x * x)) * 2_c * inverse_sqrt_pi;
     }
 };
 
