@@ -21,7 +21,7 @@ fresh=()
 [ "${LEIBNIZ_FRESH:-0}" = 1 ] && fresh=(--fresh)
 
 mkdir -p build
-declare -A status seconds summary
+declare -A status seconds summary steps
 total_tests=0
 total_failed=0
 failed_builds=0
@@ -36,8 +36,11 @@ for preset in "${presets[@]}"; do
         failed_builds=$((failed_builds + 1))
     else
         build_ok=1
+        build_start=$(date +%s)
         cmake --build --preset "$preset" || build_ok=0
+        test_start=$(date +%s)
         ctest --preset "$preset" 2>&1 | tee "$log"
+        steps[$preset]="configure $((build_start - preset_start))s, build $((test_start - build_start))s, ctest $(( $(date +%s) - test_start ))s"
         line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1)
         if [ -n "$line" ]; then
             failed=$(sed -E 's/^[0-9]+% tests passed, ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
@@ -65,7 +68,8 @@ done
 echo
 echo "==================== summary ===================="
 for preset in "${presets[@]}"; do
-    printf '%-6s %-17s %5ss   %s\n' "$preset" "${status[$preset]}" "${seconds[$preset]}" "${summary[$preset]:-}"
+    printf '%-6s %-17s %5ss  (%s)\n       %s\n' "$preset" "${status[$preset]}" "${seconds[$preset]}" \
+        "${steps[$preset]:-}" "${summary[$preset]:-}"
 done
 echo "wall time: $(( $(date +%s) - start ))s"
 if [ $failed_builds -gt 0 ]; then
