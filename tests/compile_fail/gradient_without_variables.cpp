@@ -1,0 +1,9 @@
+// gradient(f) names no variable: refused with a message saying what to write.
+#include <leibniz/leibniz.hpp>
+
+int main() {
+    constexpr leibniz::var<"x"> x;
+    auto g = leibniz::gradient(x * x);
+    (void)g;
+}
+// expect-error: leibniz::gradient\(f, x, \.\.\.\): name the variables to differentiate by, as in gradient\(f, x, y\)
