@@ -1,0 +1,48 @@
+// Reverse mode and families at compile time: building this file is the test.
+#include <leibniz/leibniz.hpp>
+
+#include <array>
+#include <type_traits>
+
+namespace {
+using namespace leibniz;
+using namespace leibniz::literals;
+
+constexpr var<"x"> x;
+constexpr var<"y"> y;
+constexpr var<"w"> w;
+constexpr var<"b"> b;
+constexpr var_array<"p", 3> p;
+
+// ---- gradients are constant expressions where the operations are --------------------------
+static_assert(gradient(x * y, x, y)(x = 2.0, y = 3.0)[0] == 3.0);
+static_assert(gradient(x * y, x, y)(x = 2.0, y = 3.0)[1] == 2.0);
+static_assert(gradient(x * y, x, y)(x = 2.0f, y = 3.0f) == std::array{3.0f, 2.0f});
+
+// the seeds' linear model: L = (w x + b - y)^2 at w = 2, x = 3, b = 1, y = 5
+constexpr auto loss = pow(w * x + b - y, 2_c);
+static_assert(gradient(loss, w, x, b)(w = 2.0, x = 3.0, b = 1.0, y = 5.0) == std::array{12.0, 8.0, 4.0});
+static_assert(value_and_gradient(loss, w, x, b)(w = 2.0, x = 3.0, b = 1.0, y = 5.0).value == 4.0);
+
+// quotients, rational powers and a zero factor, exactly
+static_assert(gradient(x / y, x, y)(x = 3.0, y = 2.0) == std::array{0.5, -0.75});
+static_assert(gradient(pow(x, 3_c) * y, x, y)(x = 2.0, y = 5.0) == std::array{60.0, 8.0});
+static_assert(gradient(x * y * w, x, y, w)(x = 0.0, y = 2.0, w = 3.0) == std::array{6.0, 0.0, 0.0});
+static_assert(gradient(2_c * x + 3_c, x, y)(x = 1.0) == std::array{2.0, 0.0});
+
+// jacobians and hessians
+static_assert(jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0) ==
+              std::array{std::array{3.0, 2.0}, std::array{1.0, 1.0}});
+static_assert(hessian(x * x * y, x, y)(x = 3.0, y = 2.0) == std::array{std::array{4.0, 6.0}, std::array{6.0, 0.0}});
+static_assert(hessian(pow(x, 4_c), x)(x = 2.0)[0][0] == 48.0);
+
+// ---- families -----------------------------------------------------------------------------
+static_assert(std::is_same_v<decltype(p[2_c]), var<"p", 2>>);
+static_assert(Variable<decltype(p[0_c])> && DifferentiationTarget<decltype(p)> && DifferentiationTarget<decltype(x)>);
+static_assert(!DifferentiationTarget<decltype(x * y)> && !DifferentiationTarget<double> && !Variable<decltype(p)>);
+constexpr auto squares = sum<3>([](auto i) { return p[i] * p[i]; });
+static_assert(squares == pow(p[0_c], 2_c) + pow(p[1_c], 2_c) + pow(p[2_c], 2_c));
+static_assert(squares(p = std::array{1.0, 2.0, 3.0}) == 14.0);
+static_assert(gradient(squares * x, p, x)(p = std::array{1.0, 2.0, 3.0}, x = 0.5) == std::array{1.0, 2.0, 3.0, 14.0});
+static_assert(d(squares, p[1_c]) == 2_c * p[1_c]);
+}  // namespace
