@@ -1,6 +1,7 @@
 #pragma once
 // leibniz: derivatives at compile time. One include for everything.
 #include "derivative.hpp"
+#include "dot.hpp"
 #include "equality.hpp"
 #include "evaluate.hpp"
 #include "expression.hpp"
