@@ -233,16 +233,18 @@ constexpr std::array<T, K> adjoints(std::array<T, K> const& value) {
     return adjoint;
 }
 
+template <std::size_t At, class T, std::size_t K> constexpr T adjoint_at(std::array<T, K> const& adjoint) {
+    if constexpr (At < K) return adjoint[At];
+    else return T(0);  // a variable the graph does not contain
+}
+
 /// d root / d w for each variable w of Wrt (0 for a variable the root does not use).
 template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K>
 constexpr std::array<T, Wrt::size> gradient_at(std::array<T, K> const& value) {
     std::array<T, K> const adjoint = adjoints<Nodes, Wrt, Root>(value);
-    std::array<T, Wrt::size> gradient{};
-    for (std::size_t w = 0; w < Wrt::size; ++w) {
-        std::size_t const at = activity<Nodes, Wrt>::wrt_slot[w];
-        if (at < K) gradient[w] = adjoint[at];
-    }
-    return gradient;
+    return [&]<std::size_t... W>(std::index_sequence<W...>) {
+        return std::array<T, Wrt::size>{adjoint_at<activity<Nodes, Wrt>::wrt_slot[W]>(adjoint)...};
+    }(std::make_index_sequence<Wrt::size>{});
 }
 
 }  // namespace leibniz::detail
