@@ -75,3 +75,15 @@ TEST_CASE("to_dot: quotients, runtime constants and powers with an expression ex
     CHECK(contains(dot, "label=\"x\\nvalue = 2\\ngrad = 34.75\""));
     CHECK(contains(dot, "label=\"y\\nvalue = 4\\ngrad = 10.97\""));
 }
+
+TEST_CASE("to_dot: a lone variable, a constant, an operand used twice by one node") {
+    CHECK(contains(to_dot(x, x = 1.0), "n0 [label=\"x\\nvalue = 1\\ngrad = 1\""));
+    CHECK(contains(to_dot(3_c), "n0 [label=\"3\", tooltip=\"3\", color=gray55"));
+    // atan2(x, x) reads x twice: one edge, carrying the sum of both partials, 1/2 - 1/2 = 0
+    std::string const twice = to_dot(atan2(x, x) + y, x = 1.0f, y = 2.0f);  // evaluated in float
+    CAPTURE(twice);
+    // the canonical sum puts y first: y is n0, x n1, atan2(x, x) n2
+    CHECK(contains(twice, "n1 [label=\"x\\nvalue = 1\\ngrad = 0\""));
+    CHECK(occurrences(twice, "n1 -> n2 ") == 1);
+    CHECK(contains(twice, "n1 -> n2 [label=\"0\"]"));
+}
