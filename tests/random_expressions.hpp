@@ -1,0 +1,200 @@
+#pragma once
+// Random expressions over three variables, chosen at compile time: a splitmix64 sequence picks
+// each node's operator or function, and every choice keeps the value finite and every
+// derivative defined for arguments in [-1.5, 1.5] (log of 1 + square, sqrt of 1 + square,
+// asin of a tanh scaled inside (-1, 1), denominators bounded away from 0). The same template
+// builds the expression from leibniz::vars (a symbolic expression type), from tape::vars (a
+// recording) and from doubles (for finite differences), and check_derivatives compares them.
+//
+// Seed and count are template parameters of check_batch; the test files read them from
+// LEIBNIZ_RANDOM_SEED and LEIBNIZ_RANDOM_COUNT when CMake passes them
+// (cmake --preset gcc -DCMAKE_CXX_FLAGS="-DLEIBNIZ_RANDOM_SEED=7 -DLEIBNIZ_RANDOM_COUNT=200").
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <typeinfo>
+#include <utility>
+
+#include <doctest/doctest.h>
+
+#include <leibniz/check.hpp>
+#include <leibniz/leibniz.hpp>
+
+namespace random_expressions {
+
+using namespace leibniz::literals;
+
+#ifdef LEIBNIZ_RANDOM_SEED
+inline constexpr std::uint64_t base_seed = LEIBNIZ_RANDOM_SEED;
+#else
+inline constexpr std::uint64_t base_seed = 0x1eb2'11c0'0003;
+#endif
+#ifdef LEIBNIZ_RANDOM_COUNT
+inline constexpr std::size_t count_per_file = LEIBNIZ_RANDOM_COUNT;
+#else
+inline constexpr std::size_t count_per_file = 40;  // eight files: 320 expressions, >= 300 distinct types
+#endif
+#ifdef LEIBNIZ_RANDOM_DEPTH
+inline constexpr int depth = LEIBNIZ_RANDOM_DEPTH;
+#else
+inline constexpr int depth = 3;
+#endif
+
+/// splitmix64's finalizer: a good 64-bit mix, usable in a template argument.
+constexpr std::uint64_t mix(std::uint64_t z) {
+    z += 0x9e3779b97f4a7c15u;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+inline constexpr std::uint64_t kinds = 33;
+
+/// A random expression of (x, y, z), at most Depth nodes deep, chosen by State.
+template <std::uint64_t State, int Depth> struct expression {
+    static constexpr std::uint64_t kind = mix(State) % kinds;
+    using A = expression<mix(State ^ 0xa), Depth - 1>;
+    // the second operand is one level shallower: trees stay small enough for the compile-time budget
+    using B = expression<mix(State ^ 0xb), Depth - 2>;
+
+    template <class X, class Y, class Z> static auto build(X const& x, Y const& y, Z const& z) {
+        using std::sin, std::cos, std::tanh, std::atan, std::exp, std::log, std::sqrt, std::erf, std::expm1,
+            std::asin, std::acos, std::sinh, std::cosh, std::tan, std::cbrt, std::abs, std::atan2, std::hypot,
+            std::pow;
+        using leibniz::sigmoid, leibniz::softplus, leibniz::relu, leibniz::square, leibniz::min, leibniz::max;
+        auto a = A::build(x, y, z);
+        if constexpr (kind == 0) return a + B::build(x, y, z);
+        else if constexpr (kind == 1) return a - B::build(x, y, z);
+        else if constexpr (kind == 2) return a * B::build(x, y, z);
+        else if constexpr (kind == 3) return a / (1 + square(B::build(x, y, z)));
+        else if constexpr (kind == 4) return atan2(a, 2 + sin(B::build(x, y, z)));
+        else if constexpr (kind == 5) return hypot(a, 1 + square(B::build(x, y, z)));
+        else if constexpr (kind == 6) return min(a, B::build(x, y, z));
+        else if constexpr (kind == 7) return max(a, B::build(x, y, z));
+        else if constexpr (kind == 8) return pow(1.5 + sin(a), tanh(B::build(x, y, z)));
+        else if constexpr (kind == 9) return a * sigmoid(B::build(x, y, z));
+        else if constexpr (kind == 10) return sin(a);
+        else if constexpr (kind == 11) return cos(a);
+        else if constexpr (kind == 12) return tanh(a);
+        else if constexpr (kind == 13) return atan(a);
+        else if constexpr (kind == 14) return exp(tanh(a));
+        else if constexpr (kind == 15) return log(1 + square(a));
+        else if constexpr (kind == 16) return sqrt(1 + square(a));
+        else if constexpr (kind == 17) return sigmoid(a);
+        else if constexpr (kind == 18) return softplus(a);
+        else if constexpr (kind == 19) return erf(a);
+        else if constexpr (kind == 20) return expm1(sin(a));
+        else if constexpr (kind == 21) return asin(0.5 * tanh(a));
+        else if constexpr (kind == 22) return acos(tanh(a) * leibniz::c<2, 3>);
+        else if constexpr (kind == 23) return sinh(atan(a)) + cosh(atan(a));
+        else if constexpr (kind == 24) return tan(atan(a) * 0.5_c);
+        else if constexpr (kind == 25) return cbrt(1 + square(a));
+        else if constexpr (kind == 26) return abs(a);
+        else if constexpr (kind == 27) return relu(a);
+        else if constexpr (kind == 28) return square(a);
+        else if constexpr (kind == 29) return pow(a, 3_c);
+        else if constexpr (kind == 30) return pow(1 + square(a), leibniz::c<-1, 3>);
+        else if constexpr (kind == 31) return a * sin(a);  // fan-out: one subexpression used twice
+        else return pow(2.0, sin(a));
+    }
+};
+
+/// The leaves: x, y, z, or a plain number times z.
+template <std::uint64_t State> struct expression<State, 0> {
+    template <class X, class Y, class Z> static auto build(X const& x, Y const& y, Z const& z) {
+        constexpr auto leaf = mix(State) % 4;
+        if constexpr (leaf == 0) return x;
+        else if constexpr (leaf == 1) return y;
+        else if constexpr (leaf == 2) return z;
+        else return 1.5 * z;
+    }
+};
+template <std::uint64_t State> struct expression<State, -1> : expression<State, 0> {};
+
+inline constexpr leibniz::var<"x"> x;
+inline constexpr leibniz::var<"y"> y;
+inline constexpr leibniz::var<"z"> z;
+
+// Seed is mixed before I is added, so that files with consecutive seeds draw disjoint sequences.
+template <std::uint64_t Seed, std::size_t I> using nth = expression<mix(mix(Seed) + I), depth>;
+template <class E> using symbolic_type = decltype(E::build(x, y, z));
+
+/// The distinct expression types of every file, registered before main.
+inline std::set<std::string>& registry() {
+    static std::set<std::string> names;
+    return names;
+}
+inline std::size_t& requested() {
+    static std::size_t n = 0;
+    return n;
+}
+template <std::uint64_t Seed, std::size_t... I> bool register_batch(std::index_sequence<I...>) {
+    (registry().insert(typeid(symbolic_type<nth<Seed, I>>).name()), ...);
+    requested() += sizeof...(I);
+    return true;
+}
+
+struct tally {
+    std::size_t checks = 0;
+    std::size_t finite_difference_misses = 0;  // a point within a step of a kink of abs, relu, min or max
+};
+
+/// Expression I of the batch: its symbolic derivative by one variable (x, y, z in turn, to keep
+/// compile time in budget: each symbolic derivative costs ~0.1 s of GCC), evaluated at four
+/// random points, against the tape's; the tape's whole gradient against finite differences.
+template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally& t) {
+    auto f = [](auto const& a, auto const& b, auto const& c) { return E::build(a, b, c); };
+    constexpr std::size_t by = I % 3;
+    auto expression = f(x, y, z);
+    // An expression can fold to a plain number (sin(x - x) + 1.5 is 1.5): its derivative is 0.
+    auto derivative = [&] {
+        if constexpr (leibniz::Expression<decltype(expression)>) return d(expression, std::get<by>(std::tuple{x, y, z}));
+        else return 0.0;
+    }();
+    auto evaluate = [&](auto const& e, std::array<double, 3> const& p) {
+        if constexpr (leibniz::Expression<std::remove_cvref_t<decltype(e)>>) return static_cast<double>(e(x = p[0], y = p[1], z = p[2]));
+        else return static_cast<double>(e);
+    };
+    INFO("expression ", I, " d/d", "xyz"[by], ": ", typeid(expression).name());
+    std::uniform_real_distribution<double> coordinate(-1.5, 1.5);
+    for (int point = 0; point < 4; ++point) {
+        std::array<double, 3> p{coordinate(random), coordinate(random), coordinate(random)};
+        INFO("at x = ", p[0], ", y = ", p[1], ", z = ", p[2]);
+        double symbolic_value = evaluate(expression, p);
+        double symbolic = evaluate(derivative, p);
+        leibniz::tape::scope recording;
+        leibniz::tape::var a = p[0], b = p[1], c = p[2];
+        leibniz::tape::var out = f(a, b, c);
+        auto gradient = leibniz::tape::gradient(out, a, b, c);
+        CHECK(std::isfinite(symbolic));
+        CHECK(std::isfinite(out.value()));
+        CHECK(leibniz::detail::difference(symbolic_value, out.value()) <= 1e-12);
+        CHECK(leibniz::detail::difference(f(p[0], p[1], p[2]), out.value()) <= 1e-12);
+        CHECK(leibniz::detail::difference(symbolic, gradient[by]) <= 1e-12);
+        for (std::size_t i = 0; i < 3; ++i) {
+            ++t.checks;
+            double approximate = leibniz::detail::central_difference(f, p, i);
+            if (leibniz::detail::difference(approximate, gradient[i]) > 1e-6) ++t.finite_difference_misses;
+        }
+    }
+}
+
+/// Count expressions from Seed, each at four random points: symbolic vs tape to 1e-12;
+/// tape vs finite differences to 1e-6 but at the rare point that straddles a kink.
+template <std::uint64_t Seed, std::size_t Count> void check_batch() {
+    std::mt19937_64 random(Seed);
+    tally t;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (check_one<nth<Seed, I>, I>(random, t), ...);
+    }(std::make_index_sequence<Count>{});
+    CHECK(t.checks == 12 * Count);
+    CHECK(t.finite_difference_misses * 100 <= t.checks);
+}
+
+}  // namespace random_expressions
