@@ -257,7 +257,10 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
         auto term = [&](auto* tag) {
             using T = std::remove_pointer_t<decltype(tag)>;
             using split = coefficient_split<T>;
-            constexpr bool negative = split::coefficient.num < 0;
+            constexpr bool negative = [] {
+                if constexpr (is_constant<T>::value) return T::value.num < 0;
+                else return split::coefficient.num < 0;
+            }();
             if (!first) Style::sum_separator(out, negative);
             else if (negative) out += '-';
             first = false;
@@ -268,9 +271,22 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
                 product_printer<Style, magnitude, typename split::factors>::print(out, numbers);
             }
         };
-        // The rational term sorts first in the canonical order; it reads better last.
+        // The rational term sorts first in the canonical order; it reads better last (x + 1),
+        // unless the other terms would then open with a minus (1 - x, not -x + 1).
+        constexpr bool constant_first = [] {
+            bool has_constant = false, first_other_negative = false, seen_other = false;
+            for_each_type<Ts...>([&]<class T>(T*) {
+                if constexpr (is_constant<T>::value) has_constant = true;
+                else if (!seen_other) {
+                    seen_other = true;
+                    first_other_negative = coefficient_split<T>::coefficient.num < 0;
+                }
+            });
+            return has_constant && first_other_negative;
+        }();
+        if constexpr (constant_first) for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (is_constant<T>::value) term(tag); });
         for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (!is_constant<T>::value) term(tag); });
-        for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (is_constant<T>::value) term(tag); });
+        if constexpr (!constant_first) for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (is_constant<T>::value) term(tag); });
     }
 };
 
