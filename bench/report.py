@@ -135,7 +135,7 @@ def runtime_chart(results, png):
     ytics = ", ".join(f'"{p}" {i}' for i, (p, _) in enumerate(reversed(rows)))
     height = max(600, 32 * len(rows) + 180)
     script = f"""
-set terminal pngcairo size 1400,{height} font "DejaVu Sans,11"
+set terminal pngcairo size 1400,{height} font "DejaVu Sans,11" noenhanced
 set output "{png}"
 set title "Median CPU time of each variant / hand-written derivative code (same run); colour: log10 of the ratio"
 set xtics ({xtics}) rotate by 30 right
@@ -149,7 +149,8 @@ set tmargin 3
 set bmargin 8
 set lmargin 24
 unset key
-plot "{data}" using 1:2:3 with image, "" using 1:2:4 with labels font "DejaVu Sans,10"
+set style fill solid 1.0 noborder
+plot "{data}" using 1:2:(0.5):(0.5):3 with boxxyerror lc palette, "" using 1:2:4 with labels font "DejaVu Sans,10"
 """
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
@@ -180,7 +181,7 @@ def compile_chart(rows, png):
                          f'lc {styles[compiler]} title "{problem}, {mode}, {compiler}"')
         return ", ".join(parts)
     script = f"""
-set terminal pngcairo size 1400,600 font "DejaVu Sans,11"
+set terminal pngcairo size 1400,600 font "DejaVu Sans,11" noenhanced
 set output "{png}"
 set multiplot layout 1,2 title "Compiling one translation unit that differentiates f (-O2 -c): nested chain of depth n, product of n variables"
 set logscale xy
@@ -197,16 +198,10 @@ unset multiplot
     return True
 
 
-def growth(points):
-    """The exponent k of time ~ n^k between the two largest sizes, of the part above the smallest size."""
+def marginal_costs(points):
+    """Seconds added per added element between successive sizes: constant when growth is linear."""
     points = sorted(points)
-    if len(points) < 3:
-        return None
-    base = points[0][1]
-    (n1, t1), (n2, t2) = points[-2], points[-1]
-    if t1 - base <= 0 or t2 - base <= 0:
-        return None
-    return math.log((t2 - base) / (t1 - base)) / math.log(n2 / n1)
+    return [(n0, n1, (t1 - t0) / (n1 - n0)) for (n0, t0), (n1, t1) in zip(points, points[1:])]
 
 
 def main():
@@ -238,11 +233,11 @@ def main():
     w(f"- CPU: {cpu_model()}, {os.cpu_count()} logical cores "
       f"(Google Benchmark saw {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz)")
     w(f"- Compiler: {shell('g++ --version | head -1')}, CMake preset `bench` (Release: `-O3 -DNDEBUG`, nothing machine-specific)")
-    w(f"- Google Benchmark {shell(\"dpkg-query -W -f='${Version}' libbenchmark-dev\")}, "
-      f"ADOL-C {shell(\"dpkg-query -W -f='${Version}' libadolc-dev\")}, "
-      f"Boost {shell(\"dpkg-query -W -f='${Version}' libboost-dev\")}, "
-      f"Ceres {shell(\"dpkg-query -W -f='${Version}' libceres-dev\")}, "
-      f"Sacado (Trilinos) {shell(\"dpkg-query -W -f='${Version}' libtrilinos-sacado-dev\")}")
+    def version(package):
+        return shell("dpkg-query -W -f='${Version}' " + package) or "?"
+    w(f"- Google Benchmark {version('libbenchmark-dev')}, ADOL-C {version('libadolc-dev')}, "
+      f"Boost {version('libboost-dev')}, Ceres {version('libceres-dev')}, "
+      f"Sacado (Trilinos) {version('libtrilinos-sacado-dev')}")
     w(f"- Kernel: {platform.release()}; the machine is shared (2 cores, other builds running), so the CPU "
       "time (not the wall time) is reported, as the median of 5 repetitions; ratios are within one run of one executable.")
     w("")
@@ -332,17 +327,17 @@ def main():
                     cells += [r["seconds"], r["peak_mib"]]
             w(f"| {problem} | {size} | {mode} | " + " | ".join(cells) + " |")
         w("")
-        w("Growth, as the exponent k in time − time(smallest) ∝ n^k between the two largest sizes "
-          "(1 is linear, 2 quadratic):")
+        w("Growth: the compile time added per added element (per level of the chain, per factor of the "
+          "product) between successive sizes, in milliseconds; constant when the growth is linear:")
         w("")
         for problem in ("chain", "product"):
             for mode in ("d", "gradient"):
                 for c in compilers:
                     pts = [(int(r["size"]), float(r["seconds"])) for r in compile_rows
                            if r["problem"] == problem and r["mode"] == mode and r["compiler"] == c and r["status"] == "ok"]
-                    k = growth(pts)
-                    if k is not None:
-                        w(f"- {problem}, `{mode}`, {c}: k ≈ {k:.1f}")
+                    steps = marginal_costs(pts)
+                    if steps:
+                        w(f"- {problem}, `{mode}`, {c}: " + ", ".join(f"{n0}→{n1}: {1000 * m:.0f}" for n0, n1, m in steps))
         w("")
 
     if errors:
