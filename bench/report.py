@@ -198,6 +198,27 @@ unset multiplot
     return True
 
 
+def exponent(points):
+    """k in (cost(n) - cost(n0)) ~ (n - n0)^k, from the middle and the largest size (n0 the smallest)."""
+    points = sorted(points)
+    if len(points) < 3:
+        return None
+    (n0, c0), (nm, cm), (n1, c1) = points[0], points[len(points) // 2], points[-1]
+    if cm - c0 <= 0 or c1 - c0 <= 0:
+        return None
+    return math.log((c1 - c0) / (cm - c0)) / math.log((n1 - n0) / (nm - n0))
+
+
+def verdict(k):
+    if k is None or k < 0.5:
+        return "within noise" + ("" if k is None else f" (k ≈ {k:.1f})")
+    if k < 1.3:
+        return f"close to linear (k ≈ {k:.1f})"
+    if k < 1.75:
+        return f"mildly superlinear (k ≈ {k:.1f})"
+    return f"about quadratic or worse (k ≈ {k:.1f})"
+
+
 def marginal_costs(points):
     """Seconds added per added element between successive sizes: constant when growth is linear."""
     points = sorted(points)
@@ -326,6 +347,24 @@ def main():
                 else:
                     cells += [r["seconds"], r["peak_mib"]]
             w(f"| {problem} | {size} | {mode} | " + " | ".join(cells) + " |")
+        w("")
+        w("Growth of the cost above the smallest size, as k in cost(n) − cost(n0) ∝ (n − n0)^k from the middle "
+          "and the largest size (time is noisy on a shared machine; peak memory is not):")
+        w("")
+        w("What to expect: `d` on the product must write n partials of n − 1 factors each, so its output alone "
+          "grows as n²; the chain's derivative is a product of n factors, so linear growth is the ideal there, "
+          "and `gradient` should be linear in both (one forward and one reverse sweep over n nodes).")
+        w("")
+        w("| series | compiler | time | peak memory |")
+        w("|---|---|---|---|")
+        for problem in ("chain", "product"):
+            for mode in ("d", "gradient"):
+                for c in compilers:
+                    sel = [r for r in compile_rows if r["problem"] == problem and r["mode"] == mode
+                           and r["compiler"] == c and r["status"] == "ok"]
+                    kt = exponent([(int(r["size"]), float(r["seconds"])) for r in sel])
+                    km = exponent([(int(r["size"]), float(r["peak_mib"])) for r in sel])
+                    w(f"| {problem}, `{mode}` | {c} | {verdict(kt)} | {verdict(km)} |")
         w("")
         w("Growth: the compile time added per added element (per level of the chain, per factor of the "
           "product) between successive sizes, in milliseconds; constant when the growth is linear:")
