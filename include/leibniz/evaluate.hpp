@@ -66,23 +66,23 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
 template <class Node> struct node_value;
 
 template <rational R> struct node_value<constant<R>> {
-    template <class Nodes, class T> static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return R.template as<T>();
     }
 };
 template <class Tag> struct node_value<named_constant<Tag>> {
-    template <class Nodes, class T> static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return static_cast<T>(Tag::value);
     }
 };
 template <std::size_t K> struct node_value<runtime_constant<K>> {
-    template <class Nodes, class T> static constexpr T get(auto const&, auto const& numbers, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const&, auto const& numbers, auto const&...) {
         return static_cast<T>(numbers[K]);
     }
 };
 template <fixed_string Name, int I> struct node_value<var<Name, I>> {
     template <class Nodes, class T, class... Bindings>
-    static constexpr T get(auto const&, auto const&, Bindings const&... bindings) {
+    [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, Bindings const&... bindings) {
         using V = var<Name, I>;
         constexpr std::size_t at_binding = binding_index<V, Bindings...>();
         if constexpr (at_binding == sizeof...(Bindings)) return T{};  // already refused by bound_value
@@ -90,7 +90,7 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
     }
 };
 template <class... Ts> struct node_value<sum_of<Ts...>> {
-    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         T terms[] = {v[slot_of<Ts, Nodes>]...};
         T total = terms[0];
         for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
@@ -103,52 +103,69 @@ template <class F> struct denominator_power;
 template <class B, rational R> struct denominator_power<power<B, constant<R>>> { static constexpr rational value = -R; };
 
 template <class... Fs> struct node_value<product_of<Fs...>> {
-    // numerator / denominator, so x * y^-1 costs one division, as written by hand
-    template <class Nodes, class T, class V> static constexpr T get(V const& v, auto const&, auto const&...) {
+    template <class T> struct quotient {
         T numerator{}, denominator{};
         bool has_numerator = false, has_denominator = false;
-        auto times = [](T& into, bool& has, T factor) { into = has ? into * factor : factor; has = true; };
-        auto take = [&]<class F>(F*) {
-            if constexpr (is_denominator<F>)
-                times(denominator, has_denominator,
-                      rational_power<denominator_power<F>::value>(v[slot_of<typename operand_of_factor<F>::type, Nodes>]));
-            else
-                times(numerator, has_numerator, v[slot_of<F, Nodes>]);
-        };
-        for_each_type<Fs...>(take);
-        if (!has_denominator) return numerator;
-        return has_numerator ? numerator / denominator : T(1) / denominator;
+    };
+    template <class Nodes, class F, class T, class V>
+    [[gnu::always_inline]] static constexpr void take(quotient<T>& q, V const& v) {
+        if constexpr (is_denominator<F>) {
+            T factor = rational_power<denominator_power<F>::value>(v[slot_of<typename operand_of_factor<F>::type, Nodes>]);
+            q.denominator = q.has_denominator ? q.denominator * factor : factor;
+            q.has_denominator = true;
+        } else {
+            T factor = v[slot_of<F, Nodes>];
+            q.numerator = q.has_numerator ? q.numerator * factor : factor;
+            q.has_numerator = true;
+        }
+    }
+    // numerator / denominator, so x * y^-1 costs one division, as written by hand
+    template <class Nodes, class T, class V>
+    [[gnu::always_inline]] static constexpr T get(V const& v, auto const&, auto const&...) {
+        quotient<T> q{};
+        [[maybe_unused]] int in_order[] = {0, (take<Nodes, Fs>(q, v), 0)...};
+        if (!q.has_denominator) return q.numerator;
+        return q.has_numerator ? q.numerator / q.denominator : T(1) / q.denominator;
     }
 };
 template <class B, rational R> struct node_value<power<B, constant<R>>> {
-    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return rational_power<R>(v[slot_of<B, Nodes>]);
     }
 };
 template <class B, class E> struct node_value<power<B, E>> {
-    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return rules::pow_fn::value(v[slot_of<B, Nodes>], v[slot_of<E, Nodes>]);
     }
 };
 template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
-    template <class Nodes, class T> static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return static_cast<T>(Rule::value(v[slot_of<Args, Nodes>]...));
     }
 };
 
+// Evaluation is forced inline: it must become the caller's straight-line code, with the node
+// array in registers; left to its heuristics, GCC gives up on a graph of a few dozen nodes and
+// calls a function that keeps every value in memory (10x slower, measured on Rosenbrock).
+template <class Nodes, class T, class... Ns, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr void fill_values(std::array<T, Nodes::size>& v, type_list<Ns...>,
+                                                  std::array<double, N> const& numbers, Bindings const&... bindings) {
+    // a braced list runs in order and, unlike a fold, has no nesting limit
+    [[maybe_unused]] int in_order[] = {
+        0, (v[slot_of<Ns, Nodes>] = node_value<Ns>::template get<Nodes, T>(v, numbers, bindings...), 0)...};
+}
+
 /// The value of every node of the graph, in the graph's order.
 template <class Nodes, class T, std::size_t N, class... Bindings>
-constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const& numbers, Bindings const&... bindings) {
+[[gnu::always_inline]] constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const& numbers,
+                                                                           Bindings const&... bindings) {
     std::array<T, Nodes::size> v{};
-    [&]<class... Ns>(type_list<Ns...>) {
-        std::size_t i = 0;
-        for_each_type<Ns...>([&]<class Node>(Node*) { v[i++] = node_value<Node>::template get<Nodes, T>(v, numbers, bindings...); });
-    }(Nodes{});
+    fill_values<Nodes, T>(v, Nodes{}, numbers, bindings...);
     return v;
 }
 
 template <class Tree, std::size_t N, class... Bindings>
-constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&... bindings) {
+[[gnu::always_inline]] constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&... bindings) {
     using nodes = graph_nodes<Tree>;
     using T = typename evaluation_type<typename variables_in<nodes>::type, Bindings...>::type;
     return forward_values<nodes, T>(numbers, bindings...)[nodes::size - 1];

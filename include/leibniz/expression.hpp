@@ -34,7 +34,7 @@ constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&...
 
 /// The common base of nodes: f(x = 0.5, y = 2.0) evaluates.
 template <class Self> struct node : detail::node_tag {
-    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+    template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::evaluate<Self, 0>(std::array<double, 0>{}, bindings...);
     }
 };
@@ -120,7 +120,7 @@ template <class E> constexpr std::array<double, numbers_count<E>> numbers_of(E c
 template <class Tree, std::size_t N> struct with_numbers {
     std::array<double, N> numbers{};
 
-    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+    template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::evaluate<Tree, N>(numbers, bindings...);
     }
 };
