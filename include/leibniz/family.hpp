@@ -136,7 +136,11 @@ template <class... Es> constexpr auto sum_of_expressions(Es const&... es) {
 
 template <class... Xs> constexpr auto add_all(Xs const&... xs) {
     if constexpr (sizeof...(Xs) == 0) return 0_c;
-    else if constexpr (!(Expression<Xs> || ...)) return (xs + ...);  // plain numbers: a plain sum
+    else if constexpr (!any_of({Expression<Xs>...})) {  // plain numbers: a plain sum, in order
+        std::common_type_t<Xs...> total{};
+        [[maybe_unused]] int in_order[] = {0, (total += xs, 0)...};  // no fold: 256+ terms
+        return total;
+    }
     else return sum_of_expressions(as_expression(xs)...);
 }
 

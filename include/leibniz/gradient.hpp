@@ -54,33 +54,15 @@ template <class T, std::size_t N> struct value_and_gradient_result {
 
 namespace detail {
 
-// Known followed by the nodes of Extra that Known lacks, in Extra's order. Membership is a
-// base-class lookup in one class per step (Known's nodes as bases, tested by the builtin):
-// cheaper than deduplicating the concatenation of all the lists at once, which costs
-// constant evaluation quadratic in its length.
-template <class T> struct member_tag {};
-template <class... Ts> struct member_set : member_tag<Ts>... {};
-template <class Known, class Extra> struct append_new;
-template <class... Ks, class... Es> struct append_new<type_list<Ks...>, type_list<Es...>> {
-    static constexpr bool known[] = {__is_base_of(member_tag<Es>, member_set<Ks...>)..., false};
-    template <std::size_t... I>
-    static auto pick(std::index_sequence<I...>)
-        -> concat_t<type_list<Ks...>, std::conditional_t<known[I], type_list<>, type_list<Es>>...>;
-    using type = decltype(pick(std::index_sequence_for<Es...>{}));
-};
-template <class Known, class... Lists> struct union_of_graphs { using type = Known; };
-template <class Known, class List, class... Rest> struct union_of_graphs<Known, List, Rest...>
-    : union_of_graphs<typename append_new<Known, List>::type, Rest...> {};
-
-/// The graph of several trees: the union of their nodes, in an order that is topological for
-/// each of them (every list is, and a node kept at its first occurrence follows its operands).
+/// The graph of several trees: the union of their nodes, by one depth-first walk from every
+/// root in turn (graph.hpp's), so a node shared by several outputs is one node, computed once.
 template <class Trees> struct shared_graph;
 template <class Tree> struct shared_graph<type_list<Tree>> {
     using nodes = graph_nodes<Tree>;
     static constexpr std::array<std::size_t, 1> roots{nodes::size - 1};
 };
 template <class... Trees> struct shared_graph<type_list<Trees...>> {
-    using nodes = typename union_of_graphs<type_list<>, graph_nodes<Trees>...>::type;
+    using nodes = typename visit_each<type_list<>, type_list<Trees...>>::type;
     static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>...};
 };
 

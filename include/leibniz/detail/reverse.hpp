@@ -46,7 +46,8 @@ template <class... Ns> struct graph_links<type_list<Ns...>> {
     static constexpr link_table<size, links> value = [] {
         link_table<size, links> table{};
         std::size_t at = 0, node = 0;
-        ((table.begin[node++] = at, append_links(table, at, operand_slots<Ns, type_list<Ns...>>::value)), ...);
+        [[maybe_unused]] int in_order[] = {
+            0, (table.begin[node++] = at, append_links(table, at, operand_slots<Ns, type_list<Ns...>>::value), 0)...};
         table.begin[size] = at;
         return table;
     }();
@@ -97,7 +98,8 @@ template <class Node> struct node_adjoint {  // leaves: nothing to pass on
 template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
     template <class Nodes, class Wrt, class T, std::size_t K>
     static constexpr void push(std::array<T, K> const&, std::array<T, K>& adjoint, std::size_t self) {
-        ((is_active<Ts, Nodes, Wrt> ? void(adjoint[slot_of<Ts, Nodes>] += adjoint[self]) : void()), ...);
+        [[maybe_unused]] int in_order[] = {
+            0, (is_active<Ts, Nodes, Wrt> ? void(adjoint[slot_of<Ts, Nodes>] += adjoint[self]) : void(), 0)...};
     }
 };
 
@@ -135,14 +137,19 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         T scaled = adjoint[self];  // becomes adjoint / (b1^n1 ... bk^nk)
         if constexpr (factors.denominators > 0) {
             [&]<std::size_t... J>(std::index_sequence<J...>) {
-                T denominator = (rational_power<exponent[factors.denominator[J]]>(value[at[factors.denominator[J]]]) * ...);
+                T denominator = T(1);
+                [[maybe_unused]] int multiplied[] = {
+                    0, (denominator = denominator * rational_power<exponent[factors.denominator[J]]>(
+                                                        value[at[factors.denominator[J]]]),
+                        0)...};
                 scaled = scaled / denominator;
-                ((active[at[factors.denominator[J]]]
-                      ? void(adjoint[at[factors.denominator[J]]] +=
-                             adjoint[self] * (-exponent[factors.denominator[J]]).template as<T>() * value[self] /
-                             value[at[factors.denominator[J]]])
-                      : void()),
-                 ...);
+                [[maybe_unused]] int pushed[] = {
+                    0, (active[at[factors.denominator[J]]]
+                            ? void(adjoint[at[factors.denominator[J]]] +=
+                                   adjoint[self] * (-exponent[factors.denominator[J]]).template as<T>() * value[self] /
+                                   value[at[factors.denominator[J]]])
+                            : void(),
+                        0)...};
             }(std::make_index_sequence<factors.denominators>{});
         }
         if constexpr (factors.numerators > 0) {
@@ -150,13 +157,15 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
                 constexpr std::size_t m = sizeof...(J);
                 std::array<T, m> before{};  // before[j] = u1 ... u(j-1)
                 T running = T(1);
-                ((before[J] = running, running = running * value[at[factors.numerator[J]]]), ...);
+                // braced lists, not folds: they run in order and do not nest (Clang stops at 256)
+                [[maybe_unused]] int forwards[] = {
+                    0, (before[J] = running, running = running * value[at[factors.numerator[J]]], 0)...};
                 T after = scaled;  // adjoint / denominator * u(j+1) ... um, walking j down
-                ((active[at[factors.numerator[m - 1 - J]]]
-                      ? void(adjoint[at[factors.numerator[m - 1 - J]]] += before[m - 1 - J] * after)
-                      : void(),
-                  after = after * value[at[factors.numerator[m - 1 - J]]]),
-                 ...);
+                [[maybe_unused]] int backwards[] = {
+                    0, (active[at[factors.numerator[m - 1 - J]]]
+                            ? void(adjoint[at[factors.numerator[m - 1 - J]]] += before[m - 1 - J] * after)
+                            : void(),
+                        after = after * value[at[factors.numerator[m - 1 - J]]], 0)...};
             }(std::make_index_sequence<factors.numerators>{});
         }
     }
@@ -223,13 +232,14 @@ template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K>
 constexpr std::array<T, K> adjoints(std::array<T, K> const& value) {
     std::array<T, K> adjoint{};
     adjoint[Root] = T(1);
-    [&]<class... Ns, std::size_t... I>(type_list<Ns...>, std::index_sequence<I...>) {
-        // A right fold over = runs its operands right to left (C++17 sequences an
-        // assignment's right operand first): the nodes in reverse topological order.
-        bool sequenced = false;
-        ((reverse_step<swept<Nodes, Wrt, Root>[I], Ns>::template run<Nodes, Wrt>(value, adjoint, I), sequenced) = ... =
-             true);
-    }(Nodes{}, std::make_index_sequence<K>{});
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        // The nodes in reverse topological order, as a braced list (it runs in order and, unlike
+        // a fold, does not nest: Clang limits nesting to 256).
+        [[maybe_unused]] int in_order[] = {
+            0, (reverse_step<swept<Nodes, Wrt, Root>[Root - I], at_t<Root - I, Nodes>>::template run<Nodes, Wrt>(
+                    value, adjoint, Root - I),
+                0)...};
+    }(std::make_index_sequence<Root + 1>{});
     return adjoint;
 }
 
