@@ -148,8 +148,30 @@ template <> struct make_sum_t<> { using type = zero; };
 
 // ---- products ---------------------------------------------------------------------------
 
+// The positive rational content of a sum: gcd of its coefficients' numerators over the lcm of
+// their denominators (100*b - 100*a^2 has content 100; x/2 + y/3 has content 1/6).
+template <class... Ts> constexpr rational content_of() {
+    rational coefficients[] = {term_parts<Ts>::coefficient...};
+    std::intmax_t numerator = 0, denominator = 1;
+    for (auto c : coefficients) {
+        numerator = gcd(numerator, c.num);
+        denominator = denominator / gcd(denominator, c.den) * c.den;
+    }
+    return make_rational(numerator, denominator);
+}
+// sum / content, term by term (the order of terms does not depend on coefficients)
+template <rational Content, class... Ts> using primitive_sum =
+    sum_of<typename scale<term_parts<Ts>::coefficient / Content, typename term_parts<Ts>::monomial>::type...>;
+
+// A sum entering a product leaves its content with the coefficient, so that equal sums meet as
+// equal factors: (100*b - 100*a^2) * (b - a^2) = 100*(b - a^2)^2.
 template <class T> struct factors_of { using type = type_list<T>; };
 template <class... Fs> struct factors_of<product_of<Fs...>> { using type = type_list<Fs...>; };
+template <class... Ts> struct factors_of<sum_of<Ts...>> {
+    static constexpr rational content = content_of<Ts...>();
+    using type = std::conditional_t<content == rational{1, 1}, type_list<sum_of<Ts...>>,
+                                    type_list<constant<content>, primitive_sum<content, Ts...>>>;
+};
 
 // A factor is base^exponent; rationals are not factors but go into the coefficient, and all
 // share one base that sorts first (a rational base such as 2 in 2^(1/2) must not join them).
@@ -289,6 +311,13 @@ struct make_power_t<constant<B>, constant<R>> {
 template <class B, class E, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
 struct make_power_t<power<B, E>, constant<R>> {
     using type = make_power<B, make_product<E, constant<R>>>;
+};
+// (c*s)^n = c^n * s^n for a sum s of content c and integer n
+template <class... Ts, rational R>
+    requires(R.is_integer() && R.num != 0 && R.num != 1 && content_of<Ts...>() != rational{1, 1})
+struct make_power_t<sum_of<Ts...>, constant<R>> {
+    static constexpr rational content = content_of<Ts...>();
+    using type = make_product<constant<integer_power(content, R.num)>, make_power<primitive_sum<content, Ts...>, constant<R>>>;
 };
 // (f*g)^n = f^n * g^n for integer n
 template <class... Fs, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
