@@ -34,7 +34,7 @@ template <class... Ts> struct dot_operation<sum_of<Ts...>> {
     static void append(std::string& out) { out += '+'; }
 };
 template <class... Fs> struct dot_operation<product_of<Fs...>> {
-    static void append(std::string& out) { out += (is_denominator<Fs> || ...) ? '/' : '*'; }
+    static void append(std::string& out) { out += any_of({is_denominator<Fs>...}) ? '/' : '*'; }
 };
 template <class B, rational R> struct dot_operation<power<B, constant<R>>> {
     static void append(std::string& out) {
@@ -154,7 +154,8 @@ template <Expression E, class... Bindings> std::string to_dot(E const& e, Bindin
         "  label=\"value: forward pass.   grad: d(output)/d(node), reverse pass.   "
         "edge: local derivative d(node)/d(operand); grad(operand) = sum over its edges of grad(node) * edge\";\n";
     [&]<class... Ns, std::size_t... I>(detail::type_list<Ns...>, std::index_sequence<I...>) {
-        (detail::append_dot_node<Ns, I, nodes, variables>(out, numbers, value, adjoint), ...);
+        // a braced list, not a fold: graphs may have more than 256 nodes
+        [[maybe_unused]] int in_order[] = {0, (detail::append_dot_node<Ns, I, nodes, variables>(out, numbers, value, adjoint), 0)...};
     }(nodes{}, std::make_index_sequence<nodes::size>{});
     out += "}\n";
     return out;
