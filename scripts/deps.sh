@@ -9,7 +9,8 @@
 # Runs apt-get only when something is missing, so a rerun takes no time.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ clang libboost-dev doctest-dev libbenchmark-dev)
+# libclang-rt-14-dev: Clang's sanitizer runtimes, only recommended by clang (the asan preset needs them)
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev)
 extras=(pkg-config libadolc-dev gnuplot-nox graphviz valgrind)
 for arg in "$@"; do
     case "$arg" in

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds leibniz and runs every test, three ways: GCC, Clang, and GCC with
-# AddressSanitizer + UndefinedBehaviorSanitizer (the CMake presets of the same names).
+# Builds leibniz and runs every test, three ways: GCC, Clang, and
+# Clang with AddressSanitizer + UndefinedBehaviorSanitizer (the CMake presets of the same names).
 #
 #   scripts/test.sh                 all three presets
 #   scripts/test.sh gcc             only the named presets
