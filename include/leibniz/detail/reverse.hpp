@@ -42,7 +42,12 @@ constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std
 template <class Nodes> struct graph_links;
 template <class... Ns> struct graph_links<type_list<Ns...>> {
     static constexpr std::size_t size = sizeof...(Ns);
-    static constexpr std::size_t links = (operands<Ns>::type::size + ... + 0);
+    static constexpr std::size_t links = [] {  // a loop, not a fold: graphs have more than 256 nodes
+        std::size_t const counts[] = {operands<Ns>::type::size..., 0};
+        std::size_t total = 0;
+        for (std::size_t c : counts) total += c;
+        return total;
+    }();
     static constexpr link_table<size, links> value = [] {
         link_table<size, links> table{};
         std::size_t at = 0, node = 0;
