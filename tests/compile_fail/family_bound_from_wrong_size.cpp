@@ -9,4 +9,4 @@ int main() {
     double value = (w[0_c] * 2_c)(w = std::array<double, 4>{1.0, 2.0, 3.0, 4.0});
     (void)value;
 }
-// expect-error: leibniz::var_array<"w", N>: bind the family from an array of exactly N values
+// expect-error: leibniz::var_array<.*N>: bind the family from an array of exactly N values
