@@ -24,11 +24,19 @@ template <class Var, class Value> struct binding {
 
 namespace detail {
 
-template <class Variable> struct variable_is_not_bound {
-    static_assert(always_false<Variable>,
+// The refusal names the variable as characters, variable_is_not_bound<'y'>, which GCC and Clang
+// both print legibly in the instantiation note (a fixed_string argument prints as numbers in Clang).
+template <char... Name> struct variable_is_not_bound {
+    static_assert(sizeof...(Name) == 0 && sizeof...(Name) != 0,
                   "leibniz: evaluating an expression needs a value for every variable it uses, and one is "
-                  "missing (its name is in the template argument above): add it to the call, as in f(x = 1.0)");
+                  "missing (its name is spelled in variable_is_not_bound<...> above): add it to the call, "
+                  "as in f(x = 1.0)");
     using type = double;
+};
+template <class Variable> struct refuse_unbound;
+template <fixed_string Name, int I> struct refuse_unbound<var<Name, I>> {
+    template <std::size_t... K> static auto spell(std::index_sequence<K...>) -> variable_is_not_bound<Name.chars[K]...>;
+    using type = typename decltype(spell(std::make_index_sequence<Name.size()>{}))::type;
 };
 
 template <class V, class... Bindings> constexpr std::size_t binding_index() {
@@ -46,7 +54,7 @@ template <std::size_t I, class First, class... Rest> constexpr auto const& nth(F
 // The number type a variable is bound to (integers evaluate as double).
 template <class V, class... Bindings> constexpr auto bound_value() {
     constexpr std::size_t at_binding = binding_index<V, Bindings...>();
-    if constexpr (at_binding == sizeof...(Bindings)) return typename variable_is_not_bound<V>::type{};
+    if constexpr (at_binding == sizeof...(Bindings)) return typename refuse_unbound<V>::type{};
     else return scalar_result_t<std::remove_cvref_t<typename at_t<at_binding, type_list<Bindings...>>::template value_type<V>>>{};
 }
 

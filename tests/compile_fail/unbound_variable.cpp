@@ -1,7 +1,7 @@
 // Evaluating an expression without binding one of its variables is refused at compile time,
 // with a message that says what is missing and the variable's name in the instantiation.
 // expect-error: needs a value for every variable
-// expect-error: "y"
+// expect-error: variable_is_not_bound<'y'>
 #include <leibniz/leibniz.hpp>
 
 int main() {
