@@ -6,12 +6,8 @@
 using cross_check::at_points;
 using namespace leibniz::literals;
 
-namespace {
-constexpr std::initializer_list<std::array<double, 2>> plane{
-    {0.3, 0.7}, {-0.8, 0.4}, {1.1, -0.6}, {-0.5, -1.2}, {0.9, 1.3}, {0.05, -0.15}};
-constexpr std::initializer_list<std::array<double, 3>> space{
-    {0.3, 0.7, -0.2}, {-0.8, 0.4, 0.9}, {1.1, -0.6, 0.5}, {-0.5, -1.2, -0.7}, {0.9, 1.3, 1.1}, {0.05, -0.15, 0.25}};
-}  // namespace
+using cross_check::plane;
+using cross_check::space;
 
 TEST_CASE("cross-check: shared subexpressions and fan-out") {
     at_points<3>("u = x*y + z; u*u + sin(u) + exp(u) / (1 + u*u)", [](auto x, auto y, auto z) {

@@ -10,20 +10,11 @@
 
 #include <leibniz/leibniz.hpp>
 
-#include "gradient_models.hpp"
+#include "network_fixture.hpp"
 
 namespace {
 using namespace leibniz;
 using namespace leibniz_test_models;
-
-constexpr var_array<"theta", 17> theta;
-constexpr var_array<"input", 2> input;
-constexpr var<"target"> target;
-constexpr auto loss = network_loss(theta, input, target);
-
-auto at_sample(std::array<double, 17> const& parameters = network_theta) {
-    return [parameters](auto const& f) { return f(theta = parameters, input = network_input, target = network_target); };
-}
 
 }  // namespace
 
