@@ -1,4 +1,4 @@
-// leibniz::check_derivatives: the three engines side by side, and the largest disagreement.
+// leibniz::check_derivatives: the engines side by side, and the largest disagreement.
 #include <leibniz/check.hpp>
 
 #include <cmath>
@@ -21,12 +21,13 @@ TEST_CASE("check_derivatives: every engine's numbers, where they agree") {
     CHECK(report.variables[0] == "x");
     CHECK(report.variables[1] == "y");
     CHECK(report.value == Approx(std::sin(2.0) + 1.0));
-    for (auto const& g : {report.symbolic, report.tape, report.finite_difference}) {
+    for (auto const& g : {report.symbolic, report.gradient, report.tape, report.finite_difference}) {
         CHECK(g[0] == Approx(2 * std::cos(2.0) + 1).epsilon(1e-9));  // y cos(xy) + 1
         CHECK(g[1] == Approx(std::cos(2.0)).epsilon(1e-9));          // x cos(xy)
     }
     CHECK(report.finite);
     CHECK(report.symbolic_vs_tape <= 1e-15);
+    CHECK(report.gradient_vs_others <= 1e-15);
     CHECK(report.finite_difference_error > 0.0);  // finite differences are never exact here...
     CHECK(report.finite_difference_error < 1e-9); // ...but close
     CHECK(report.agrees());
@@ -38,6 +39,7 @@ TEST_CASE("check_derivatives: finite differences across a kink disagree, and the
     auto report = leibniz::check_derivatives(f, x = 1.0, y = 0.0);
     CHECK(report.symbolic[1] == 0.0);
     CHECK(report.tape[1] == 0.0);
+    CHECK(report.gradient[1] == 0.0);
     CHECK(report.finite_difference[1] == Approx(0.5));
     CHECK(report.finite_difference_error == Approx(0.5));  // |0.5 - 0| / max(1, ...)
     CHECK(report.worst_finite_difference == 1);
@@ -58,6 +60,7 @@ TEST_CASE("check_derivatives: a jump is a large disagreement, and a pole is not 
     auto at_pole = leibniz::check_derivatives(root, x = 0.0);  // sqrt'(0) = +infinity; x - h is outside
     CHECK(std::isinf(at_pole.symbolic[0]));
     CHECK(std::isinf(at_pole.tape[0]));
+    CHECK(std::isinf(at_pole.gradient[0]));
     CHECK_FALSE(at_pole.finite);
     CHECK_FALSE(at_pole.agrees());
 }
@@ -75,8 +78,8 @@ TEST_CASE("check_derivatives: the report prints one line per variable and the la
     text << leibniz::check_derivatives(f, x = 3.0, y = 0.5);
     std::string s = text.str();
     CHECK(s.find("f = 1.5\n") == 0);
-    CHECK(s.find("d/dx: symbolic 0.5, tape 0.5, finite difference 0.5") != std::string::npos);
-    CHECK(s.find("d/dy: symbolic 3, tape 3, finite difference ") != std::string::npos);
-    CHECK(s.find("largest difference: symbolic vs tape 0 (d/dx)") != std::string::npos);
+    CHECK(s.find("d/dx: symbolic 0.5, gradient 0.5, tape 0.5, finite difference 0.5") != std::string::npos);
+    CHECK(s.find("d/dy: symbolic 3, gradient 3, tape 3, finite difference ") != std::string::npos);
+    CHECK(s.find("largest difference: symbolic vs tape 0 (d/dx), gradient vs both 0 (d/dx)") != std::string::npos);
     CHECK(text.precision() == 6);  // the stream's settings are restored
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The cross-check's harness: a generic function of up to three variables, checked by
-// leibniz::check_derivatives at each point of a list (symbolic vs tape to 1e-12, both vs finite
-// differences to 1e-6, values too).
+// leibniz::check_derivatives at each point of a list (symbolic, compile-time gradient and tape
+// agree to 1e-12, symbolic and tape with finite differences to 1e-6, values too).
 #include <array>
 #include <cstddef>
 #include <initializer_list>
@@ -38,6 +38,7 @@ void at_points(std::string_view name, F const& f, std::span<std::array<double, N
         CHECK(report.finite);
         CHECK(report.value_difference <= exact_tolerance);
         CHECK(report.symbolic_vs_tape <= exact_tolerance);
+        CHECK(report.gradient_vs_others <= exact_tolerance);
         CHECK(report.finite_difference_error <= finite_difference_tolerance);
         CHECK(report.agrees(exact_tolerance, finite_difference_tolerance));
     }

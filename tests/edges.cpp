@@ -94,6 +94,11 @@ TEST_CASE("pow with a variable exponent at a zero base") {
     CHECK(std::isnan(taped));
 }
 
+TEST_CASE("x^x at zero: x^x (log x + 1) is -infinity in every engine") {
+    check_edge([](auto t) { return pow(t, t); }, 0.0, -inf);
+    check_edge([](auto t) { return pow(t, t); }, 0.5, std::pow(0.5, 0.5) * (std::log(0.5) + 1));
+}
+
 TEST_CASE("overflow and NaN propagate") {
     check_edge([](auto t) { return exp(t); }, 1000.0, inf);
     check_edge([](auto t) { return sin(t) * t; }, not_a_number, not_a_number);

@@ -1,7 +1,8 @@
 #pragma once
-// check_derivatives(f, x = 1.0, y = 2.0): the derivatives of a generic function by the three
-// engines side by side (the symbolic d(f, x) evaluated, the runtime tape, and central finite
-// differences on plain doubles), and the largest disagreement between them.
+// check_derivatives(f, x = 1.0, y = 2.0): the derivatives of a generic function by every
+// engine side by side (the symbolic d(f, x) evaluated, the compile-time reverse sweep
+// gradient(f, x, ...), the runtime tape, and central finite differences on plain doubles), and
+// the largest disagreement between them.
 //
 //     auto f = [](auto x, auto y) { using std::sin; return sin(x * y) + x; };
 //     auto report = leibniz::check_derivatives(f, x = 1.0, y = 2.0);
@@ -16,6 +17,7 @@
 
 #include "derivative.hpp"
 #include "evaluate.hpp"
+#include "gradient.hpp"
 #include "tape.hpp"
 
 namespace leibniz {
@@ -26,19 +28,22 @@ template <std::size_t N> struct derivative_check {
     std::array<std::string_view, N> variables{};
     double value = 0;                       // f at the point, on plain doubles
     std::array<double, N> symbolic{};       // d(f, x_i) evaluated
+    std::array<double, N> gradient{};       // value_and_gradient(f, x, ...), the compile-time reverse sweep
     std::array<double, N> tape{};           // tape::gradient
     std::array<double, N> finite_difference{};
     double value_difference = 0;            // largest between the three engines' values of f
     double symbolic_vs_tape = 0;            // largest over the variables
+    double gradient_vs_others = 0;          // largest of gradient vs symbolic and gradient vs tape
     double finite_difference_error = 0;     // largest of finite differences vs symbolic and vs tape
     std::size_t worst_symbolic_vs_tape = 0; // the variable where each largest one is
+    std::size_t worst_gradient = 0;
     std::size_t worst_finite_difference = 0;
     bool finite = true;                     // every value and derivative is a finite number
 
-    /// Symbolic and tape agree (values too) to `exact`, and with finite differences to
-    /// `finite_differences`; every number is finite.
+    /// Symbolic, gradient and tape agree (values too) to `exact`, and with finite differences
+    /// to `finite_differences`; every number is finite.
     constexpr bool agrees(double exact = 1e-12, double finite_differences = 1e-6) const {
-        return finite && value_difference <= exact && symbolic_vs_tape <= exact &&
+        return finite && value_difference <= exact && symbolic_vs_tape <= exact && gradient_vs_others <= exact &&
                finite_difference_error <= finite_differences;
     }
 };
@@ -78,8 +83,9 @@ template <class Var, class Value> struct binding_parts<binding<Var, Value>> {
 
 }  // namespace detail
 
-/// The derivatives of f by each variable at the point, from the symbolic engine, the tape and
-/// finite differences; f is a generic function of as many arguments as there are bindings.
+/// The derivatives of f by each variable at the point, from the symbolic engine, the
+/// compile-time gradient, the tape and finite differences; f is a generic function of as many
+/// arguments as there are bindings.
 ///     check_derivatives([](auto x, auto y) { return x * y; }, x = 1.0, y = 2.0).agrees()
 template <class F, class... Bindings> requires(sizeof...(Bindings) >= 1)
 derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings const&... at) {
@@ -93,6 +99,9 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
     auto expression = f(typename detail::binding_parts<Bindings>::variable{}...);
     double symbolic_value = static_cast<double>(expression(at...));
     out.symbolic = {static_cast<double>(d(expression, typename detail::binding_parts<Bindings>::variable{})(at...))...};
+    auto const [reverse_value, reverse_gradient] =
+        value_and_gradient(expression, typename detail::binding_parts<Bindings>::variable{}...)(at...);
+    for (std::size_t i = 0; i < n; ++i) out.gradient[i] = static_cast<double>(reverse_gradient[i]);
 
     double tape_value = 0;
     {
@@ -105,13 +114,17 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
     }
 
     out.value = detail::call_at(f, point, std::make_index_sequence<n>{});
-    out.value_difference = std::max(detail::difference(out.value, symbolic_value), detail::difference(out.value, tape_value));
+    out.value_difference = std::max({detail::difference(out.value, symbolic_value), detail::difference(out.value, tape_value),
+                                     detail::difference(out.value, static_cast<double>(reverse_value))});
     out.finite = std::isfinite(out.value) && std::isfinite(symbolic_value) && std::isfinite(tape_value);
     for (std::size_t i = 0; i < n; ++i) {
         out.finite_difference[i] = detail::central_difference(f, point, i);
         out.finite = out.finite && std::isfinite(out.symbolic[i]) && std::isfinite(out.tape[i]) &&
-                     std::isfinite(out.finite_difference[i]);
+                     std::isfinite(out.gradient[i]) && std::isfinite(out.finite_difference[i]);
         double exact = detail::difference(out.symbolic[i], out.tape[i]);
+        double reverse = std::max(detail::difference(out.gradient[i], out.symbolic[i]),
+                                  detail::difference(out.gradient[i], out.tape[i]));
+        if (reverse > out.gradient_vs_others) { out.gradient_vs_others = reverse; out.worst_gradient = i; }
         double approximate = std::max(detail::difference(out.finite_difference[i], out.symbolic[i]),
                                       detail::difference(out.finite_difference[i], out.tape[i]));
         if (exact > out.symbolic_vs_tape) { out.symbolic_vs_tape = exact; out.worst_symbolic_vs_tape = i; }
@@ -130,11 +143,13 @@ template <std::size_t N> std::ostream& operator<<(std::ostream& os, derivative_c
     auto precision = os.precision(17);
     os << "f = " << c.value << '\n';
     for (std::size_t i = 0; i < N; ++i)
-        os << "d/d" << c.variables[i] << ": symbolic " << c.symbolic[i] << ", tape " << c.tape[i]
-           << ", finite difference " << c.finite_difference[i] << '\n';
+        os << "d/d" << c.variables[i] << ": symbolic " << c.symbolic[i] << ", gradient " << c.gradient[i] << ", tape "
+           << c.tape[i] << ", finite difference " << c.finite_difference[i] << '\n';
     os.precision(3);
     os << "largest difference: symbolic vs tape " << c.symbolic_vs_tape;
     if constexpr (N > 0) os << " (d/d" << c.variables[c.worst_symbolic_vs_tape] << ")";
+    os << ", gradient vs both " << c.gradient_vs_others;
+    if constexpr (N > 0) os << " (d/d" << c.variables[c.worst_gradient] << ")";
     os << ", finite differences " << c.finite_difference_error;
     if constexpr (N > 0) os << " (d/d" << c.variables[c.worst_finite_difference] << ")";
     os << ", values " << c.value_difference << (c.finite ? "" : "; not every number is finite");

@@ -105,10 +105,16 @@ template <class... Ts> struct node_value<sum_of<Ts...>> {
         return total;
     }
 };
-template <class F> inline constexpr bool is_denominator = false;
-template <class B, rational R> inline constexpr bool is_denominator<power<B, constant<R>>> = R.num < 0;
-template <class F> struct denominator_power;
-template <class B, rational R> struct denominator_power<power<B, constant<R>>> { static constexpr rational value = -R; };
+
+/// b^n for a product's factor b^-n: read from the graph when b^n is a node of its own (the
+/// theta = sqrt(s) of r / theta), computed from b otherwise.
+template <class Nodes, class F, class T, class V> [[gnu::always_inline]] constexpr T denominator_value(V const& v) {
+    using base = typename operand_of_factor<F>::type;
+    constexpr rational n = denominator_power<F>::value;
+    constexpr std::size_t computed = index_in<power<base, constant<n>>, Nodes>::value;
+    if constexpr (computed < Nodes::size) return v[computed];
+    else return rational_power<n>(static_cast<T>(v[slot_of<base, Nodes>]));
+}
 
 template <class... Fs> struct node_value<product_of<Fs...>> {
     template <class T> struct quotient {
@@ -118,7 +124,7 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
     template <class Nodes, class F, class T, class V>
     [[gnu::always_inline]] static constexpr void take(quotient<T>& q, V const& v) {
         if constexpr (is_denominator<F>) {
-            T factor = rational_power<denominator_power<F>::value>(v[slot_of<typename operand_of_factor<F>::type, Nodes>]);
+            T factor = denominator_value<Nodes, F, T>(v);
             q.denominator = q.has_denominator ? q.denominator * factor : factor;
             q.has_denominator = true;
         } else {

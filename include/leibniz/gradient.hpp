@@ -69,16 +69,20 @@ template <class... Trees> struct shared_graph<type_list<Trees...>> {
 template <class Nodes, class... Bindings>
 using sweep_type = typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type;
 
-/// Row r: the gradient of the r-th tree by the variables of Wrt, from one forward sweep.
+template <class Nodes, class Roots, class Wrt, class T, std::size_t K, std::size_t... R>
+[[gnu::always_inline]] constexpr auto rows_at(std::array<T, K> const& value, std::index_sequence<R...>) {
+    return std::array<std::array<T, Wrt::size>, sizeof...(R)>{gradient_at<Nodes, Wrt, Roots::roots[R]>(value)...};
+}
+
+/// Row r: the gradient of the r-th tree by the variables of Wrt, from one forward sweep. Forced
+/// inline with the sweeps it calls (reverse.hpp says why).
 template <class Trees, class Wrt, std::size_t N, class... Bindings>
-constexpr auto jacobian_rows(std::array<double, N> const& numbers, Bindings const&... bindings) {
+[[gnu::always_inline]] constexpr auto jacobian_rows(std::array<double, N> const& numbers, Bindings const&... bindings) {
     using graph = shared_graph<Trees>;
     using nodes = typename graph::nodes;
     using T = sweep_type<nodes, Bindings...>;
     auto const value = forward_values<nodes, T>(numbers, bindings...);
-    return [&]<std::size_t... R>(std::index_sequence<R...>) {
-        return std::array<std::array<T, Wrt::size>, Trees::size>{gradient_at<nodes, Wrt, graph::roots[R]>(value)...};
-    }(std::make_index_sequence<Trees::size>{});
+    return rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{});
 }
 
 // The second derivatives d/dwj (d f/dwi) for every pair of Wrt, as trees sharing f's numbers.
@@ -92,7 +96,7 @@ template <class Tree, class... Ws> struct gradient_trees<Tree, type_list<Ws...>>
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
 template <class Tree, std::size_t N, class Wrt> struct gradient_function {
     std::array<double, N> numbers{};
-    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+    template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(numbers, bindings...)[0];
     }
 };
@@ -100,7 +104,7 @@ template <class Tree, std::size_t N, class Wrt> struct gradient_function {
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
 template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_function {
     std::array<double, N> numbers{};
-    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+    template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using nodes = detail::graph_nodes<Tree>;
         using T = detail::sweep_type<nodes, Bindings...>;
         auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
@@ -112,7 +116,7 @@ template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_functi
 /// The Jacobian of several outputs as a function of the bindings; made by jacobian(...).
 template <class Trees, std::size_t N, class Wrt> struct jacobian_function {
     std::array<double, N> numbers{};
-    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+    template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<Trees, Wrt>(numbers, bindings...);
     }
 };
@@ -120,7 +124,7 @@ template <class Trees, std::size_t N, class Wrt> struct jacobian_function {
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
 template <class Tree, std::size_t N, class Wrt> struct hessian_function {
     std::array<double, N> numbers{};
-    template <class... Bindings> constexpr auto operator()(Bindings const&... bindings) const {
+    template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         auto rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(numbers, bindings...);
         // d2f/dwi dwj = d2f/dwj dwi: the two sweeps may round differently, so one of them is kept
         for (std::size_t i = 0; i < Wrt::size; ++i)

@@ -36,6 +36,39 @@ static_assert(jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0) ==
 static_assert(hessian(x * x * y, x, y)(x = 3.0, y = 2.0) == std::array{std::array{4.0, 6.0}, std::array{6.0, 0.0}});
 static_assert(hessian(pow(x, 4_c), x)(x = 2.0)[0][0] == 48.0);
 
+// ---- the sweep's plan (detail/sweep_plan.hpp), decided at compile time ------------------------
+template <class F> using nodes_of = detail::graph_nodes<typename detail::tree_of<std::remove_cvref_t<F>>::type>;
+template <class F, class... Wrt>
+using sweep_of = detail::sweep<nodes_of<F>, detail::type_list<Wrt...>, nodes_of<F>::size - 1>;
+
+// (3x^2 + 7)^10: the 10, the 3 and the 2 of x^2 travel as one exact scale, 60, multiplied once
+constexpr auto polynomial = pow(3_c * x * x + 7_c, 10_c);
+using polynomial_sweep = sweep_of<decltype(polynomial), var<"x">>;
+static_assert(polynomial_sweep::scale<detail::slot_of<var<"x">, nodes_of<decltype(polynomial)>>> == rational{60, 1});
+static_assert(gradient(polynomial, x)(x = 1.0)[0] == 6e10);  // 60 * 1 * 10^9, exactly
+
+// x - y reaches y with the scale -1: a negation, no multiplication
+using difference_sweep = sweep_of<decltype(x - y), var<"x">, var<"y">>;
+static_assert(difference_sweep::scale<detail::slot_of<var<"y">, nodes_of<decltype(x - y)>>> == rational{-1, 1});
+static_assert(gradient(x - y, x, y)(x = 1.0, y = 2.0) == std::array{1.0, -1.0});
+
+// the first push to an adjoint assigns it (no 0 + a); pow(x, x) pushes to x twice and adds
+using product_sweep = sweep_of<decltype(x * y), var<"x">, var<"y">>;
+static_assert(product_sweep::assigns<2, 0> && product_sweep::assigns<2, 1>);
+using self_power_sweep = sweep_of<decltype(pow(x, x)), var<"x">>;
+static_assert(!self_power_sweep::assigns<1, 0> && !self_power_sweep::assigns<1, 1>);
+
+// sin(t)' = cos(t) and cos(t)' = -sin(t) are read from the graph when it holds them...
+using trig = nodes_of<decltype(sin(x) * cos(x))>;
+using sin_in_graph = detail::derivative_in_graph<rules::sin_fn, var<"x">, trig>;
+using cos_in_graph = detail::derivative_in_graph<rules::cos_fn, var<"x">, trig>;
+static_assert(sin_in_graph::found && sin_in_graph::slot == detail::slot_of<decltype(cos(x)), trig>);
+static_assert(cos_in_graph::found && cos_in_graph::slot == detail::slot_of<decltype(sin(x)), trig> &&
+              cos_in_graph::coefficient == rational{-1, 1});
+// ...and computed where it does not
+static_assert(!detail::derivative_in_graph<rules::sin_fn, var<"x">, nodes_of<decltype(sin(x))>>::found);
+static_assert(!detail::derivative_in_graph<rules::tanh_fn, var<"x">, nodes_of<decltype(tanh(x))>>::found);
+
 // ---- families -----------------------------------------------------------------------------
 static_assert(std::is_same_v<decltype(p[2_c]), var<"p", 2>>);
 static_assert(Variable<decltype(p[0_c])> && DifferentiationTarget<decltype(p)> && DifferentiationTarget<decltype(x)>);

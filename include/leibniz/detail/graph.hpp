@@ -16,6 +16,10 @@ namespace leibniz::detail {
 // b^-n directly, so x * y^-1 is computed as x / y; a power with a rational exponent reads
 // only its base, the exponent being compiled into the code.
 template <class T> struct operands : children<T> {};
+template <class F> inline constexpr bool is_denominator = false;
+template <class B, rational R> inline constexpr bool is_denominator<power<B, constant<R>>> = R.num < 0;
+template <class F> struct denominator_power;  // n for the factor b^-n
+template <class B, rational R> struct denominator_power<power<B, constant<R>>> { static constexpr rational value = -R; };
 template <class F> struct operand_of_factor { using type = F; };
 template <class B, rational R> requires(R.num < 0) struct operand_of_factor<power<B, constant<R>>> { using type = B; };
 template <class... Fs> struct operands<product_of<Fs...>> {

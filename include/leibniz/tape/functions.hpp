@@ -94,6 +94,11 @@ inline var max(var const& x, var const& y) { return detail::binary<rules::max_fn
 template <class X, class E> requires involves_var<X, E>
 var pow(X const& x, E const& e) {
     if constexpr (std::same_as<E, var> && std::same_as<X, var>) {
+        if (detail::access::at(x) == detail::access::at(e) && detail::access::recording_of(x) == detail::access::recording_of(e)) {
+            // pow(x, x): one partial, x^x (log x + 1), as the other engines (-infinity at 0, not NaN)
+            double y = rules::pow_fn::value(x.value(), x.value());
+            return detail::record(x, y, detail::as_double(rules::pow_fn::same_base_and_exponent_derivative(x.value(), y)));
+        }
         return detail::binary<rules::pow_fn>(x, e);
     } else if constexpr (std::same_as<X, var>) {
         // A constant exponent: only the base's partial, so log(x) is never formed for x < 0.

@@ -1,0 +1,238 @@
+#pragma once
+// The plan of a reverse sweep, worked out at compile time before any code is generated:
+// which nodes take part, which push writes each adjoint first, and which rational factors
+// of the local derivatives can be carried along as exact numbers instead of being multiplied
+// in at run time.
+//
+// Rational factors. Reverse accumulation multiplies the adjoint by every local derivative on
+// the way down: for (3x^2 + 7)^10 that is 10, then 3, then 2x, three multiplications where the
+// hand-written 60 x u^9 has one, and the compiler may not fold (a * 10) * 3 into a * 30 (that
+// would round differently). So the adjoint a node stores is its true adjoint divided by a
+// rational scale known at compile time: a push leaves the local derivative's rational factor
+// (the 3 of 3x^2, the R of b^R) in the scale of the operand it writes, and the gradient
+// multiplies each variable's adjoint by its scale once, at the end. When two consumers reach
+// an operand with different scales, the operand keeps the first one's and the other's
+// contribution is multiplied by the ratio. Scales stay small (numerators and denominators up
+// to 2^20); a larger factor is multiplied in at run time, as without the plan.
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include "../expression.hpp"
+#include "../functions.hpp"
+#include "../rational.hpp"
+#include "../rules.hpp"
+#include "canonical.hpp"
+#include "graph.hpp"
+#include "type_list.hpp"
+
+namespace leibniz::detail {
+
+// ---- the graph as a table of operand slots ----------------------------------------------
+
+template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct operand_slots;
+template <class Node, class Nodes, class... Os> struct operand_slots<Node, Nodes, type_list<Os...>> {
+    static constexpr std::array<std::size_t, sizeof...(Os)> value{slot_of<Os, Nodes>...};
+};
+
+/// f'(a) for the node f(a) read from the graph when it is already there: the forward sweep of
+/// sin(t) and cos(t) has computed cos(t) and sin(t), so the sweep multiplies by the value it
+/// has instead of calling cos and sin again (the compiler may not merge the calls: they can set
+/// errno). The derivative, as the symbolic engine writes it, is coefficient * monomial; found
+/// when the monomial is a node of the graph (or 1).
+template <class Rule, class A, class Nodes> struct derivative_in_graph {
+    using derivative = decltype(Rule::derivative(A{}, call<Rule, A>{}));
+    static constexpr rational coefficient = term_parts<derivative>::coefficient;
+    using monomial = typename term_parts<derivative>::monomial;
+    static constexpr bool is_one = std::is_same_v<monomial, one>;
+    static constexpr std::size_t slot = [] {
+        if constexpr (is_one) return Nodes::size;
+        else return index_in<monomial, Nodes>::value;
+    }();
+    static constexpr bool found = is_one || slot < Nodes::size;
+};
+
+// The rational factor of d node / d operand, for each operand in operands<Node>'s order: what
+// a push leaves to the scales. 1 for sums, two-argument calls and powers with an expression
+// exponent.
+template <class Node, class Nodes> struct local_factors {
+    static constexpr auto value = [] {
+        std::array<rational, operands<Node>::type::size> factor{};
+        for (rational& f : factor) f = {1, 1};
+        return factor;
+    }();
+};
+// d(b^R)/db = R b^(R-1)
+template <class B, rational R, class Nodes> struct local_factors<power<B, constant<R>>, Nodes> {
+    static constexpr std::array<rational, 1> value{R};
+};
+// f(a): the coefficient of f' when f' is read from the graph (cos' = -1 * sin)
+template <class Rule, class A, class Nodes> struct local_factors<call<Rule, A>, Nodes> {
+    using in_graph = derivative_in_graph<Rule, A, Nodes>;
+    static constexpr std::array<rational, 1> value{in_graph::found ? in_graph::coefficient : rational{1, 1}};
+};
+// c u1 ... um / (b1^n1 ... bk^nk): d/dui = c (the other u's) / (...), d/dbj = -nj y / bj
+template <class F> inline constexpr rational coefficient_of_factor{1, 1};
+template <rational C> inline constexpr rational coefficient_of_factor<constant<C>> = C;
+template <class... Fs, class Nodes> struct local_factors<product_of<Fs...>, Nodes> {
+    static constexpr rational coefficient = [] {
+        rational const factors[] = {coefficient_of_factor<Fs>...};
+        rational c{1, 1};
+        for (rational f : factors) c = c * f;
+        return c;
+    }();
+    template <class F> static constexpr rational of() {
+        if constexpr (is_constant<F>::value) return {1, 1};  // never differentiated by
+        else if constexpr (is_denominator<F>) return -denominator_power<F>::value;
+        else return coefficient;
+    }
+    static constexpr std::array<rational, sizeof...(Fs)> value{of<Fs>()...};
+};
+
+template <std::size_t Size, std::size_t Links> struct link_table {
+    std::size_t begin[Size + 1]{};  // node i reads operand[begin[i]] ... operand[begin[i + 1] - 1]
+    std::size_t operand[Links + 1]{};
+    rational factor[Links + 1]{};   // the local derivative's rational factor along each link
+};
+
+template <std::size_t Links, std::size_t Size, std::size_t N>
+constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std::array<std::size_t, N> const& slots,
+                            std::array<rational, N> const& factors) {
+    for (std::size_t k = 0; k < N; ++k) {
+        table.operand[at] = slots[k];
+        table.factor[at++] = factors[k];
+    }
+}
+
+/// For each node of Nodes, the slots of the operands its evaluation reads.
+template <class Nodes> struct graph_links;
+template <class... Ns> struct graph_links<type_list<Ns...>> {
+    static constexpr std::size_t size = sizeof...(Ns);
+    static constexpr std::size_t links = [] {  // a loop, not a fold: graphs have more than 256 nodes
+        std::size_t const counts[] = {operands<Ns>::type::size..., 0};
+        std::size_t total = 0;
+        for (std::size_t c : counts) total += c;
+        return total;
+    }();
+    static constexpr link_table<size, links> value = [] {
+        link_table<size, links> table{};
+        std::size_t at = 0, node = 0;
+        [[maybe_unused]] int in_order[] = {
+            0, (table.begin[node++] = at,
+                append_links(table, at, operand_slots<Ns, type_list<Ns...>>::value, local_factors<Ns, type_list<Ns...>>::value), 0)...};
+        table.begin[size] = at;
+        return table;
+    }();
+};
+
+/// Which nodes depend on a variable of Wrt (the only ones with a non-zero derivative), and
+/// where each variable of Wrt sits among the nodes (Nodes::size when f does not use it).
+template <class Nodes, class Wrt> struct activity;
+template <class... Ns, class... Ws> struct activity<type_list<Ns...>, type_list<Ws...>> {
+    static constexpr std::size_t size = sizeof...(Ns);
+    static constexpr std::array<std::size_t, sizeof...(Ws)> wrt_slot{index_of<Ws, Ns...>()...};
+    static constexpr std::array<bool, size> active = [] {
+        std::array<bool, size> is_active{};
+        for (std::size_t w : wrt_slot)
+            if (w < size) is_active[w] = true;
+        auto const& table = graph_links<type_list<Ns...>>::value;
+        for (std::size_t i = 0; i < size; ++i)
+            for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
+                if (is_active[table.operand[p]]) is_active[i] = true;
+        return is_active;
+    }();
+};
+
+template <class Node, class Nodes, class Wrt>
+inline constexpr bool is_active = activity<Nodes, Wrt>::active[slot_of<Node, Nodes>];
+
+/// The nodes the sweep from Root visits: active ones that Root depends on.
+template <class Nodes, class Wrt, std::size_t Root> inline constexpr std::array<bool, Nodes::size> swept = [] {
+    auto const& active = activity<Nodes, Wrt>::active;
+    auto const& table = graph_links<Nodes>::value;
+    std::array<bool, Nodes::size> visit{};
+    visit[Root] = active[Root];
+    for (std::size_t i = Root + 1; i-- > 0;)
+        if (visit[i])
+            for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
+                if (active[table.operand[p]]) visit[table.operand[p]] = true;
+    return visit;
+}();
+
+/// A factor the scales carry exactly; anything larger is multiplied in at run time.
+constexpr bool carried_in_scale(rational r) {
+    constexpr std::intmax_t limit = std::intmax_t{1} << 20;
+    return r.num != 0 && -limit <= r.num && r.num <= limit && r.den <= limit;
+}
+
+template <std::size_t Size, std::size_t Links> struct sweep_tables {
+    rational scale[Size]{};         // true adjoint = scale * stored adjoint
+    rational ratio[Links + 1]{};    // a push along a link multiplies by ratio * at_run_time
+    rational at_run_time[Links + 1]{};
+    std::size_t first_writer[Size]{};  // the node whose push assigns the adjoint; Size: none
+};
+
+/// The sweep from Root of the graph Nodes, differentiating by the variables of Wrt.
+template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
+    using Nodes = Nodes_;
+    using Wrt = Wrt_;
+    static constexpr std::size_t size = Nodes::size;
+    static constexpr auto const& links = graph_links<Nodes>::value;
+
+    static constexpr sweep_tables<size, graph_links<Nodes>::links> plan = [] {
+        auto const& active = activity<Nodes, Wrt>::active;
+        auto const& visit = swept<Nodes, Wrt, Root>;
+        sweep_tables<size, graph_links<Nodes>::links> t{};
+        bool reached[size]{};  // some push has written the adjoint (and fixed its scale)
+        for (std::size_t i = 0; i < size; ++i) t.first_writer[i] = size;
+        for (rational& s : t.scale) s = {1, 1};
+        reached[Root] = true;
+        // from the root down: every consumer of a node comes before it
+        for (std::size_t i = Root + 1; i-- > 0;) {
+            if (!visit[i]) continue;
+            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p) {
+                std::size_t const operand = links.operand[p];
+                if (!active[operand]) continue;
+                rational const c = links.factor[p];
+                rational const carried = carried_in_scale(c) ? c : rational{1, 1};
+                t.at_run_time[p] = carried_in_scale(c) ? rational{1, 1} : c;
+                rational const arriving = t.scale[i] * carried;
+                if (!reached[operand]) {
+                    t.scale[operand] = carried_in_scale(arriving) ? arriving : rational{1, 1};
+                    // the first push assigns, when it is the node's only push to the operand
+                    // (pow(x, x) and atan2(x, x) push to x twice: both add)
+                    std::size_t uses = 0;
+                    for (std::size_t q = links.begin[i]; q < links.begin[i + 1]; ++q) uses += links.operand[q] == operand;
+                    if (uses == 1) t.first_writer[operand] = i;
+                }
+                t.ratio[p] = arriving / t.scale[operand];
+            }
+            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
+                if (active[links.operand[p]]) reached[links.operand[p]] = true;
+        }
+        return t;
+    }();
+
+    template <std::size_t Self, std::size_t Position> static constexpr std::size_t operand = links.operand[links.begin[Self] + Position];
+    template <std::size_t Self, std::size_t Position> static constexpr rational ratio = plan.ratio[links.begin[Self] + Position];
+    template <std::size_t Self, std::size_t Position>
+    static constexpr rational at_run_time = plan.at_run_time[links.begin[Self] + Position];
+    template <std::size_t Self, std::size_t Position>
+    static constexpr bool assigns = plan.first_writer[operand<Self, Position>] == Self;
+    template <std::size_t Slot> static constexpr rational scale = plan.scale[Slot];
+};
+
+/// One node's pushes alone, with every factor multiplied in, onto adjoints that start at zero:
+/// to_dot's local derivatives.
+template <class Nodes_, class Wrt_> struct single_step {
+    using Nodes = Nodes_;
+    using Wrt = Wrt_;
+    static constexpr auto const& links = graph_links<Nodes>::value;
+    template <std::size_t Self, std::size_t Position> static constexpr std::size_t operand = links.operand[links.begin[Self] + Position];
+    template <std::size_t Self, std::size_t Position> static constexpr rational ratio{1, 1};
+    template <std::size_t Self, std::size_t Position>
+    static constexpr rational at_run_time = links.factor[links.begin[Self] + Position];
+    template <std::size_t Self, std::size_t Position> static constexpr bool assigns = false;
+};
+
+}  // namespace leibniz::detail
