@@ -71,7 +71,13 @@ using sweep_type = typename evaluation_type<typename variables_in<Nodes>::type, 
 
 template <class Nodes, class Roots, class Wrt, class T, std::size_t K, std::size_t... R>
 [[gnu::always_inline]] constexpr auto rows_at(std::array<T, K> const& value, std::index_sequence<R...>) {
-    return std::array<std::array<T, Wrt::size>, sizeof...(R)>{gradient_at<Nodes, Wrt, Roots::roots[R]>(value)...};
+    constexpr bool forced = [] {  // a loop, not a fold: a Hessian can have more than 256 rows
+        std::size_t const counts[] = {swept_count<Nodes, Wrt, Roots::roots[R]>...};
+        std::size_t total = 0;
+        for (std::size_t c : counts) total += c;
+        return total <= forced_inline_pushes;
+    }();
+    return std::array<std::array<T, Wrt::size>, sizeof...(R)>{gradient_at<Nodes, Wrt, Roots::roots[R], forced>(value)...};
 }
 
 /// Row r: the gradient of the r-th tree by the variables of Wrt, from one forward sweep. Forced
@@ -108,8 +114,9 @@ template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_functi
         using nodes = detail::graph_nodes<Tree>;
         using T = detail::sweep_type<nodes, Bindings...>;
         auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
-        return value_and_gradient_result<T, Wrt::size>{value[nodes::size - 1],
-                                                       detail::gradient_at<nodes, Wrt, nodes::size - 1>(value)};
+        constexpr std::size_t root = nodes::size - 1;
+        constexpr bool forced = detail::swept_count<nodes, Wrt, root> <= detail::forced_inline_pushes;
+        return value_and_gradient_result<T, Wrt::size>{value[root], detail::gradient_at<nodes, Wrt, root, forced>(value)};
     }
 };
 

@@ -85,6 +85,10 @@ struct sin_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::sin; return sin(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cos(x); }
+    // the derivative is derivative_sign * derivative_rule(x): the reverse sweep reads it from the
+    // graph when the function also computes it (tests/static/gradient.cpp checks it is derivative)
+    using derivative_rule = cos_fn;
+    static constexpr rational derivative_sign{1, 1};
 };
 
 struct cos_fn {
@@ -92,6 +96,8 @@ struct cos_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::cos; return cos(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return -sin(x); }
+    using derivative_rule = sin_fn;
+    static constexpr rational derivative_sign{-1, 1};
 };
 
 struct tan_fn {
@@ -137,6 +143,8 @@ struct sinh_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::sinh; return sinh(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cosh(x); }
+    using derivative_rule = cosh_fn;
+    static constexpr rational derivative_sign{1, 1};
 };
 
 struct cosh_fn {
@@ -144,6 +152,8 @@ struct cosh_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::cosh; return cosh(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sinh(x); }
+    using derivative_rule = sinh_fn;
+    static constexpr rational derivative_sign{1, 1};
 };
 
 struct tanh_fn {

@@ -6,6 +6,10 @@
 // push assigns rather than adds, and which rational factors travel as exact scales instead of
 // run-time multiplications is the sweep's plan (sweep_plan.hpp). The sweep is a braced list
 // of forced-inline steps: straight-line code, no tape, no allocation.
+//
+// Compile time: a push reads its operands' slots, activity and factors from the plan's tables
+// with indices the optimizer knows (they fold to constants), rather than instantiating a
+// function per link: GCC spends most of a gradient's compile time on the number of functions.
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -22,50 +26,47 @@
 
 namespace leibniz::detail {
 
-/// x * ratio * at_run_time, as few operations as the factors allow (none for 1, a negation for -1).
-template <rational Ratio, rational AtRunTime, class T> [[gnu::always_inline]] constexpr T times(T const& x) {
-    constexpr rational one{1, 1};
-    if constexpr (Ratio == one && AtRunTime == one) return x;
-    else if constexpr (Ratio == -one && AtRunTime == one) return -x;
-    else {
-        constexpr T factor = Ratio.template as<T>() * AtRunTime.template as<T>();
-        return x * factor;
-    }
-}
-
-/// Node Self's push along its operand at Position: the operand's stored adjoint receives
-/// contribution (the stored adjoint of Self times the local derivative, without the rational
-/// factor the plan carries), assigned when it is the first, added otherwise.
-template <class Sweep, std::size_t Self, std::size_t Position, class T, std::size_t K>
-[[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, T const& contribution) {
-    constexpr std::size_t operand = Sweep::template operand<Self, Position>;
-    T const scaled = times<Sweep::template ratio<Self, Position>, Sweep::template at_run_time<Self, Position>>(contribution);
-    if constexpr (Sweep::template assigns<Self, Position>) adjoint[operand] = scaled;
+/// Node self's push along its operand at position: the operand's stored adjoint receives
+/// contribution (the stored adjoint of self times the local derivative, without the rational
+/// factor the plan carries) times the plan's factor for the link, assigned when it is the
+/// first, added otherwise. Every argument but contribution is a constant where this is inlined, so the
+/// branches and the table reads fold away; a factor of 1 costs nothing, -1 a negation.
+template <class Sweep, class T, std::size_t K>
+[[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, std::size_t self, std::size_t position,
+                                                 T const& contribution) {
+    std::size_t const link = Sweep::links.begin[self] + position;
+    std::size_t const operand = Sweep::links.operand[link];
+    T const scaled = apply_multiplier(Sweep::plan.push_factor[link], contribution);
+    if (Sweep::plan.first_writer[operand] == self) adjoint[operand] = scaled;
     else adjoint[operand] += scaled;
 }
 
+/// The slot of node self's operand at position, and whether it is differentiated by.
+template <class Sweep> [[gnu::always_inline]] constexpr std::size_t operand_slot(std::size_t self, std::size_t position) {
+    return Sweep::links.operand[Sweep::links.begin[self] + position];
+}
+template <class Sweep> [[gnu::always_inline]] constexpr bool pushes_to(std::size_t self, std::size_t position) {
+    return Sweep::active[Sweep::links.operand[Sweep::links.begin[self] + position]];
+}
+
 // ---- one node's reverse step: adjoint[operand] += adjoint[node] * d node / d operand -------
-// Every step is forced inline, like evaluation (evaluate.hpp): the sweep must become the
-// caller's straight-line code with the adjoints in registers. Left to its heuristics GCC 12
-// stopped inlining the sweep of a product of 16 variables, and every adjoint went through memory.
+// A push's parts are forced inline into the node's step; the steps themselves are forced
+// inline into the caller when the call's sweeps are small (sweep_plan.hpp's
+// forced_inline_pushes), so that the sweep is straight-line code with the adjoints in registers.
 
 template <class Node> struct node_adjoint {  // leaves: nothing to pass on
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, std::array<T, K>&) {}
 };
 
-template <class Sweep, class Operand> inline constexpr bool pushes_to = is_active<Operand, typename Sweep::Nodes, typename Sweep::Wrt>;
-template <class Sweep, class Operand> inline constexpr std::size_t slot_in = slot_of<Operand, typename Sweep::Nodes>;
-
 // d(t1 + t2 + ...)/dti = 1
 template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
-    template <class Sweep, std::size_t Self, std::size_t I, class T, std::size_t K>
-    [[gnu::always_inline]] static constexpr void push_term(std::array<T, K>& adjoint) {
-        if constexpr (pushes_to<Sweep, at_t<I, type_list<Ts...>>>) contribute<Sweep, Self, I>(adjoint, adjoint[Self]);
-    }
     template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... I>
     [[gnu::always_inline]] static constexpr void push_terms(std::array<T, K>& adjoint, std::index_sequence<I...>) {
-        [[maybe_unused]] int in_order[] = {0, (push_term<Sweep, Self, I>(adjoint), 0)...};
+        // braced lists, not loops (GCC does not unroll a long one: the adjoints would stay in
+        // memory) and not folds (they nest, and Clang stops at 256)
+        [[maybe_unused]] int in_order[] = {
+            0, (pushes_to<Sweep>(Self, I) ? contribute<Sweep>(adjoint, Self, I, adjoint[Self]) : void(), 0)...};
     }
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, std::array<T, K>& adjoint) {
@@ -96,20 +97,6 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         return s;
     }();
 
-    template <class Nodes> static constexpr std::array<std::size_t, count> slot{
-        slot_of<typename operand_of_factor<Fs>::type, Nodes>...};
-    template <class Sweep, std::size_t Factor> static constexpr std::size_t slot_of_factor = slot<typename Sweep::Nodes>[Factor];
-    template <class Sweep, std::size_t Factor>
-    static constexpr bool factor_active = activity<typename Sweep::Nodes, typename Sweep::Wrt>::active[slot_of_factor<Sweep, Factor>];
-
-    // dy/dbj = -nj y / bj, for the j-th denominator factor (-nj is the plan's). y / bj does not
-    // depend on the adjoint: the Jacobian's sweeps share one division.
-    template <class Sweep, std::size_t Self, std::size_t J, class T, std::size_t K>
-    [[gnu::always_inline]] static constexpr void push_denominator(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        constexpr std::size_t f = factors.denominator[J];
-        if constexpr (factor_active<Sweep, f>)
-            contribute<Sweep, Self, f>(adjoint, adjoint[Self] * (value[Self] / value[slot_of_factor<Sweep, f>]));
-    }
     // 1 / (b1^n1 ... bk^nk), computed before the adjoint is known: off the sweep's critical path
     template <class Sweep, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr T inverse_denominator(std::array<T, K> const& value, std::index_sequence<J...>) {
@@ -120,32 +107,33 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         return T(1) / denominator;
     }
 
-    // the j-th numerator factor, walking j down: its partial is before[j] * after
-    template <class Sweep, std::size_t Self, std::size_t J, class T, std::size_t K, std::size_t M>
-    [[gnu::always_inline]] static constexpr void push_numerator(std::array<T, K> const& value, std::array<T, K>& adjoint,
-                                                              std::array<T, M> const& before, T& after) {
-        constexpr std::size_t f = factors.numerator[J];
-        if constexpr (factor_active<Sweep, f>) contribute<Sweep, Self, f>(adjoint, before[J] * after);
-        if constexpr (J > 0) after = after * value[slot_of_factor<Sweep, f>];
-    }
-    // before[j] = first * u1 ... u(j-1): first is 1, or 1 / denominator
-    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
-    [[gnu::always_inline]] static constexpr void push_numerators(std::array<T, K> const& value, std::array<T, K>& adjoint,
-                                                               T const& first, std::index_sequence<J...>) {
-        constexpr std::size_t m = sizeof...(J);
-        std::array<T, m> before{};
-        T running = first;
-        // braced lists, not folds: they run in order and do not nest (Clang stops at 256)
-        [[maybe_unused]] int forwards[] = {
-            0, (before[J] = running, running = running * value[slot_of_factor<Sweep, factors.numerator[J]>], 0)...};
-        T after = adjoint[Self];  // adjoint * u(j+1) ... um, walking j down
-        [[maybe_unused]] int backwards[] = {0, (push_numerator<Sweep, Self, m - 1 - J>(value, adjoint, before, after), 0)...};
-    }
-
+    // dy/dbj = -nj y / bj (-nj is the plan's); y / bj does not depend on the adjoint, so the
+    // Jacobian's sweeps share one division
     template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr void push_denominators(std::array<T, K> const& value, std::array<T, K>& adjoint,
                                                                 std::index_sequence<J...>) {
-        [[maybe_unused]] int pushed[] = {0, (push_denominator<Sweep, Self, J>(value, adjoint), 0)...};
+        [[maybe_unused]] int in_order[] = {
+            0, (pushes_to<Sweep>(Self, factors.denominator[J])
+                    ? contribute<Sweep>(adjoint, Self, factors.denominator[J],
+                                        adjoint[Self] * (value[Self] / value[operand_slot<Sweep>(Self, factors.denominator[J])]))
+                    : void(),
+                0)...};
+    }
+    // before[j] = running u1 ... u(j-1), running being 1 or 1 / denominator; after = adjoint
+    // u(j+1) ... um, walking j down
+    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
+    [[gnu::always_inline]] static constexpr void push_numerators(std::array<T, K> const& value, std::array<T, K>& adjoint,
+                                                               T running, std::index_sequence<J...>) {
+        constexpr std::size_t m = sizeof...(J);
+        T before[m]{};
+        [[maybe_unused]] int forwards[] = {
+            0, (before[J] = running, running = running * value[operand_slot<Sweep>(Self, factors.numerator[J])], 0)...};
+        T after = adjoint[Self];
+        [[maybe_unused]] int backwards[] = {
+            0, (pushes_to<Sweep>(Self, factors.numerator[m - 1 - J])
+                    ? contribute<Sweep>(adjoint, Self, factors.numerator[m - 1 - J], before[m - 1 - J] * after)
+                    : void(),
+                after = after * value[operand_slot<Sweep>(Self, factors.numerator[m - 1 - J])], 0)...};
     }
 
     template <class Sweep, std::size_t Self, class T, std::size_t K>
@@ -174,8 +162,8 @@ template <rational R, class T> [[gnu::always_inline]] constexpr T power_below(T 
 template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        if constexpr (R == rational{1, 1}) contribute<Sweep, Self, 0>(adjoint, adjoint[Self]);
-        else contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * power_below<R>(value[slot_in<Sweep, B>], value[Self]));
+        if constexpr (R == rational{1, 1}) contribute<Sweep>(adjoint, Self, 0, adjoint[Self]);
+        else contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * power_below<R>(value[operand_slot<Sweep>(Self, 0)], value[Self]));
     }
 };
 
@@ -184,8 +172,8 @@ template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
 template <class B> struct node_adjoint<power<B, B>> {
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(
-                                                value[slot_in<Sweep, B>], value[Self])));
+        T const d = static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[operand_slot<Sweep>(Self, 0)], value[Self]));
+        contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * d);
     }
 };
 
@@ -193,14 +181,15 @@ template <class B> struct node_adjoint<power<B, B>> {
 template <class B, class E> struct node_adjoint<power<B, E>> {
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        constexpr std::size_t b = slot_in<Sweep, B>, e = slot_in<Sweep, E>;
-        if constexpr (!pushes_to<Sweep, E>) {
-            contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * static_cast<T>(rules::pow_fn::base_partial_given_value(
-                                                                   value[b], value[e], value[Self])));
+        T const& b = value[operand_slot<Sweep>(Self, 0)];
+        T const& e = value[operand_slot<Sweep>(Self, 1)];
+        if (!pushes_to<Sweep>(Self, 1)) {
+            contribute<Sweep>(adjoint, Self, 0,
+                              adjoint[Self] * static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Self])));
         } else {
-            auto const [d_base, d_exponent] = rules::pow_fn::partials(value[b], value[e], value[Self]);
-            if constexpr (pushes_to<Sweep, B>) contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * static_cast<T>(d_base));
-            contribute<Sweep, Self, 1>(adjoint, adjoint[Self] * static_cast<T>(d_exponent));
+            auto const [d_base, d_exponent] = rules::pow_fn::partials(b, e, value[Self]);
+            if (pushes_to<Sweep>(Self, 0)) contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * static_cast<T>(d_base));
+            contribute<Sweep>(adjoint, Self, 1, adjoint[Self] * static_cast<T>(d_exponent));
         }
     }
 };
@@ -211,12 +200,10 @@ template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         using in_graph = derivative_in_graph<Rule, A, typename Sweep::Nodes>;
-        if constexpr (in_graph::is_one) contribute<Sweep, Self, 0>(adjoint, adjoint[Self]);
-        else if constexpr (in_graph::found) contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * value[in_graph::slot]);
-        else {
-            constexpr std::size_t a = slot_in<Sweep, A>;
-            contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * static_cast<T>(Rule::derivative(value[a], value[Self])));
-        }
+        if constexpr (in_graph::found) contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * value[in_graph::slot]);
+        else
+            contribute<Sweep>(adjoint, Self, 0,
+                              adjoint[Self] * static_cast<T>(Rule::derivative(value[operand_slot<Sweep>(Self, 0)], value[Self])));
     }
 };
 
@@ -224,63 +211,75 @@ template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
 template <class Rule, class A, class B> struct node_adjoint<call<Rule, A, B>> {
     template <class Sweep, std::size_t Self, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        constexpr std::size_t a = slot_in<Sweep, A>, b = slot_in<Sweep, B>;
-        auto const [d_a, d_b] = Rule::partials(value[a], value[b], value[Self]);
-        if constexpr (pushes_to<Sweep, A>) contribute<Sweep, Self, 0>(adjoint, adjoint[Self] * static_cast<T>(d_a));
-        if constexpr (pushes_to<Sweep, B>) contribute<Sweep, Self, 1>(adjoint, adjoint[Self] * static_cast<T>(d_b));
+        auto const [d_a, d_b] =
+            Rule::partials(value[operand_slot<Sweep>(Self, 0)], value[operand_slot<Sweep>(Self, 1)], value[Self]);
+        if (pushes_to<Sweep>(Self, 0)) contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * static_cast<T>(d_a));
+        if (pushes_to<Sweep>(Self, 1)) contribute<Sweep>(adjoint, Self, 1, adjoint[Self] * static_cast<T>(d_b));
     }
 };
 
-// Instantiates a node's push only where the sweep visits it.
+// A node's push where the sweep visits it: forced inline for a small sweep, an ordinary
+// function for a large one (sweep_plan.hpp's forced_inline_pushes).
 template <class Nodes, class Wrt, std::size_t Root, std::size_t Self, class T, std::size_t K>
+[[gnu::always_inline]] constexpr void forced_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
+    node_adjoint<at_t<Self, Nodes>>::template push<sweep<Nodes, Wrt, Root>, Self>(value, adjoint);
+}
+template <class Nodes, class Wrt, std::size_t Root, std::size_t Self, class T, std::size_t K>
+constexpr void free_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
+    node_adjoint<at_t<Self, Nodes>>::template push<sweep<Nodes, Wrt, Root>, Self>(value, adjoint);
+}
+template <class Nodes, class Wrt, std::size_t Root, bool Forced, std::size_t Self, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void reverse_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-    if constexpr (swept<Nodes, Wrt, Root>[Self])
-        node_adjoint<at_t<Self, Nodes>>::template push<sweep<Nodes, Wrt, Root>, Self>(value, adjoint);
+    if constexpr (!swept<Nodes, Wrt, Root>[Self]) return;
+    else if constexpr (Forced) forced_step<Nodes, Wrt, Root, Self>(value, adjoint);
+    else free_step<Nodes, Wrt, Root, Self>(value, adjoint);
 }
 
-template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K, std::size_t... I>
+template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K, std::size_t... I>
 [[gnu::always_inline]] constexpr void sweep_nodes(std::array<T, K> const& value, std::array<T, K>& adjoint,
                                                   std::index_sequence<I...>) {
     // The nodes in reverse topological order, as a braced list (it runs in order and, unlike a
     // fold, does not nest: Clang limits nesting to 256).
-    [[maybe_unused]] int in_order[] = {0, (reverse_step<Nodes, Wrt, Root, Root - I>(value, adjoint), 0)...};
+    [[maybe_unused]] int in_order[] = {0, (reverse_step<Nodes, Wrt, Root, Forced, Root - I>(value, adjoint), 0)...};
 }
 
 /// The stored adjoints: d root / d node divided by the plan's scale of the node.
-template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K>
+template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K>
 [[gnu::always_inline]] constexpr std::array<T, K> stored_adjoints(std::array<T, K> const& value) {
     std::array<T, K> adjoint{};  // the zeros of slots assigned first are dead stores, removed
     adjoint[Root] = T(1);
-    sweep_nodes<Nodes, Wrt, Root>(value, adjoint, std::make_index_sequence<Root + 1>{});
+    sweep_nodes<Nodes, Wrt, Root, Forced>(value, adjoint, std::make_index_sequence<Root + 1>{});
     return adjoint;
 }
 
-/// d root / d node for the node at Slot, from the stored adjoints.
-template <class Nodes, class Wrt, std::size_t Root, std::size_t Slot, class T, std::size_t K>
-[[gnu::always_inline]] constexpr T adjoint_at(std::array<T, K> const& stored) {
-    if constexpr (Slot < K) return times<sweep<Nodes, Wrt, Root>::template scale<Slot>, rational{1, 1}>(stored[Slot]);
-    else return T(0);  // a variable the graph does not contain
+/// d root / d node for the node at slot, from the stored adjoints (0 for slot K: a variable the
+/// graph does not contain).
+template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K>
+[[gnu::always_inline]] constexpr T adjoint_at(std::array<T, K> const& stored, std::size_t slot) {
+    if (slot >= K) return T(0);
+    return apply_multiplier(sweep<Nodes, Wrt, Root>::plan.scale_factor[slot], stored[slot]);
 }
 
 /// The adjoint of every node, d root / d node (to_dot's labels; gradients read only the
 /// variables' adjoints, by gradient_at).
 template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K>
 constexpr std::array<T, K> adjoints(std::array<T, K> const& value) {
-    std::array<T, K> const stored = stored_adjoints<Nodes, Wrt, Root>(value);
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<T, K>{adjoint_at<Nodes, Wrt, Root, I>(stored)...};
-    }(std::make_index_sequence<K>{});
+    std::array<T, K> const stored = stored_adjoints<Nodes, Wrt, Root, false>(value);
+    std::array<T, K> adjoint{};
+    for (std::size_t i = 0; i < K; ++i) adjoint[i] = adjoint_at<Nodes, Wrt, Root>(stored, i);
+    return adjoint;
 }
 
 template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K, std::size_t... W>
 [[gnu::always_inline]] constexpr std::array<T, Wrt::size> gather(std::array<T, K> const& stored, std::index_sequence<W...>) {
-    return std::array<T, Wrt::size>{adjoint_at<Nodes, Wrt, Root, activity<Nodes, Wrt>::wrt_slot[W]>(stored)...};
+    return std::array<T, Wrt::size>{adjoint_at<Nodes, Wrt, Root>(stored, activity<Nodes, Wrt>::wrt_slot[W])...};
 }
 
-/// d root / d w for each variable w of Wrt (0 for a variable the root does not use).
-template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K>
+/// d root / d w for each variable w of Wrt (0 for a variable the root does not use); Forced
+/// says whether the caller's sweeps are few enough to force inline.
+template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K>
 [[gnu::always_inline]] constexpr std::array<T, Wrt::size> gradient_at(std::array<T, K> const& value) {
-    return gather<Nodes, Wrt, Root>(stored_adjoints<Nodes, Wrt, Root>(value), std::make_index_sequence<Wrt::size>{});
+    return gather<Nodes, Wrt, Root>(stored_adjoints<Nodes, Wrt, Root, Forced>(value), std::make_index_sequence<Wrt::size>{});
 }
 
 }  // namespace leibniz::detail

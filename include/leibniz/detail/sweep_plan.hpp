@@ -22,7 +22,6 @@
 #include "../functions.hpp"
 #include "../rational.hpp"
 #include "../rules.hpp"
-#include "canonical.hpp"
 #include "graph.hpp"
 #include "type_list.hpp"
 
@@ -38,18 +37,18 @@ template <class Node, class Nodes, class... Os> struct operand_slots<Node, Nodes
 /// f'(a) for the node f(a) read from the graph when it is already there: the forward sweep of
 /// sin(t) and cos(t) has computed cos(t) and sin(t), so the sweep multiplies by the value it
 /// has instead of calling cos and sin again (the compiler may not merge the calls: they can set
-/// errno). The derivative, as the symbolic engine writes it, is coefficient * monomial; found
-/// when the monomial is a node of the graph (or 1).
+/// errno). Rules whose derivative is a sign times another rule at the same argument say so
+/// (rules.hpp: derivative_rule, derivative_sign); found when that call is a node of the graph.
+template <class Rule> concept derivative_is_a_rule = requires { typename Rule::derivative_rule; };
 template <class Rule, class A, class Nodes> struct derivative_in_graph {
-    using derivative = decltype(Rule::derivative(A{}, call<Rule, A>{}));
-    static constexpr rational coefficient = term_parts<derivative>::coefficient;
-    using monomial = typename term_parts<derivative>::monomial;
-    static constexpr bool is_one = std::is_same_v<monomial, one>;
-    static constexpr std::size_t slot = [] {
-        if constexpr (is_one) return Nodes::size;
-        else return index_in<monomial, Nodes>::value;
-    }();
-    static constexpr bool found = is_one || slot < Nodes::size;
+    static constexpr bool found = false;
+    static constexpr rational coefficient{1, 1};
+    static constexpr std::size_t slot = Nodes::size;
+};
+template <derivative_is_a_rule Rule, class A, class Nodes> struct derivative_in_graph<Rule, A, Nodes> {
+    static constexpr std::size_t slot = index_in<call<typename Rule::derivative_rule, A>, Nodes>::value;
+    static constexpr bool found = slot < Nodes::size;
+    static constexpr rational coefficient = Rule::derivative_sign;
 };
 
 // The rational factor of d node / d operand, for each operand in operands<Node>'s order: what
@@ -159,10 +158,43 @@ template <class Nodes, class Wrt, std::size_t Root> inline constexpr std::array<
     return visit;
 }();
 
+/// How many nodes the sweep from Root visits: the pushes it generates.
+template <class Nodes, class Wrt, std::size_t Root> inline constexpr std::size_t swept_count = [] {
+    std::size_t n = 0;
+    for (bool visited : swept<Nodes, Wrt, Root>) n += visited;
+    return n;
+}();
+
+/// The most pushes one call (a gradient, or all the rows of a Jacobian or Hessian) forces
+/// inline. Below it the sweep is straight-line code in the caller with the adjoints in
+/// registers: GCC 12, left to its heuristics, stopped inlining the sweep of a product of 16
+/// variables and every adjoint went through memory. Above it each node's step is an ordinary
+/// function the compiler inlines where it judges best: forcing thousands of pushes into one
+/// function made GCC's inliner quadratic (a 17-parameter network's Hessian, 17 sweeps of 78
+/// nodes: 3.8 s -> 15 s to compile), for code that cannot keep its adjoints in registers anyway.
+inline constexpr std::size_t forced_inline_pushes = 512;
+
 /// A factor the scales carry exactly; anything larger is multiplied in at run time.
 constexpr bool carried_in_scale(rational r) {
     constexpr std::intmax_t limit = std::intmax_t{1} << 20;
     return r.num != 0 && -limit <= r.num && r.num <= limit && r.den <= limit;
+}
+
+/// A rational factor as the generated code applies it: not at all, as a negation, or as a
+/// multiplication by a number (long double, so that no T loses digits to it). Plain data, so
+/// that reading it in a push costs the compiler no function call to inline.
+struct multiplier {
+    enum kind_t { none, negate, multiply } kind = none;
+    long double value = 1;
+};
+constexpr multiplier multiplier_of(rational a, rational b = {1, 1}) {
+    rational const one{1, 1};
+    if (a == one && b == one) return {};
+    if ((a == -one && b == one) || (a == one && b == -one)) return {multiplier::negate, -1};
+    return {multiplier::multiply, a.as<long double>() * b.as<long double>()};
+}
+template <class T> [[gnu::always_inline]] constexpr T apply_multiplier(multiplier const& m, T const& x) {
+    return m.kind == multiplier::none ? x : m.kind == multiplier::negate ? -x : x * static_cast<T>(m.value);
 }
 
 template <std::size_t Size, std::size_t Links> struct sweep_tables {
@@ -170,6 +202,13 @@ template <std::size_t Size, std::size_t Links> struct sweep_tables {
     rational ratio[Links + 1]{};    // a push along a link multiplies by ratio * at_run_time
     rational at_run_time[Links + 1]{};
     std::size_t first_writer[Size]{};  // the node whose push assigns the adjoint; Size: none
+    multiplier push_factor[Links + 1]{};  // ratio * at_run_time, for the code
+    multiplier scale_factor[Size]{};      // scale, for the code
+
+    constexpr void compile_multipliers() {
+        for (std::size_t p = 0; p < Links; ++p) push_factor[p] = multiplier_of(ratio[p], at_run_time[p]);
+        for (std::size_t i = 0; i < Size; ++i) scale_factor[i] = multiplier_of(scale[i]);
+    }
 };
 
 /// The sweep from Root of the graph Nodes, differentiating by the variables of Wrt.
@@ -210,16 +249,11 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
             for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
                 if (active[links.operand[p]]) reached[links.operand[p]] = true;
         }
+        t.compile_multipliers();
         return t;
     }();
 
-    template <std::size_t Self, std::size_t Position> static constexpr std::size_t operand = links.operand[links.begin[Self] + Position];
-    template <std::size_t Self, std::size_t Position> static constexpr rational ratio = plan.ratio[links.begin[Self] + Position];
-    template <std::size_t Self, std::size_t Position>
-    static constexpr rational at_run_time = plan.at_run_time[links.begin[Self] + Position];
-    template <std::size_t Self, std::size_t Position>
-    static constexpr bool assigns = plan.first_writer[operand<Self, Position>] == Self;
-    template <std::size_t Slot> static constexpr rational scale = plan.scale[Slot];
+    static constexpr auto const& active = activity<Nodes, Wrt>::active;
 };
 
 /// One node's pushes alone, with every factor multiplied in, onto adjoints that start at zero:
@@ -227,12 +261,22 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
 template <class Nodes_, class Wrt_> struct single_step {
     using Nodes = Nodes_;
     using Wrt = Wrt_;
+    static constexpr std::size_t size = Nodes::size;
     static constexpr auto const& links = graph_links<Nodes>::value;
-    template <std::size_t Self, std::size_t Position> static constexpr std::size_t operand = links.operand[links.begin[Self] + Position];
-    template <std::size_t Self, std::size_t Position> static constexpr rational ratio{1, 1};
-    template <std::size_t Self, std::size_t Position>
-    static constexpr rational at_run_time = links.factor[links.begin[Self] + Position];
-    template <std::size_t Self, std::size_t Position> static constexpr bool assigns = false;
+    static constexpr sweep_tables<size, graph_links<Nodes>::links> plan = [] {
+        sweep_tables<size, graph_links<Nodes>::links> t{};
+        for (std::size_t i = 0; i < size; ++i) {
+            t.first_writer[i] = size;
+            t.scale[i] = {1, 1};
+        }
+        for (std::size_t p = 0; p < graph_links<Nodes>::links; ++p) {
+            t.ratio[p] = {1, 1};
+            t.at_run_time[p] = links.factor[p];
+        }
+        t.compile_multipliers();
+        return t;
+    }();
+    static constexpr auto const& active = activity<Nodes, Wrt>::active;
 };
 
 }  // namespace leibniz::detail
