@@ -142,9 +142,6 @@ template <class... Ns, class... Ws> struct activity<type_list<Ns...>, type_list<
     }();
 };
 
-template <class Node, class Nodes, class Wrt>
-inline constexpr bool is_active = activity<Nodes, Wrt>::active[slot_of<Node, Nodes>];
-
 /// The nodes the sweep from Root visits: active ones that Root depends on.
 template <class Nodes, class Wrt, std::size_t Root> inline constexpr std::array<bool, Nodes::size> swept = [] {
     auto const& active = activity<Nodes, Wrt>::active;
