@@ -52,6 +52,16 @@ using difference_sweep = sweep_of<decltype(x - y), var<"x">, var<"y">>;
 static_assert(difference_sweep::plan.scale[detail::slot_of<var<"y">, nodes_of<decltype(x - y)>>] == rational{-1, 1});
 static_assert(gradient(x - y, x, y)(x = 1.0, y = 2.0) == std::array{1.0, -1.0});
 
+// two scales meeting at x, -2 from (1 - x)^2 and -400 from 100 (y - x^2)^2: x keeps their common
+// divisor, -2, so that both contributions are multiplied by integers (1 and 200), not by 1/200
+constexpr auto rosenbrock = (1_c - x) * (1_c - x) + 100_c * (y - x * x) * (y - x * x);
+using rosenbrock_nodes = nodes_of<decltype(rosenbrock)>;
+using rosenbrock_sweep = sweep_of<decltype(rosenbrock), var<"x">, var<"y">>;
+static_assert(rosenbrock_sweep::plan.scale[detail::slot_of<var<"x">, rosenbrock_nodes>] == rational{-2, 1});
+static_assert(rosenbrock_sweep::plan.scale[detail::slot_of<var<"y">, rosenbrock_nodes>] == rational{200, 1});
+static_assert(gradient(rosenbrock, x, y)(x = 1.0, y = 1.0) == std::array{0.0, 0.0});  // the minimum
+static_assert(gradient(rosenbrock, x, y)(x = 0.0, y = 1.0) == std::array{-2.0, 200.0});
+
 // the first push to an adjoint assigns it (no 0 + a); pow(x, x) pushes to x twice and adds
 using product_sweep = sweep_of<decltype(x * y), var<"x">, var<"y">>;
 static_assert(product_sweep::plan.first_writer[0] == 2 && product_sweep::plan.first_writer[1] == 2);  // x * y writes x, y

@@ -10,10 +10,10 @@
 // would round differently). So the adjoint a node stores is its true adjoint divided by a
 // rational scale known at compile time: a push leaves the local derivative's rational factor
 // (the 3 of 3x^2, the R of b^R) in the scale of the operand it writes, and the gradient
-// multiplies each variable's adjoint by its scale once, at the end. When two consumers reach
-// an operand with different scales, the operand keeps the first one's and the other's
-// contribution is multiplied by the ratio. Scales stay small (numerators and denominators up
-// to 2^20); a larger factor is multiplied in at run time, as without the plan.
+// multiplies each variable's adjoint by its scale once, at the end. When consumers reach an
+// operand with different scales, the operand takes their common divisor and each contribution
+// is multiplied by its ratio to it, an integer. Scales stay small (numerators and denominators
+// up to 2^20); a larger factor is multiplied in at run time, as without the plan.
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -177,6 +177,17 @@ constexpr bool carried_in_scale(rational r) {
     return r.num != 0 && -limit <= r.num && r.num <= limit && r.den <= limit;
 }
 
+/// The largest rational that divides both a and b to an integer, with a's sign (both are
+/// scales: 0 < |num|, den <= 2^40); 0 where that needs a denominator beyond 2^20, which the
+/// caller reads as "no common scale".
+constexpr rational common_divisor(rational a, rational b) {
+    wide const limit = wide{1} << 20;
+    wide const numerator = wide_gcd(a.num, b.num);
+    wide const denominator = wide{a.den} / wide_gcd(a.den, b.den) * b.den;  // their lcm
+    if (denominator > limit || numerator > limit) return {0, 1};
+    return make_rational(static_cast<std::intmax_t>(a.num < 0 ? -numerator : numerator), static_cast<std::intmax_t>(denominator));
+}
+
 /// A rational factor as the generated code applies it: not at all, as a negation, or as a
 /// multiplication by a number (long double, so that no T loses digits to it). Plain data, so
 /// that reading it in a push costs the compiler no function call to inline.
@@ -203,7 +214,7 @@ template <std::size_t Size, std::size_t Links> struct sweep_tables {
     multiplier scale_factor[Size]{};      // scale, for the code
 
     constexpr void compile_multipliers() {
-        for (std::size_t p = 0; p < Links; ++p) push_factor[p] = multiplier_of(ratio[p], at_run_time[p]);
+        for (std::size_t p = 0; p <= Links; ++p) push_factor[p] = multiplier_of(ratio[p], at_run_time[p]);
         for (std::size_t i = 0; i < Size; ++i) scale_factor[i] = multiplier_of(scale[i]);
     }
 };
@@ -219,13 +230,19 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
         auto const& active = activity<Nodes, Wrt>::active;
         auto const& visit = swept<Nodes, Wrt, Root>;
         sweep_tables<size, graph_links<Nodes>::links> t{};
-        bool reached[size]{};  // some push has written the adjoint (and fixed its scale)
+        bool reached[size]{};  // some push has written the adjoint
+        rational common[size]{};  // the common divisor of the scales arriving at each node
         for (std::size_t i = 0; i < size; ++i) t.first_writer[i] = size;
         for (rational& s : t.scale) s = {1, 1};
-        reached[Root] = true;
-        // from the root down: every consumer of a node comes before it
+        // Every entry written: GCC 12 emits the entries left to rational's default member
+        // initializers as 0/0 (constant evaluation sees 0/1), and at -O0 the code reads the table.
+        for (rational& r : t.ratio) r = {1, 1};
+        for (rational& r : t.at_run_time) r = {1, 1};
+        // From the root down: every consumer of a node comes before it, so a node's scale is
+        // settled (the common divisor of what arrived) before it pushes to its operands.
         for (std::size_t i = Root + 1; i-- > 0;) {
             if (!visit[i]) continue;
+            if (i != Root && carried_in_scale(common[i])) t.scale[i] = common[i];
             for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p) {
                 std::size_t const operand = links.operand[p];
                 if (!active[operand]) continue;
@@ -233,18 +250,27 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
                 rational const carried = carried_in_scale(c) ? c : rational{1, 1};
                 t.at_run_time[p] = carried_in_scale(c) ? rational{1, 1} : c;
                 rational const arriving = t.scale[i] * carried;
+                t.ratio[p] = arriving;  // divided by the operand's scale below, once it is settled
                 if (!reached[operand]) {
-                    t.scale[operand] = carried_in_scale(arriving) ? arriving : rational{1, 1};
+                    common[operand] = arriving;
                     // the first push assigns, when it is the node's only push to the operand
                     // (pow(x, x) and atan2(x, x) push to x twice: both add)
                     std::size_t uses = 0;
                     for (std::size_t q = links.begin[i]; q < links.begin[i + 1]; ++q) uses += links.operand[q] == operand;
                     if (uses == 1) t.first_writer[operand] = i;
+                } else {
+                    common[operand] = common_divisor(common[operand], arriving);
                 }
-                t.ratio[p] = arriving / t.scale[operand];
             }
             for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
                 if (active[links.operand[p]]) reached[links.operand[p]] = true;
+        }
+        // every ratio an integer: -2 and -400 arriving at x of Rosenbrock's (1 - x)^2 + 100 (y - x^2)^2
+        // give x the scale -2 and the ratios 1 and 200 (not 1/200, which no double holds)
+        for (std::size_t i = Root + 1; i-- > 0;) {
+            if (!visit[i]) continue;
+            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
+                if (active[links.operand[p]]) t.ratio[p] = t.ratio[p] / t.scale[links.operand[p]];
         }
         t.compile_multipliers();
         return t;
@@ -266,9 +292,9 @@ template <class Nodes_, class Wrt_> struct single_step {
             t.first_writer[i] = size;
             t.scale[i] = {1, 1};
         }
-        for (std::size_t p = 0; p < graph_links<Nodes>::links; ++p) {
+        for (std::size_t p = 0; p <= graph_links<Nodes>::links; ++p) {
             t.ratio[p] = {1, 1};
-            t.at_run_time[p] = links.factor[p];
+            t.at_run_time[p] = p < graph_links<Nodes>::links ? links.factor[p] : rational{1, 1};
         }
         t.compile_multipliers();
         return t;
