@@ -69,6 +69,8 @@ template <class... Trees> struct shared_graph<type_list<Trees...>> {
 template <class Nodes, class... Bindings>
 using sweep_type = typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type;
 
+/// The gradients of the graph's roots by the variables of Wrt, from its forward values; the
+/// sweeps are forced inline when they are few enough (sweep_plan.hpp's forced_inline_pushes).
 template <class Nodes, class Roots, class Wrt, class T, std::size_t K, std::size_t... R>
 [[gnu::always_inline]] constexpr auto rows_at(std::array<T, K> const& value, std::index_sequence<R...>) {
     constexpr bool forced = [] {  // a loop, not a fold: a Hessian can have more than 256 rows
@@ -111,12 +113,12 @@ template <class Tree, std::size_t N, class Wrt> struct gradient_function {
 template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_function {
     std::array<double, N> numbers{};
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        using nodes = detail::graph_nodes<Tree>;
+        using graph = detail::shared_graph<detail::type_list<Tree>>;
+        using nodes = typename graph::nodes;
         using T = detail::sweep_type<nodes, Bindings...>;
         auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
-        constexpr std::size_t root = nodes::size - 1;
-        constexpr bool forced = detail::swept_count<nodes, Wrt, root> <= detail::forced_inline_pushes;
-        return value_and_gradient_result<T, Wrt::size>{value[root], detail::gradient_at<nodes, Wrt, root, forced>(value)};
+        return value_and_gradient_result<T, Wrt::size>{
+            value[graph::roots[0]], detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<1>{})[0]};
     }
 };
 

@@ -18,13 +18,6 @@ struct rational {
 
 namespace detail {
 
-constexpr std::intmax_t gcd(std::intmax_t a, std::intmax_t b) noexcept {
-    if (a < 0) a = -a;
-    if (b < 0) b = -b;
-    while (b != 0) { auto t = a % b; a = b; b = t; }
-    return a;
-}
-
 // Overflow in a compile-time rational is a hard error, never a wrapped number:
 // calling a non-constexpr function during constant evaluation stops compilation here.
 inline void rational_arithmetic_overflowed_use_a_runtime_double_instead() {}
@@ -70,6 +63,12 @@ constexpr rational reciprocal(rational a) { return make_rational(a.den, a.num); 
 constexpr rational operator/(rational a, rational b) { return a * reciprocal(b); }
 constexpr bool operator<(rational a, rational b) {
     return detail::wide{a.num} * b.den < detail::wide{b.num} * a.den;
+}
+
+/// The largest positive rational of which a and b are both integer multiples: the gcd of the
+/// numerators over the lcm of the denominators (100 and -50: 50; 1/2 and 1/3: 1/6; 0 and b: |b|).
+constexpr rational common_divisor(rational a, rational b) {
+    return detail::reduce(detail::wide_gcd(a.num, b.num), detail::wide{a.den} / detail::wide_gcd(a.den, b.den) * b.den);
 }
 
 /// r^n for an integer n (negative n inverts).

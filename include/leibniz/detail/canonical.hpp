@@ -152,12 +152,9 @@ template <> struct make_sum_t<> { using type = zero; };
 // their denominators (100*b - 100*a^2 has content 100; x/2 + y/3 has content 1/6).
 template <class... Ts> constexpr rational content_of() {
     rational coefficients[] = {term_parts<Ts>::coefficient...};
-    std::intmax_t numerator = 0, denominator = 1;
-    for (auto c : coefficients) {
-        numerator = gcd(numerator, c.num);
-        denominator = denominator / gcd(denominator, c.den) * c.den;
-    }
-    return make_rational(numerator, denominator);
+    rational content{0, 1};
+    for (auto c : coefficients) content = common_divisor(content, c);
+    return content;
 }
 // sum / content, term by term (the order of terms does not depend on coefficients)
 template <rational Content, class... Ts> using primitive_sum =

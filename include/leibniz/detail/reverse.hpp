@@ -26,6 +26,14 @@
 
 namespace leibniz::detail {
 
+/// The slot of node self's operand at position, and whether it is differentiated by.
+template <class Sweep> [[gnu::always_inline]] constexpr std::size_t operand_slot(std::size_t self, std::size_t position) {
+    return Sweep::links.operand[Sweep::links.begin[self] + position];
+}
+template <class Sweep> [[gnu::always_inline]] constexpr bool pushes_to(std::size_t self, std::size_t position) {
+    return Sweep::active[operand_slot<Sweep>(self, position)];
+}
+
 /// Node self's push along its operand at position: the operand's stored adjoint receives
 /// contribution (the stored adjoint of self times the local derivative, without the rational
 /// factor the plan carries) times the plan's factor for the link, assigned when it is the
@@ -34,19 +42,10 @@ namespace leibniz::detail {
 template <class Sweep, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, std::size_t self, std::size_t position,
                                                  T const& contribution) {
-    std::size_t const link = Sweep::links.begin[self] + position;
-    std::size_t const operand = Sweep::links.operand[link];
-    T const scaled = apply_multiplier(Sweep::plan.push_factor[link], contribution);
+    std::size_t const operand = operand_slot<Sweep>(self, position);
+    T const scaled = apply_multiplier(Sweep::plan.push_factor[Sweep::links.begin[self] + position], contribution);
     if (Sweep::plan.first_writer[operand] == self) adjoint[operand] = scaled;
     else adjoint[operand] += scaled;
-}
-
-/// The slot of node self's operand at position, and whether it is differentiated by.
-template <class Sweep> [[gnu::always_inline]] constexpr std::size_t operand_slot(std::size_t self, std::size_t position) {
-    return Sweep::links.operand[Sweep::links.begin[self] + position];
-}
-template <class Sweep> [[gnu::always_inline]] constexpr bool pushes_to(std::size_t self, std::size_t position) {
-    return Sweep::active[Sweep::links.operand[Sweep::links.begin[self] + position]];
 }
 
 // ---- one node's reverse step: adjoint[operand] += adjoint[node] * d node / d operand -------

@@ -171,21 +171,23 @@ template <class Nodes, class Wrt, std::size_t Root> inline constexpr std::size_t
 /// nodes: 3.8 s -> 15 s to compile), for code that cannot keep its adjoints in registers anyway.
 inline constexpr std::size_t forced_inline_pushes = 512;
 
+/// How large a scale's numerator and denominator may grow: products of two such fit in 64
+/// bits, and every ratio between scales is exact in a double.
+inline constexpr std::intmax_t scale_limit = std::intmax_t{1} << 20;
+
 /// A factor the scales carry exactly; anything larger is multiplied in at run time.
 constexpr bool carried_in_scale(rational r) {
-    constexpr std::intmax_t limit = std::intmax_t{1} << 20;
-    return r.num != 0 && -limit <= r.num && r.num <= limit && r.den <= limit;
+    return r.num != 0 && -scale_limit <= r.num && r.num <= scale_limit && r.den <= scale_limit;
 }
 
-/// The largest rational that divides both a and b to an integer, with a's sign (both are
-/// scales: 0 < |num|, den <= 2^40); 0 where that needs a denominator beyond 2^20, which the
-/// caller reads as "no common scale".
-constexpr rational common_divisor(rational a, rational b) {
-    wide const limit = wide{1} << 20;
-    wide const numerator = wide_gcd(a.num, b.num);
-    wide const denominator = wide{a.den} / wide_gcd(a.den, b.den) * b.den;  // their lcm
-    if (denominator > limit || numerator > limit) return {0, 1};
-    return make_rational(static_cast<std::intmax_t>(a.num < 0 ? -numerator : numerator), static_cast<std::intmax_t>(denominator));
+/// The common divisor (rational.hpp) of two scales, with a's sign; 0, "no common scale", once
+/// their denominators are too large for it to be computed exactly (a scale arriving at a node
+/// is at most 2^20 * 2^20).
+constexpr rational common_scale(rational a, rational b) {
+    constexpr std::intmax_t exact_lcm = std::intmax_t{1} << 31;
+    if (a.num == 0 || a.den > exact_lcm || b.den > exact_lcm) return {0, 1};
+    rational const divisor = common_divisor(a, b);
+    return a.num < 0 ? -divisor : divisor;
 }
 
 /// A rational factor as the generated code applies it: not at all, as a negation, or as a
@@ -205,17 +207,24 @@ template <class T> [[gnu::always_inline]] constexpr T apply_multiplier(multiplie
     return m.kind == multiplier::none ? x : m.kind == multiplier::negate ? -x : x * static_cast<T>(m.value);
 }
 
+/// What the generated code of a sweep reads: each node's scale, which node assigns each
+/// adjoint, and the factor of each push.
 template <std::size_t Size, std::size_t Links> struct sweep_tables {
-    rational scale[Size]{};         // true adjoint = scale * stored adjoint
-    rational ratio[Links + 1]{};    // a push along a link multiplies by ratio * at_run_time
-    rational at_run_time[Links + 1]{};
-    std::size_t first_writer[Size]{};  // the node whose push assigns the adjoint; Size: none
-    multiplier push_factor[Links + 1]{};  // ratio * at_run_time, for the code
-    multiplier scale_factor[Size]{};      // scale, for the code
+    rational scale[Size]{};              // true adjoint = scale * stored adjoint
+    multiplier scale_factor[Size]{};     // the scale, for the code
+    std::size_t first_writer[Size]{};    // the node whose push assigns the adjoint; Size: none
+    multiplier push_factor[Links + 1]{}; // a push along a link is multiplied by this
 
-    constexpr void compile_multipliers() {
-        for (std::size_t p = 0; p <= Links; ++p) push_factor[p] = multiplier_of(ratio[p], at_run_time[p]);
-        for (std::size_t i = 0; i < Size; ++i) scale_factor[i] = multiplier_of(scale[i]);
+    /// No plan: every scale 1, every push adds and carries its whole local factor (to_dot's
+    /// single steps, and the start of a sweep's plan).
+    static constexpr sweep_tables unplanned(link_table<Size, Links> const& links) {
+        sweep_tables t{};
+        for (std::size_t i = 0; i < Size; ++i) {
+            t.scale[i] = {1, 1};
+            t.first_writer[i] = Size;
+        }
+        for (std::size_t p = 0; p < Links; ++p) t.push_factor[p] = multiplier_of(links.factor[p]);
+        return t;
     }
 };
 
@@ -223,21 +232,16 @@ template <std::size_t Size, std::size_t Links> struct sweep_tables {
 template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
     using Nodes = Nodes_;
     using Wrt = Wrt_;
-    static constexpr std::size_t size = Nodes::size;
+    static constexpr std::size_t size = Nodes::size, link_count = graph_links<Nodes>::links;
     static constexpr auto const& links = graph_links<Nodes>::value;
+    static constexpr auto const& active = activity<Nodes, Wrt>::active;
 
-    static constexpr sweep_tables<size, graph_links<Nodes>::links> plan = [] {
-        auto const& active = activity<Nodes, Wrt>::active;
+    static constexpr sweep_tables<size, link_count> plan = [] {
         auto const& visit = swept<Nodes, Wrt, Root>;
-        sweep_tables<size, graph_links<Nodes>::links> t{};
-        bool reached[size]{};  // some push has written the adjoint
-        rational common[size]{};  // the common divisor of the scales arriving at each node
-        for (std::size_t i = 0; i < size; ++i) t.first_writer[i] = size;
-        for (rational& s : t.scale) s = {1, 1};
-        // Every entry written: GCC 12 emits the entries left to rational's default member
-        // initializers as 0/0 (constant evaluation sees 0/1), and at -O0 the code reads the table.
-        for (rational& r : t.ratio) r = {1, 1};
-        for (rational& r : t.at_run_time) r = {1, 1};
+        auto t = sweep_tables<size, link_count>::unplanned(links);
+        bool reached[size]{};           // some push has written the adjoint
+        rational common[size]{};        // the common divisor of the scales arriving at each node
+        rational arriving[link_count + 1]{};  // the scale a push brings to its operand
         // From the root down: every consumer of a node comes before it, so a node's scale is
         // settled (the common divisor of what arrived) before it pushes to its operands.
         for (std::size_t i = Root + 1; i-- > 0;) {
@@ -247,36 +251,36 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
                 std::size_t const operand = links.operand[p];
                 if (!active[operand]) continue;
                 rational const c = links.factor[p];
-                rational const carried = carried_in_scale(c) ? c : rational{1, 1};
-                t.at_run_time[p] = carried_in_scale(c) ? rational{1, 1} : c;
-                rational const arriving = t.scale[i] * carried;
-                t.ratio[p] = arriving;  // divided by the operand's scale below, once it is settled
+                arriving[p] = carried_in_scale(c) ? t.scale[i] * c : t.scale[i];
                 if (!reached[operand]) {
-                    common[operand] = arriving;
+                    common[operand] = arriving[p];
                     // the first push assigns, when it is the node's only push to the operand
                     // (pow(x, x) and atan2(x, x) push to x twice: both add)
                     std::size_t uses = 0;
                     for (std::size_t q = links.begin[i]; q < links.begin[i + 1]; ++q) uses += links.operand[q] == operand;
                     if (uses == 1) t.first_writer[operand] = i;
                 } else {
-                    common[operand] = common_divisor(common[operand], arriving);
+                    common[operand] = common_scale(common[operand], arriving[p]);
                 }
             }
             for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
                 if (active[links.operand[p]]) reached[links.operand[p]] = true;
         }
-        // every ratio an integer: -2 and -400 arriving at x of Rosenbrock's (1 - x)^2 + 100 (y - x^2)^2
-        // give x the scale -2 and the ratios 1 and 200 (not 1/200, which no double holds)
+        // Each push is multiplied by its ratio to the operand's scale, an integer: -2 and -400
+        // arriving at x of Rosenbrock's (1 - x)^2 + 100 (y - x^2)^2 give x the scale -2 and the
+        // ratios 1 and 200 (not 1/200, which no double holds); and by a factor too large to carry.
         for (std::size_t i = Root + 1; i-- > 0;) {
             if (!visit[i]) continue;
-            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
-                if (active[links.operand[p]]) t.ratio[p] = t.ratio[p] / t.scale[links.operand[p]];
+            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p) {
+                std::size_t const operand = links.operand[p];
+                if (!active[operand]) continue;
+                rational const c = links.factor[p];
+                t.push_factor[p] = multiplier_of(arriving[p] / t.scale[operand], carried_in_scale(c) ? rational{1, 1} : c);
+            }
         }
-        t.compile_multipliers();
+        for (std::size_t i = 0; i < size; ++i) t.scale_factor[i] = multiplier_of(t.scale[i]);
         return t;
     }();
-
-    static constexpr auto const& active = activity<Nodes, Wrt>::active;
 };
 
 /// One node's pushes alone, with every factor multiplied in, onto adjoints that start at zero:
@@ -284,22 +288,9 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
 template <class Nodes_, class Wrt_> struct single_step {
     using Nodes = Nodes_;
     using Wrt = Wrt_;
-    static constexpr std::size_t size = Nodes::size;
     static constexpr auto const& links = graph_links<Nodes>::value;
-    static constexpr sweep_tables<size, graph_links<Nodes>::links> plan = [] {
-        sweep_tables<size, graph_links<Nodes>::links> t{};
-        for (std::size_t i = 0; i < size; ++i) {
-            t.first_writer[i] = size;
-            t.scale[i] = {1, 1};
-        }
-        for (std::size_t p = 0; p <= graph_links<Nodes>::links; ++p) {
-            t.ratio[p] = {1, 1};
-            t.at_run_time[p] = p < graph_links<Nodes>::links ? links.factor[p] : rational{1, 1};
-        }
-        t.compile_multipliers();
-        return t;
-    }();
     static constexpr auto const& active = activity<Nodes, Wrt>::active;
+    static constexpr auto plan = sweep_tables<Nodes::size, graph_links<Nodes>::links>::unplanned(links);
 };
 
 }  // namespace leibniz::detail
