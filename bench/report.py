@@ -2,7 +2,7 @@
 """Writes bench/REPORT.md and its charts from the results of bench/run.sh.
 
 Reads bench/results/*.json (Google Benchmark, --benchmark_repetitions with aggregates) and
-bench/results/compile_time.csv (bench/compile_time.py); draws docs/bench_runtime_ratios.png and
+bench/compile_time.csv (bench/compile_time.py, committed); draws docs/bench_runtime_ratios.png and
 docs/bench_compile_time.png with gnuplot.
 
     python3 bench/report.py
@@ -236,7 +236,7 @@ def main():
     runtime_chart(results, runtime_png)
 
     compile_rows = []
-    compile_csv = os.path.join(RESULTS, "compile_time.csv")
+    compile_csv = os.path.join(os.path.dirname(RESULTS), "compile_time.csv")
     if os.path.exists(compile_csv):
         with open(compile_csv) as f:
             compile_rows = list(csv.DictReader(f))

@@ -96,7 +96,14 @@ constexpr auto d(F const& f, Xs const&... xs) {
 
 template <class F, class... Xs> requires(!(Expression<F> && (Variable<Xs> && ...) && sizeof...(Xs) >= 1))
 constexpr auto d(F const&, Xs const&...) {
-    static_assert(Expression<F>, "leibniz::d(f, x): f must be a leibniz expression built from var<\"x\"> variables");
+    // A plain number is refused rather than differentiated to 0: more often than an expression
+    // whose variables cancelled (1.5 + sin(x - x) is the double 1.5), it is a value passed by
+    // mistake (d(f(x = 2.0), x)), whose derivative 0 would be a silently wrong answer.
+    static_assert(!Scalar<F>, "leibniz::d(f, x): f is a plain number, not an expression: either a value such as "
+                              "f(x = 2.0) passed by mistake, or an expression whose variables cancelled (1.5 + sin(x - x) "
+                              "is the double 1.5), whose derivative is 0_c; generic code can test "
+                              "leibniz::Expression<decltype(f)> first");
+    static_assert(Expression<F> || Scalar<F>, "leibniz::d(f, x): f must be a leibniz expression built from var<\"x\"> variables");
     static_assert(sizeof...(Xs) >= 1, "leibniz::d(f, x): name at least one variable to differentiate by, e.g. d(f, x)");
     static_assert((Variable<Xs> && ...),
                   "leibniz::d(f, x): differentiate by a variable (var<\"x\">, or w[3_c] of a family), not by an "

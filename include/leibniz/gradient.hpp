@@ -93,6 +93,20 @@ template <class Trees, class Wrt, std::size_t N, class... Bindings>
     return rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{});
 }
 
+// d2f/dwi dwj = d2f/dwj dwi, but the two sweeps may round differently: entry (i, j) is taken
+// from row min(i, j), at indices known at compile time, so the compiler forwards the values
+// (a copying loop over the lower triangle went through memory: Rosenbrock-16's Hessian spent
+// a third of its time there).
+template <std::size_t I, class T, std::size_t N, std::size_t... J>
+[[gnu::always_inline]] constexpr std::array<T, N> symmetric_row(std::array<std::array<T, N>, N> const& rows,
+                                                                std::index_sequence<J...>) {
+    return {rows[I < J ? I : J][I < J ? J : I]...};
+}
+template <class T, std::size_t N, std::size_t... I>
+[[gnu::always_inline]] constexpr auto symmetric(std::array<std::array<T, N>, N> const& rows, std::index_sequence<I...>) {
+    return std::array<std::array<T, N>, N>{symmetric_row<I>(rows, std::make_index_sequence<N>{})...};
+}
+
 // The second derivatives d/dwj (d f/dwi) for every pair of Wrt, as trees sharing f's numbers.
 template <class Tree, class Wrt> struct gradient_trees;
 template <class Tree, class... Ws> struct gradient_trees<Tree, type_list<Ws...>> {
@@ -134,11 +148,8 @@ template <class Trees, std::size_t N, class Wrt> struct jacobian_function {
 template <class Tree, std::size_t N, class Wrt> struct hessian_function {
     std::array<double, N> numbers{};
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        auto rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(numbers, bindings...);
-        // d2f/dwi dwj = d2f/dwj dwi: the two sweeps may round differently, so one of them is kept
-        for (std::size_t i = 0; i < Wrt::size; ++i)
-            for (std::size_t j = 0; j < i; ++j) rows[i][j] = rows[j][i];
-        return rows;
+        auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(numbers, bindings...);
+        return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});
     }
 };
 
@@ -191,8 +202,13 @@ constexpr auto hessian(F const& f, Xs const&...) {
 
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
 constexpr void gradient(F const&, Xs const&...) {
-    static_assert(Expression<F>, "leibniz::gradient(f, x, ...): f must be a leibniz expression built from variables; "
-                                 "for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
+    static_assert(!Scalar<F>, "leibniz::gradient(f, x, ...): f is a plain number, not an expression: either a value "
+                              "such as f(x = 2.0) passed by mistake, or an expression whose variables cancelled "
+                              "(1.5 + sin(x - x) is the double 1.5), whose gradient is 0; generic code can test "
+                              "leibniz::Expression<decltype(f)> first");
+    static_assert(Expression<F> || Scalar<F>,
+                  "leibniz::gradient(f, x, ...): f must be a leibniz expression built from variables; "
+                  "for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
     static_assert(sizeof...(Xs) >= 1, "leibniz::gradient(f, x, ...): name the variables to differentiate by, as in "
                                       "gradient(f, x, y), or a family: gradient(f, w) for var_array<\"w\", N> w");
     static_assert((DifferentiationTarget<Xs> && ...),
