@@ -325,7 +325,7 @@ def main():
           "memory (`/usr/bin/time -v`, Maximum resident set size). Mode `d`: every partial by `d(f, x_i)`, each "
           "evaluated; mode `gradient`: one `gradient(f, x...)` (the Jacobian for bundle adjustment). The chain is "
           "sin, tanh, log1p, cos composed n times on one variable; the product is x0 x1 ... x(n-1). "
-          "Times include about 2 s of parsing the headers; the machine was shared, so a second or so is noise.")
+          "Times include about 1.2 s of parsing the headers (the smallest rows); on a shared machine a few tenths of a second are noise.")
         w("")
         if has_compile_chart:
             w("![compile time](../docs/bench_compile_time.png)")
