@@ -19,7 +19,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# kept in the repository (bench/results/ is not): an hour of compiling, which a runtime-only re-run
+# kept in the repository (bench/results/ is not): minutes of compiling, which a runtime-only re-run
 # of bench/run.sh should not lose
 OUT = os.path.join(ROOT, "bench", "compile_time.csv")
 

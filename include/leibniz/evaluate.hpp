@@ -6,6 +6,7 @@
 #include <complex>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include "detail/graph.hpp"
 #include "expression.hpp"
@@ -70,26 +71,64 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
     using type = std::common_type_t<decltype(bound_value<Vs, Bindings...>())...>;
 };
 
-// The value of one node from the values of its operands.
+// ---- where a node reads its operands ------------------------------------------------------
+
+/// A node's operands as slots of the graph, in the node's own order (a sum's terms, a product's
+/// factors, a call's arguments, a power's base): the node's evaluation receives these numbers as
+/// a template argument instead of the graph's list of types. A function's mangled name spells
+/// its template arguments, and with the whole graph in every node's function GCC spent most of
+/// a 256-term sum's compile time building names (30 of 56 s of tests/wide_sum.cpp, in
+/// symbol_table::finalize_compilation_unit -> mangle_decl). For a product's denominator factor
+/// b^-n, whole_power says whether the slot holds b^n itself (a node of its own: the
+/// theta = sqrt(s) of r / theta) or b.
+template <std::size_t K> struct operand_reads {
+    std::size_t slot[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
+    bool whole_power[K + 1];
+};
+
+/// For a product's factor F = b^-n: the slot of b^n when b^n is a node of the graph; Nodes::size
+/// for any other factor, or when b^n is not a node.
+template <class F, class Nodes> struct whole_power_slot : std::integral_constant<std::size_t, Nodes::size> {};
+template <class F, class Nodes> requires is_denominator<F>
+struct whole_power_slot<F, Nodes>
+    : slot_if_present<power<typename operand_of_factor<F>::type, constant<denominator_power<F>::value>>, Nodes> {};
+
+/// reads_of<Node, Nodes>::value: where Node reads its operands in the graph Nodes. Computed in
+/// a base-class argument, with no function or variable named after the graph (graph.hpp says why).
+template <auto Value> struct constant_value { static constexpr auto value = Value; };
+template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct reads_of;
+template <class Node, class Nodes, class... Os>
+struct reads_of<Node, Nodes, type_list<Os...>>
+    : constant_value<operand_reads<sizeof...(Os)>{{slot_of<Os, Nodes>::value..., 0}, {}}> {};
+template <class... Fs, class Nodes, class... Os>
+struct reads_of<product_of<Fs...>, Nodes, type_list<Os...>>
+    : constant_value<operand_reads<sizeof...(Os)>{
+          {(whole_power_slot<Fs, Nodes>::value < Nodes::size ? whole_power_slot<Fs, Nodes>::value : slot_of<Os, Nodes>::value)...,
+           0},
+          {(whole_power_slot<Fs, Nodes>::value < Nodes::size)..., false}}> {};
+
+// ---- the value of one node from the values of its operands --------------------------------
+// get<T, Reads>(values so far, plain numbers, bindings): Reads is reads_of<Node, graph>::value.
+
 template <class Node> struct node_value;
 
 template <rational R> struct node_value<constant<R>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return R.template as<T>();
     }
 };
 template <class Tag> struct node_value<named_constant<Tag>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return static_cast<T>(Tag::value);
     }
 };
 template <std::size_t K> struct node_value<runtime_constant<K>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const&, auto const& numbers, auto const&...) {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const& numbers, auto const&...) {
         return static_cast<T>(numbers[K]);
     }
 };
 template <fixed_string Name, int I> struct node_value<var<Name, I>> {
-    template <class Nodes, class T, class... Bindings>
+    template <class T, auto Reads, class... Bindings>
     [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, Bindings const&... bindings) {
         using V = var<Name, I>;
         constexpr std::size_t at_binding = binding_index<V, Bindings...>();
@@ -98,22 +137,24 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
     }
 };
 template <class... Ts> struct node_value<sum_of<Ts...>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        T terms[] = {v[slot_of<Ts, Nodes>]...};
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T add(V const& v, std::index_sequence<I...>) {
+        T terms[] = {v[Reads.slot[I]]...};
         T total = terms[0];
         for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
         return total;
     }
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return add<T, Reads>(v, std::index_sequence_for<Ts...>{});
+    }
 };
 
-/// b^n for a product's factor b^-n: read from the graph when b^n is a node of its own (the
-/// theta = sqrt(s) of r / theta), computed from b otherwise.
-template <class Nodes, class F, class T, class V> [[gnu::always_inline]] constexpr T denominator_value(V const& v) {
-    using base = typename operand_of_factor<F>::type;
-    constexpr rational n = denominator_power<F>::value;
-    constexpr std::size_t computed = index_in<power<base, constant<n>>, Nodes>::value;
-    if constexpr (computed < Nodes::size) return v[computed];
-    else return rational_power<n>(static_cast<T>(v[slot_of<base, Nodes>]));
+/// b^n for a product's factor b^-n: read from the graph when b^n is a node of its own,
+/// computed from b otherwise (Reads says which: reads_of).
+template <class F, class T, std::size_t Slot, bool WholePower, class V>
+[[gnu::always_inline]] constexpr T denominator_value(V const& v) {
+    if constexpr (WholePower) return v[Slot];
+    else return rational_power<denominator_power<F>::value>(static_cast<T>(v[Slot]));
 }
 
 template <class... Fs> struct node_value<product_of<Fs...>> {
@@ -121,52 +162,59 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
         T numerator{}, denominator{};
         bool has_numerator = false, has_denominator = false;
     };
-    template <class Nodes, class F, class T, class V>
+    template <class F, class T, std::size_t Slot, bool WholePower, class V>
     [[gnu::always_inline]] static constexpr void take(quotient<T>& q, V const& v) {
         if constexpr (is_denominator<F>) {
-            T factor = denominator_value<Nodes, F, T>(v);
+            T factor = denominator_value<F, T, Slot, WholePower>(v);
             q.denominator = q.has_denominator ? q.denominator * factor : factor;
             q.has_denominator = true;
         } else {
-            T factor = v[slot_of<F, Nodes>];
+            T factor = v[Slot];
             q.numerator = q.has_numerator ? q.numerator * factor : factor;
             q.has_numerator = true;
         }
     }
     // numerator / denominator, so x * y^-1 costs one division, as written by hand
-    template <class Nodes, class T, class V>
-    [[gnu::always_inline]] static constexpr T get(V const& v, auto const&, auto const&...) {
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T divide(V const& v, std::index_sequence<I...>) {
         quotient<T> q{};
-        [[maybe_unused]] int in_order[] = {0, (take<Nodes, Fs>(q, v), 0)...};
+        [[maybe_unused]] int in_order[] = {0, (take<Fs, T, Reads.slot[I], Reads.whole_power[I]>(q, v), 0)...};
         if (!q.has_denominator) return q.numerator;
         return q.has_numerator ? q.numerator / q.denominator : T(1) / q.denominator;
     }
+    template <class T, auto Reads, class V> [[gnu::always_inline]] static constexpr T get(V const& v, auto const&, auto const&...) {
+        return divide<T, Reads>(v, std::index_sequence_for<Fs...>{});
+    }
 };
 template <class B, rational R> struct node_value<power<B, constant<R>>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return rational_power<R>(v[slot_of<B, Nodes>]);
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return rational_power<R>(v[Reads.slot[0]]);
     }
 };
 template <class B, class E> struct node_value<power<B, E>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return rules::pow_fn::value(v[slot_of<B, Nodes>], v[slot_of<E, Nodes>]);
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return rules::pow_fn::value(v[Reads.slot[0]], v[Reads.slot[1]]);
     }
 };
 template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
-    template <class Nodes, class T> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return static_cast<T>(Rule::value(v[slot_of<Args, Nodes>]...));
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T apply(V const& v, std::index_sequence<I...>) {
+        return static_cast<T>(Rule::value(v[Reads.slot[I]]...));
+    }
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return apply<T, Reads>(v, std::index_sequence_for<Args...>{});
     }
 };
 
 // Evaluation is forced inline: it must become the caller's straight-line code, with the node
 // array in registers; left to its heuristics, GCC gives up on a graph of a few dozen nodes and
 // calls a function that keeps every value in memory (10x slower, measured on Rosenbrock).
-template <class Nodes, class T, class... Ns, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr void fill_values(std::array<T, Nodes::size>& v, type_list<Ns...>,
+template <class Nodes, class T, class... Ns, std::size_t... I, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr void fill_values(std::array<T, Nodes::size>& v, type_list<Ns...>, std::index_sequence<I...>,
                                                   std::array<double, N> const& numbers, Bindings const&... bindings) {
     // a braced list runs in order and, unlike a fold, has no nesting limit
     [[maybe_unused]] int in_order[] = {
-        0, (v[slot_of<Ns, Nodes>] = node_value<Ns>::template get<Nodes, T>(v, numbers, bindings...), 0)...};
+        0, (v[I] = node_value<Ns>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...), 0)...};
 }
 
 /// The value of every node of the graph, in the graph's order.
@@ -174,7 +222,7 @@ template <class Nodes, class T, std::size_t N, class... Bindings>
 [[gnu::always_inline]] constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const& numbers,
                                                                            Bindings const&... bindings) {
     std::array<T, Nodes::size> v{};
-    fill_values<Nodes, T>(v, Nodes{}, numbers, bindings...);
+    fill_values<Nodes, T>(v, Nodes{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
     return v;
 }
 

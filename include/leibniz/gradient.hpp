@@ -63,7 +63,7 @@ template <class Tree> struct shared_graph<type_list<Tree>> {
 };
 template <class... Trees> struct shared_graph<type_list<Trees...>> {
     using nodes = typename visit_each<type_list<>, type_list<Trees...>>::type;
-    static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>...};
+    static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>::value...};
 };
 
 template <class Nodes, class... Bindings>

@@ -30,10 +30,15 @@ template <class B, rational R> struct operands<power<B, constant<R>>> { using ty
 // A depth-first walk from the root that threads the list of nodes seen so far: each node is
 // visited once, however many times it is used, so building the graph costs one step per edge
 // (a list per subexpression, deduplicated at every level, cost cubic time in a chain's depth).
-template <class T, class Seen> inline constexpr bool seen_before = false;
-template <class T, class... Ts> inline constexpr bool seen_before<T, type_list<Ts...>> = any_of({__is_same(T, Ts)...});
+//
+// Facts about the whole graph are classes deriving from std::integral_constant, not variable
+// templates or static members: GCC gives each instance of a variable a symbol whose mangled
+// name spells the whole list of nodes, and building those names took most of the compile time
+// of a 256-term sum (tests/wide_sum.cpp); integral_constant<bool, true>::value is one symbol.
+template <class T, class Seen> struct seen_before : std::false_type {};
+template <class T, class... Ts> struct seen_before<T, type_list<Ts...>> : std::bool_constant<any_of({__is_same(T, Ts)...})> {};
 
-template <class T, class Seen, bool = seen_before<T, Seen>> struct visit { using type = Seen; };
+template <class T, class Seen, bool = seen_before<T, Seen>::value> struct visit { using type = Seen; };
 template <class Seen, class Operands> struct visit_each;
 template <class Seen> struct visit_each<Seen, type_list<>> { using type = Seen; };
 template <class Seen, class O, class... Os> struct visit_each<Seen, type_list<O, Os...>>
@@ -53,8 +58,15 @@ template <class Seq, class List> struct slot_map;
 template <std::size_t... I, class... Ts> struct slot_map<std::index_sequence<I...>, type_list<Ts...>> : slot_tag<Ts, I>... {};
 template <class T, std::size_t I> constexpr std::size_t slot_lookup(slot_tag<T, I> const*) { return I; }
 
+/// slot_of<T, Nodes>::value: T's position among the nodes.
 template <class T, class Nodes>
-inline constexpr std::size_t slot_of =
-    slot_lookup<T>(static_cast<slot_map<std::make_index_sequence<Nodes::size>, Nodes> const*>(nullptr));
+struct slot_of : std::integral_constant<std::size_t, slot_lookup<T>(
+                                                         static_cast<slot_map<std::make_index_sequence<Nodes::size>, Nodes> const*>(nullptr))> {};
+
+/// slot_if_present<T, Nodes>::value: T's position, or Nodes::size when T is not a node.
+template <class T, class Nodes> struct slot_if_present : std::integral_constant<std::size_t, Nodes::size> {};
+template <class T, class Nodes>
+    requires requires { slot_lookup<T>(static_cast<slot_map<std::make_index_sequence<Nodes::size>, Nodes> const*>(nullptr)); }
+struct slot_if_present<T, Nodes> : slot_of<T, Nodes> {};
 
 }  // namespace leibniz::detail

@@ -97,11 +97,14 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
     }();
 
     // 1 / (b1^n1 ... bk^nk), computed before the adjoint is known: off the sweep's critical path
-    template <class Sweep, class T, std::size_t K, std::size_t... J>
+    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr T inverse_denominator(std::array<T, K> const& value, std::index_sequence<J...>) {
+        constexpr auto reads = reads_of<product_of<Fs...>, typename Sweep::Nodes>::value;
         T denominator = T(1);
         [[maybe_unused]] int multiplied[] = {
-            0, (denominator = denominator * denominator_value<typename Sweep::Nodes, at_t<factors.denominator[J], type_list<Fs...>>, T>(value),
+            0, (denominator = denominator * denominator_value<at_t<factors.denominator[J], type_list<Fs...>>, T,
+                                                              reads.slot[factors.denominator[J]],
+                                                              reads.whole_power[factors.denominator[J]]>(value),
                 0)...};
         return T(1) / denominator;
     }
@@ -142,7 +145,7 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         if constexpr (factors.numerators > 0) {
             T first = T(1);
             if constexpr (factors.denominators > 0)
-                first = inverse_denominator<Sweep>(value, std::make_index_sequence<factors.denominators>{});
+                first = inverse_denominator<Sweep, Self>(value, std::make_index_sequence<factors.denominators>{});
             push_numerators<Sweep, Self>(value, adjoint, first, std::make_index_sequence<factors.numerators>{});
         }
     }

@@ -31,7 +31,7 @@ namespace leibniz::detail {
 
 template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct operand_slots;
 template <class Node, class Nodes, class... Os> struct operand_slots<Node, Nodes, type_list<Os...>> {
-    static constexpr std::array<std::size_t, sizeof...(Os)> value{slot_of<Os, Nodes>...};
+    static constexpr std::array<std::size_t, sizeof...(Os)> value{slot_of<Os, Nodes>::value...};
 };
 
 /// f'(a) for the node f(a) read from the graph when it is already there: the forward sweep of
