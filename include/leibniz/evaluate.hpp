@@ -95,7 +95,6 @@ struct whole_power_slot<F, Nodes>
 
 /// reads_of<Node, Nodes>::value: where Node reads its operands in the graph Nodes. Computed in
 /// a base-class argument, with no function or variable named after the graph (graph.hpp says why).
-template <auto Value> struct constant_value { static constexpr auto value = Value; };
 template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct reads_of;
 template <class Node, class Nodes, class... Os>
 struct reads_of<Node, Nodes, type_list<Os...>>

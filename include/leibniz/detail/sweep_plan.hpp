@@ -29,64 +29,65 @@ namespace leibniz::detail {
 
 // ---- the graph as a table of operand slots ----------------------------------------------
 
+// Facts about one node within a graph derive from constant_value (type_list.hpp says why).
 template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct operand_slots;
-template <class Node, class Nodes, class... Os> struct operand_slots<Node, Nodes, type_list<Os...>> {
-    static constexpr std::array<std::size_t, sizeof...(Os)> value{slot_of<Os, Nodes>::value...};
-};
+template <class Node, class Nodes, class... Os>
+struct operand_slots<Node, Nodes, type_list<Os...>>
+    : constant_value<std::array<std::size_t, sizeof...(Os)>{slot_of<Os, Nodes>::value...}> {};
 
 /// f'(a) for the node f(a) read from the graph when it is already there: the forward sweep of
 /// sin(t) and cos(t) has computed cos(t) and sin(t), so the sweep multiplies by the value it
 /// has instead of calling cos and sin again (the compiler may not merge the calls: they can set
 /// errno). Rules whose derivative is a sign times another rule at the same argument say so
 /// (rules.hpp: derivative_rule, derivative_sign); found when that call is a node of the graph.
+template <bool Found, rational Coefficient, std::size_t Slot> struct derivative_found {
+    static constexpr bool found = Found;
+    static constexpr rational coefficient = Coefficient;
+    static constexpr std::size_t slot = Slot;
+};
 template <class Rule> concept derivative_is_a_rule = requires { typename Rule::derivative_rule; };
-template <class Rule, class A, class Nodes> struct derivative_in_graph {
-    static constexpr bool found = false;
-    static constexpr rational coefficient{1, 1};
-    static constexpr std::size_t slot = Nodes::size;
-};
-template <derivative_is_a_rule Rule, class A, class Nodes> struct derivative_in_graph<Rule, A, Nodes> {
-    static constexpr std::size_t slot = index_in<call<typename Rule::derivative_rule, A>, Nodes>::value;
-    static constexpr bool found = slot < Nodes::size;
-    static constexpr rational coefficient = Rule::derivative_sign;
-};
+template <class Rule, class A, class Nodes> struct derivative_in_graph : derivative_found<false, rational{1, 1}, Nodes::size> {};
+template <derivative_is_a_rule Rule, class A, class Nodes>
+struct derivative_in_graph<Rule, A, Nodes>
+    : derivative_found<slot_if_present<call<typename Rule::derivative_rule, A>, Nodes>::value < Nodes::size,
+                       Rule::derivative_sign, slot_if_present<call<typename Rule::derivative_rule, A>, Nodes>::value> {};
 
 // The rational factor of d node / d operand, for each operand in operands<Node>'s order: what
 // a push leaves to the scales. 1 for sums, two-argument calls and powers with an expression
 // exponent.
-template <class Node, class Nodes> struct local_factors {
-    static constexpr auto value = [] {
-        std::array<rational, operands<Node>::type::size> factor{};
-        for (rational& f : factor) f = {1, 1};
-        return factor;
-    }();
-};
+template <std::size_t K> constexpr std::array<rational, K> unit_factors() {
+    std::array<rational, K> factor{};
+    for (rational& f : factor) f = {1, 1};
+    return factor;
+}
+template <class Node, class Nodes> struct local_factors : constant_value<unit_factors<operands<Node>::type::size>()> {};
 // d(b^R)/db = R b^(R-1)
-template <class B, rational R, class Nodes> struct local_factors<power<B, constant<R>>, Nodes> {
-    static constexpr std::array<rational, 1> value{R};
-};
+template <class B, rational R, class Nodes>
+struct local_factors<power<B, constant<R>>, Nodes> : constant_value<std::array<rational, 1>{R}> {};
 // f(a): the coefficient of f' when f' is read from the graph (cos' = -1 * sin)
-template <class Rule, class A, class Nodes> struct local_factors<call<Rule, A>, Nodes> {
-    using in_graph = derivative_in_graph<Rule, A, Nodes>;
-    static constexpr std::array<rational, 1> value{in_graph::found ? in_graph::coefficient : rational{1, 1}};
-};
-// c u1 ... um / (b1^n1 ... bk^nk): d/dui = c (the other u's) / (...), d/dbj = -nj y / bj
+template <class Rule, class A, class Nodes>
+struct local_factors<call<Rule, A>, Nodes>
+    : constant_value<std::array<rational, 1>{derivative_in_graph<Rule, A, Nodes>::found
+                                                 ? derivative_in_graph<Rule, A, Nodes>::coefficient
+                                                 : rational{1, 1}}> {};
+// c u1 ... um / (b1^n1 ... bk^nk): d/dui = c (the other u's) / (...), d/dbj = -nj y / bj;
+// these do not depend on the rest of the graph
 template <class F> inline constexpr rational coefficient_of_factor{1, 1};
 template <rational C> inline constexpr rational coefficient_of_factor<constant<C>> = C;
-template <class... Fs, class Nodes> struct local_factors<product_of<Fs...>, Nodes> {
-    static constexpr rational coefficient = [] {
-        rational const factors[] = {coefficient_of_factor<Fs>...};
-        rational c{1, 1};
-        for (rational f : factors) c = c * f;
-        return c;
-    }();
-    template <class F> static constexpr rational of() {
-        if constexpr (is_constant<F>::value) return {1, 1};  // never differentiated by
-        else if constexpr (is_denominator<F>) return -denominator_power<F>::value;
-        else return coefficient;
-    }
-    static constexpr std::array<rational, sizeof...(Fs)> value{of<Fs>()...};
-};
+template <class... Fs> constexpr rational product_coefficient() {
+    rational const factors[] = {coefficient_of_factor<Fs>...};
+    rational c{1, 1};
+    for (rational f : factors) c = c * f;
+    return c;
+}
+template <class F> constexpr rational factor_partial(rational coefficient) {
+    if constexpr (is_constant<F>::value) return {1, 1};  // never differentiated by
+    else if constexpr (is_denominator<F>) return -denominator_power<F>::value;
+    else return coefficient;
+}
+template <class... Fs, class Nodes>
+struct local_factors<product_of<Fs...>, Nodes>
+    : constant_value<std::array<rational, sizeof...(Fs)>{factor_partial<Fs>(product_coefficient<Fs...>())...}> {};
 
 template <std::size_t Size, std::size_t Links> struct link_table {
     std::size_t begin[Size + 1]{};  // node i reads operand[begin[i]] ... operand[begin[i + 1] - 1]

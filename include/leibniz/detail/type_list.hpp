@@ -74,4 +74,11 @@ template <template <class...> class F, class... Ts> struct rebind<F, type_list<T
 
 template <class T> inline constexpr bool always_false = false;
 
+/// A value computed at compile time, held by a class named after the value itself. Facts about a
+/// whole graph derive from it (struct reads_of : constant_value<...> {}) instead of holding a
+/// static member: GCC gives each static member and variable template instance a symbol whose
+/// mangled name spells every template argument, and the graph's node list in each of N names
+/// cost O(N^2) (graph.hpp).
+template <auto Value> struct constant_value { static constexpr auto value = Value; };
+
 }  // namespace leibniz::detail
