@@ -69,4 +69,40 @@ template <class T, class Nodes>
     requires requires { slot_lookup<T>(static_cast<slot_map<std::make_index_sequence<Nodes::size>, Nodes> const*>(nullptr)); }
 struct slot_if_present<T, Nodes> : slot_of<T, Nodes> {};
 
+
+// ---- where a node reads its operands ------------------------------------------------------
+
+/// A node's operands as slots of the graph, in the node's own order (a sum's terms, a product's
+/// factors, a call's arguments, a power's base): the node's evaluation receives these numbers as
+/// a template argument instead of the graph's list of types. A function's mangled name spells
+/// its template arguments, and with the whole graph in every node's function GCC spent most of
+/// a 256-term sum's compile time building names (30 of 56 s of tests/wide_sum.cpp, in
+/// symbol_table::finalize_compilation_unit -> mangle_decl). For a product's denominator factor
+/// b^-n, whole_power says whether the slot holds b^n itself (a node of its own: the
+/// theta = sqrt(s) of r / theta) or b.
+template <std::size_t K> struct operand_reads {
+    std::size_t slot[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
+    bool whole_power[K + 1];
+};
+
+/// For a product's factor F = b^-n: the slot of b^n when b^n is a node of the graph; Nodes::size
+/// for any other factor, or when b^n is not a node.
+template <class F, class Nodes> struct whole_power_slot : std::integral_constant<std::size_t, Nodes::size> {};
+template <class F, class Nodes> requires is_denominator<F>
+struct whole_power_slot<F, Nodes>
+    : slot_if_present<power<typename operand_of_factor<F>::type, constant<denominator_power<F>::value>>, Nodes> {};
+
+/// reads_of<Node, Nodes>::value: where Node reads its operands in the graph Nodes. Computed in
+/// a base-class argument, with no function or variable named after the graph (graph.hpp says why).
+template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct reads_of;
+template <class Node, class Nodes, class... Os>
+struct reads_of<Node, Nodes, type_list<Os...>>
+    : constant_value<operand_reads<sizeof...(Os)>{{slot_of<Os, Nodes>::value..., 0}, {}}> {};
+template <class... Fs, class Nodes, class... Os>
+struct reads_of<product_of<Fs...>, Nodes, type_list<Os...>>
+    : constant_value<operand_reads<sizeof...(Os)>{
+          {(whole_power_slot<Fs, Nodes>::value < Nodes::size ? whole_power_slot<Fs, Nodes>::value : slot_of<Os, Nodes>::value)...,
+           0},
+          {(whole_power_slot<Fs, Nodes>::value < Nodes::size)..., false}}> {};
+
 }  // namespace leibniz::detail

@@ -7,9 +7,10 @@
 // run-time multiplications is the sweep's plan (sweep_plan.hpp). The sweep is a braced list
 // of forced-inline steps: straight-line code, no tape, no allocation.
 //
-// Compile time: a push reads its operands' slots, activity and factors from the plan's tables
-// with indices the optimizer knows (they fold to constants), rather than instantiating a
-// function per link: GCC spends most of a gradient's compile time on the number of functions.
+// Compile time: a node's step receives its part of the plan as one template argument, a
+// push_plan value (sweep_plan.hpp): operand slots, activity, first writers and factors, read
+// with indices the optimizer knows. It does not receive the sweep's type, whose name spells the
+// whole graph: GCC builds a mangled name per function, and N such names cost O(N^2).
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -26,26 +27,16 @@
 
 namespace leibniz::detail {
 
-/// The slot of node self's operand at position, and whether it is differentiated by.
-template <class Sweep> [[gnu::always_inline]] constexpr std::size_t operand_slot(std::size_t self, std::size_t position) {
-    return Sweep::links.operand[Sweep::links.begin[self] + position];
-}
-template <class Sweep> [[gnu::always_inline]] constexpr bool pushes_to(std::size_t self, std::size_t position) {
-    return Sweep::active[operand_slot<Sweep>(self, position)];
-}
-
-/// Node self's push along its operand at position: the operand's stored adjoint receives
-/// contribution (the stored adjoint of self times the local derivative, without the rational
-/// factor the plan carries) times the plan's factor for the link, assigned when it is the
-/// first, added otherwise. Every argument but contribution is a constant where this is inlined, so the
-/// branches and the table reads fold away; a factor of 1 costs nothing, -1 a negation.
-template <class Sweep, class T, std::size_t K>
-[[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, std::size_t self, std::size_t position,
-                                                 T const& contribution) {
-    std::size_t const operand = operand_slot<Sweep>(self, position);
-    T const scaled = apply_multiplier(Sweep::plan.push_factor[Sweep::links.begin[self] + position], contribution);
-    if (Sweep::plan.first_writer[operand] == self) adjoint[operand] = scaled;
-    else adjoint[operand] += scaled;
+/// Operand position's push: the operand's stored adjoint receives contribution (the stored
+/// adjoint of the node times the local derivative, without the rational factor the plan
+/// carries) times the plan's factor for the push, assigned when it is the first, added
+/// otherwise. Plan and position are constants where this is inlined, so the branches and the
+/// reads fold away; a factor of 1 costs nothing, -1 a negation.
+template <auto Plan, class T, std::size_t K>
+[[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, std::size_t position, T const& contribution) {
+    T const scaled = apply_multiplier(Plan.factor[position], contribution);
+    if (Plan.assigns[position]) adjoint[Plan.operand[position]] = scaled;
+    else adjoint[Plan.operand[position]] += scaled;
 }
 
 // ---- one node's reverse step: adjoint[operand] += adjoint[node] * d node / d operand -------
@@ -54,22 +45,22 @@ template <class Sweep, class T, std::size_t K>
 // forced_inline_pushes), so that the sweep is straight-line code with the adjoints in registers.
 
 template <class Node> struct node_adjoint {  // leaves: nothing to pass on
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, std::array<T, K>&) {}
 };
 
 // d(t1 + t2 + ...)/dti = 1
 template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
-    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... I>
+    template <auto Plan, class T, std::size_t K, std::size_t... I>
     [[gnu::always_inline]] static constexpr void push_terms(std::array<T, K>& adjoint, std::index_sequence<I...>) {
         // braced lists, not loops (GCC does not unroll a long one: the adjoints would stay in
         // memory) and not folds (they nest, and Clang stops at 256)
         [[maybe_unused]] int in_order[] = {
-            0, (pushes_to<Sweep>(Self, I) ? contribute<Sweep>(adjoint, Self, I, adjoint[Self]) : void(), 0)...};
+            0, (Plan.pushes[I] ? contribute<Plan>(adjoint, I, adjoint[Plan.self]) : void(), 0)...};
     }
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, std::array<T, K>& adjoint) {
-        push_terms<Sweep, Self>(adjoint, std::index_sequence_for<Ts...>{});
+        push_terms<Plan>(adjoint, std::index_sequence_for<Ts...>{});
     }
 };
 
@@ -97,56 +88,55 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
     }();
 
     // 1 / (b1^n1 ... bk^nk), computed before the adjoint is known: off the sweep's critical path
-    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
+    template <auto Plan, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr T inverse_denominator(std::array<T, K> const& value, std::index_sequence<J...>) {
-        constexpr auto reads = reads_of<product_of<Fs...>, typename Sweep::Nodes>::value;
         T denominator = T(1);
         [[maybe_unused]] int multiplied[] = {
             0, (denominator = denominator * denominator_value<at_t<factors.denominator[J], type_list<Fs...>>, T,
-                                                              reads.slot[factors.denominator[J]],
-                                                              reads.whole_power[factors.denominator[J]]>(value),
+                                                              Plan.read[factors.denominator[J]],
+                                                              Plan.whole_power[factors.denominator[J]]>(value),
                 0)...};
         return T(1) / denominator;
     }
 
     // dy/dbj = -nj y / bj (-nj is the plan's); y / bj does not depend on the adjoint, so the
     // Jacobian's sweeps share one division
-    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
+    template <auto Plan, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr void push_denominators(std::array<T, K> const& value, std::array<T, K>& adjoint,
                                                                 std::index_sequence<J...>) {
         [[maybe_unused]] int in_order[] = {
-            0, (pushes_to<Sweep>(Self, factors.denominator[J])
-                    ? contribute<Sweep>(adjoint, Self, factors.denominator[J],
-                                        adjoint[Self] * (value[Self] / value[operand_slot<Sweep>(Self, factors.denominator[J])]))
+            0, (Plan.pushes[factors.denominator[J]]
+                    ? contribute<Plan>(adjoint, factors.denominator[J],
+                                        adjoint[Plan.self] * (value[Plan.self] / value[Plan.operand[factors.denominator[J]]]))
                     : void(),
                 0)...};
     }
     // before[j] = running u1 ... u(j-1), running being 1 or 1 / denominator; after = adjoint
     // u(j+1) ... um, walking j down
-    template <class Sweep, std::size_t Self, class T, std::size_t K, std::size_t... J>
+    template <auto Plan, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr void push_numerators(std::array<T, K> const& value, std::array<T, K>& adjoint,
                                                                T running, std::index_sequence<J...>) {
         constexpr std::size_t m = sizeof...(J);
         T before[m]{};
         [[maybe_unused]] int forwards[] = {
-            0, (before[J] = running, running = running * value[operand_slot<Sweep>(Self, factors.numerator[J])], 0)...};
-        T after = adjoint[Self];
+            0, (before[J] = running, running = running * value[Plan.operand[factors.numerator[J]]], 0)...};
+        T after = adjoint[Plan.self];
         [[maybe_unused]] int backwards[] = {
-            0, (pushes_to<Sweep>(Self, factors.numerator[m - 1 - J])
-                    ? contribute<Sweep>(adjoint, Self, factors.numerator[m - 1 - J], before[m - 1 - J] * after)
+            0, (Plan.pushes[factors.numerator[m - 1 - J]]
+                    ? contribute<Plan>(adjoint, factors.numerator[m - 1 - J], before[m - 1 - J] * after)
                     : void(),
-                after = after * value[operand_slot<Sweep>(Self, factors.numerator[m - 1 - J])], 0)...};
+                after = after * value[Plan.operand[factors.numerator[m - 1 - J]]], 0)...};
     }
 
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         if constexpr (factors.denominators > 0)
-            push_denominators<Sweep, Self>(value, adjoint, std::make_index_sequence<factors.denominators>{});
+            push_denominators<Plan>(value, adjoint, std::make_index_sequence<factors.denominators>{});
         if constexpr (factors.numerators > 0) {
             T first = T(1);
             if constexpr (factors.denominators > 0)
-                first = inverse_denominator<Sweep, Self>(value, std::make_index_sequence<factors.denominators>{});
-            push_numerators<Sweep, Self>(value, adjoint, first, std::make_index_sequence<factors.numerators>{});
+                first = inverse_denominator<Plan>(value, std::make_index_sequence<factors.denominators>{});
+            push_numerators<Plan>(value, adjoint, first, std::make_index_sequence<factors.numerators>{});
         }
     }
 };
@@ -162,36 +152,36 @@ template <rational R, class T> [[gnu::always_inline]] constexpr T power_below(T 
     else return rational_power<lowered>(b);
 }
 template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        if constexpr (R == rational{1, 1}) contribute<Sweep>(adjoint, Self, 0, adjoint[Self]);
-        else contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * power_below<R>(value[operand_slot<Sweep>(Self, 0)], value[Self]));
+        if constexpr (R == rational{1, 1}) contribute<Plan>(adjoint, 0, adjoint[Plan.self]);
+        else contribute<Plan>(adjoint, 0, adjoint[Plan.self] * power_below<R>(value[Plan.operand[0]], value[Plan.self]));
     }
 };
 
 // b^b: d/db = b^b (log b + 1), the pow rule's two partials (b b^b / b and b^b log b) added
 // as one, without the division: x^x's gradient costs what the textbook formula does
 template <class B> struct node_adjoint<power<B, B>> {
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        T const d = static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[operand_slot<Sweep>(Self, 0)], value[Self]));
-        contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * d);
+        T const d = static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[Plan.operand[0]], value[Plan.self]));
+        contribute<Plan>(adjoint, 0, adjoint[Plan.self] * d);
     }
 };
 
 // b^e with an expression exponent: the pow rule's partials (log b only when e is active)
 template <class B, class E> struct node_adjoint<power<B, E>> {
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        T const& b = value[operand_slot<Sweep>(Self, 0)];
-        T const& e = value[operand_slot<Sweep>(Self, 1)];
-        if (!pushes_to<Sweep>(Self, 1)) {
-            contribute<Sweep>(adjoint, Self, 0,
-                              adjoint[Self] * static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Self])));
+        T const& b = value[Plan.operand[0]];
+        T const& e = value[Plan.operand[1]];
+        if (!Plan.pushes[1]) {
+            contribute<Plan>(adjoint, 0,
+                              adjoint[Plan.self] * static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Plan.self])));
         } else {
-            auto const [d_base, d_exponent] = rules::pow_fn::partials(b, e, value[Self]);
-            if (pushes_to<Sweep>(Self, 0)) contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * static_cast<T>(d_base));
-            contribute<Sweep>(adjoint, Self, 1, adjoint[Self] * static_cast<T>(d_exponent));
+            auto const [d_base, d_exponent] = rules::pow_fn::partials(b, e, value[Plan.self]);
+            if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * static_cast<T>(d_base));
+            contribute<Plan>(adjoint, 1, adjoint[Plan.self] * static_cast<T>(d_exponent));
         }
     }
 };
@@ -199,42 +189,41 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
 // f(a): f'(a), read from the graph when it is there (sweep_plan.hpp's derivative_in_graph: its
 // coefficient is the plan's), else the rule's derivative given a and the value y = f(a)
 template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        using in_graph = derivative_in_graph<Rule, A, typename Sweep::Nodes>;
-        if constexpr (in_graph::found) contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * value[in_graph::slot]);
+        if constexpr (Plan.derivative_found) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * value[Plan.derivative_slot]);
         else
-            contribute<Sweep>(adjoint, Self, 0,
-                              adjoint[Self] * static_cast<T>(Rule::derivative(value[operand_slot<Sweep>(Self, 0)], value[Self])));
+            contribute<Plan>(adjoint, 0,
+                              adjoint[Plan.self] * static_cast<T>(Rule::derivative(value[Plan.operand[0]], value[Plan.self])));
     }
 };
 
 // f(a, b): the rule's partials
 template <class Rule, class A, class B> struct node_adjoint<call<Rule, A, B>> {
-    template <class Sweep, std::size_t Self, class T, std::size_t K>
+    template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         auto const [d_a, d_b] =
-            Rule::partials(value[operand_slot<Sweep>(Self, 0)], value[operand_slot<Sweep>(Self, 1)], value[Self]);
-        if (pushes_to<Sweep>(Self, 0)) contribute<Sweep>(adjoint, Self, 0, adjoint[Self] * static_cast<T>(d_a));
-        if (pushes_to<Sweep>(Self, 1)) contribute<Sweep>(adjoint, Self, 1, adjoint[Self] * static_cast<T>(d_b));
+            Rule::partials(value[Plan.operand[0]], value[Plan.operand[1]], value[Plan.self]);
+        if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * static_cast<T>(d_a));
+        if (Plan.pushes[1]) contribute<Plan>(adjoint, 1, adjoint[Plan.self] * static_cast<T>(d_b));
     }
 };
 
 // A node's push where the sweep visits it: forced inline for a small sweep, an ordinary
 // function for a large one (sweep_plan.hpp's forced_inline_pushes).
-template <class Nodes, class Wrt, std::size_t Root, std::size_t Self, class T, std::size_t K>
+template <class Node, auto Plan, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void forced_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-    node_adjoint<at_t<Self, Nodes>>::template push<sweep<Nodes, Wrt, Root>, Self>(value, adjoint);
+    node_adjoint<Node>::template push<Plan>(value, adjoint);
 }
-template <class Nodes, class Wrt, std::size_t Root, std::size_t Self, class T, std::size_t K>
+template <class Node, auto Plan, class T, std::size_t K>
 constexpr void free_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-    node_adjoint<at_t<Self, Nodes>>::template push<sweep<Nodes, Wrt, Root>, Self>(value, adjoint);
+    node_adjoint<Node>::template push<Plan>(value, adjoint);
 }
-template <class Nodes, class Wrt, std::size_t Root, bool Forced, std::size_t Self, class T, std::size_t K>
+template <class Node, auto Plan, bool Forced, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void reverse_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-    if constexpr (!swept<Nodes, Wrt, Root>[Self]) return;
-    else if constexpr (Forced) forced_step<Nodes, Wrt, Root, Self>(value, adjoint);
-    else free_step<Nodes, Wrt, Root, Self>(value, adjoint);
+    if constexpr (!Plan.swept) return;
+    else if constexpr (Forced) forced_step<Node, Plan>(value, adjoint);
+    else free_step<Node, Plan>(value, adjoint);
 }
 
 template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K, std::size_t... I>
@@ -242,7 +231,10 @@ template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::s
                                                   std::index_sequence<I...>) {
     // The nodes in reverse topological order, as a braced list (it runs in order and, unlike a
     // fold, does not nest: Clang limits nesting to 256).
-    [[maybe_unused]] int in_order[] = {0, (reverse_step<Nodes, Wrt, Root, Forced, Root - I>(value, adjoint), 0)...};
+    using plan = sweep<Nodes, Wrt, Root>;
+    [[maybe_unused]] int in_order[] = {
+        0, (reverse_step<at_t<Root - I, Nodes>, plan_of<plan, at_t<Root - I, Nodes>, Root - I>::value, Forced>(value, adjoint),
+            0)...};
 }
 
 /// The stored adjoints: d root / d node divided by the plan's scale of the node.

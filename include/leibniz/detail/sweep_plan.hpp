@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include "../expression.hpp"
 #include "../functions.hpp"
@@ -192,20 +193,23 @@ constexpr rational common_scale(rational a, rational b) {
 }
 
 /// A rational factor as the generated code applies it: not at all, as a negation, or as a
-/// multiplication by a number (long double, so that no T loses digits to it). Plain data, so
-/// that reading it in a push costs the compiler no function call to inline.
+/// multiplication by a * b, rounded once to long double where it is applied (a constant there),
+/// so that no T loses digits to it. Kept as rationals because a push receives it in a template
+/// argument (push_plan), and Clang 14 takes no floating-point template argument.
 struct multiplier {
-    enum kind_t { none, negate, multiply } kind = none;
-    long double value = 1;
+    enum kind_t { none, negate, multiply } kind;
+    rational a, b;
 };
 constexpr multiplier multiplier_of(rational a, rational b = {1, 1}) {
     rational const one{1, 1};
-    if (a == one && b == one) return {};
-    if ((a == -one && b == one) || (a == one && b == -one)) return {multiplier::negate, -1};
-    return {multiplier::multiply, a.as<long double>() * b.as<long double>()};
+    if (a == one && b == one) return {multiplier::none, one, one};
+    if ((a == -one && b == one) || (a == one && b == -one)) return {multiplier::negate, one, one};
+    return {multiplier::multiply, a, b};
 }
 template <class T> [[gnu::always_inline]] constexpr T apply_multiplier(multiplier const& m, T const& x) {
-    return m.kind == multiplier::none ? x : m.kind == multiplier::negate ? -x : x * static_cast<T>(m.value);
+    return m.kind == multiplier::none     ? x
+           : m.kind == multiplier::negate ? -x
+                                          : x * static_cast<T>(m.a.as<long double>() * m.b.as<long double>());
 }
 
 /// What the generated code of a sweep reads: each node's scale, which node assigns each
@@ -225,6 +229,7 @@ template <std::size_t Size, std::size_t Links> struct sweep_tables {
             t.first_writer[i] = Size;
         }
         for (std::size_t p = 0; p < Links; ++p) t.push_factor[p] = multiplier_of(links.factor[p]);
+        t.push_factor[Links] = multiplier_of({1, 1});  // every entry written (GCC 12 drops non-zero defaults)
         return t;
     }
 };
@@ -236,6 +241,7 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
     static constexpr std::size_t size = Nodes::size, link_count = graph_links<Nodes>::links;
     static constexpr auto const& links = graph_links<Nodes>::value;
     static constexpr auto const& active = activity<Nodes, Wrt>::active;
+    static constexpr auto const& visits = swept<Nodes, Wrt, Root>;
 
     static constexpr sweep_tables<size, link_count> plan = [] {
         auto const& visit = swept<Nodes, Wrt, Root>;
@@ -292,6 +298,52 @@ template <class Nodes_, class Wrt_> struct single_step {
     static constexpr auto const& links = graph_links<Nodes>::value;
     static constexpr auto const& active = activity<Nodes, Wrt>::active;
     static constexpr auto plan = sweep_tables<Nodes::size, graph_links<Nodes>::links>::unplanned(links);
+    static constexpr std::array<bool, Nodes::size> visits = [] {
+        std::array<bool, Nodes::size> all{};
+        for (bool& v : all) v = true;
+        return all;
+    }();
 };
+
+// ---- one node's part of a sweep, as the code generating its pushes receives it -------------
+
+/// Everything one node's reverse step reads, for its K operands in operands<Node>'s order. The
+/// step receives it as a template argument instead of the sweep's type: a function's mangled
+/// name spells its template arguments, and with the graph's node list in every node's step GCC
+/// spent most of a wide gradient's compile time building names (type_list.hpp, constant_value).
+template <std::size_t K> struct push_plan {
+    bool swept;                 // the sweep visits this node
+    std::size_t self;           // its slot
+    std::size_t operand[K + 1]; // + 1: leaves have no operands, and an array cannot be empty
+    bool pushes[K + 1];         // the operand is active: its adjoint is wanted
+    bool assigns[K + 1];        // this push is the operand's first: assign, do not add
+    multiplier factor[K + 1];   // the push's factor (the plan's ratio of scales)
+    std::size_t read[K + 1];    // evaluate.hpp's reads_of: where b^n of a denominator is read
+    bool whole_power[K + 1];
+    bool derivative_found;      // f(a): f' is a node of the graph, at derivative_slot
+    std::size_t derivative_slot;
+};
+
+template <class Node, class Nodes> struct derivative_of_call : derivative_found<false, rational{1, 1}, Nodes::size> {};
+template <class Rule, class A, class Nodes> struct derivative_of_call<call<Rule, A>, Nodes> : derivative_in_graph<Rule, A, Nodes> {};
+
+/// plan_of<Sweep, Node, Self>::value: node Self's push_plan in the sweep Sweep (sweep, or
+/// single_step); computed in a base-class argument, so nothing is named after the graph.
+template <class Sweep, class Node, std::size_t Self,
+          class Positions = std::make_index_sequence<operands<Node>::type::size>>
+struct plan_of;
+template <class Sweep, class Node, std::size_t Self, std::size_t... P>
+struct plan_of<Sweep, Node, Self, std::index_sequence<P...>>
+    : constant_value<push_plan<sizeof...(P)>{
+          Sweep::visits[Self],
+          Self,
+          {Sweep::links.operand[Sweep::links.begin[Self] + P]..., 0},
+          {Sweep::active[Sweep::links.operand[Sweep::links.begin[Self] + P]]..., false},
+          {(Sweep::plan.first_writer[Sweep::links.operand[Sweep::links.begin[Self] + P]] == Self)..., false},
+          {Sweep::plan.push_factor[Sweep::links.begin[Self] + P]..., multiplier_of({1, 1})},
+          {reads_of<Node, typename Sweep::Nodes>::value.slot[P]..., 0},
+          {reads_of<Node, typename Sweep::Nodes>::value.whole_power[P]..., false},
+          derivative_of_call<Node, typename Sweep::Nodes>::found,
+          derivative_of_call<Node, typename Sweep::Nodes>::slot}> {};
 
 }  // namespace leibniz::detail
