@@ -71,10 +71,9 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
     using type = std::common_type_t<decltype(bound_value<Vs, Bindings...>())...>;
 };
 
-// Where a node reads its operands: graph.hpp's reads_of.
-
 // ---- the value of one node from the values of its operands --------------------------------
-// get<T, Reads>(values so far, plain numbers, bindings): Reads is reads_of<Node, graph>::value.
+// get<T, Reads>(values so far, plain numbers, bindings): Reads is graph.hpp's
+// reads_of<Node, graph>::value, and operand i is read at Reads.read[i].
 
 template <class Node> struct node_value;
 
@@ -105,7 +104,7 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
 template <class... Ts> struct node_value<sum_of<Ts...>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T add(V const& v, std::index_sequence<I...>) {
-        T terms[] = {v[Reads.slot[I]]...};
+        T terms[] = {v[Reads.read[I]]...};
         T total = terms[0];
         for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
         return total;
@@ -144,7 +143,7 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T divide(V const& v, std::index_sequence<I...>) {
         quotient<T> q{};
-        [[maybe_unused]] int in_order[] = {0, (take<Fs, T, Reads.slot[I], Reads.whole_power[I]>(q, v), 0)...};
+        [[maybe_unused]] int in_order[] = {0, (take<Fs, T, Reads.read[I], Reads.whole_power[I]>(q, v), 0)...};
         if (!q.has_denominator) return q.numerator;
         return q.has_numerator ? q.numerator / q.denominator : T(1) / q.denominator;
     }
@@ -154,18 +153,18 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
 };
 template <class B, rational R> struct node_value<power<B, constant<R>>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return rational_power<R>(v[Reads.slot[0]]);
+        return rational_power<R>(v[Reads.read[0]]);
     }
 };
 template <class B, class E> struct node_value<power<B, E>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return rules::pow_fn::value(v[Reads.slot[0]], v[Reads.slot[1]]);
+        return rules::pow_fn::value(v[Reads.read[0]], v[Reads.read[1]]);
     }
 };
 template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T apply(V const& v, std::index_sequence<I...>) {
-        return static_cast<T>(Rule::value(v[Reads.slot[I]]...));
+        return static_cast<T>(Rule::value(v[Reads.read[I]]...));
     }
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return apply<T, Reads>(v, std::index_sequence_for<Args...>{});

@@ -69,19 +69,20 @@ template <class T, class Nodes>
     requires requires { slot_lookup<T>(static_cast<slot_map<std::make_index_sequence<Nodes::size>, Nodes> const*>(nullptr)); }
 struct slot_if_present<T, Nodes> : slot_of<T, Nodes> {};
 
-
 // ---- where a node reads its operands ------------------------------------------------------
 
-/// A node's operands as slots of the graph, in the node's own order (a sum's terms, a product's
-/// factors, a call's arguments, a power's base): the node's evaluation receives these numbers as
-/// a template argument instead of the graph's list of types. A function's mangled name spells
+/// A node's operands as slots of the graph, in operands<Node>'s order (a sum's terms, a
+/// product's factors, a call's arguments, a power's base), the one table that evaluation, the
+/// sweep's links and its pushes all read. operand is the operand's own slot (for a product's
+/// denominator factor b^-n, b's); read is where evaluation reads it: b^n itself when it is a
+/// node of its own (the theta = sqrt(s) of r / theta, whole_power), the operand otherwise.
+/// Passed as a value rather than as the graph's list of types: a function's mangled name spells
 /// its template arguments, and with the whole graph in every node's function GCC spent most of
 /// a 256-term sum's compile time building names (30 of 56 s of tests/wide_sum.cpp, in
-/// symbol_table::finalize_compilation_unit -> mangle_decl). For a product's denominator factor
-/// b^-n, whole_power says whether the slot holds b^n itself (a node of its own: the
-/// theta = sqrt(s) of r / theta) or b.
+/// symbol_table::finalize_compilation_unit -> mangle_decl).
 template <std::size_t K> struct operand_reads {
-    std::size_t slot[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
+    std::size_t operand[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
+    std::size_t read[K + 1];
     bool whole_power[K + 1];
 };
 
@@ -92,15 +93,17 @@ template <class F, class Nodes> requires is_denominator<F>
 struct whole_power_slot<F, Nodes>
     : slot_if_present<power<typename operand_of_factor<F>::type, constant<denominator_power<F>::value>>, Nodes> {};
 
-/// reads_of<Node, Nodes>::value: where Node reads its operands in the graph Nodes. Computed in
-/// a base-class argument, with no function or variable named after the graph (graph.hpp says why).
+/// reads_of<Node, Nodes>::value: Node's operand_reads in the graph Nodes, computed in a
+/// base-class argument, so that nothing is named after the graph (type_list.hpp, constant_value).
 template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct reads_of;
 template <class Node, class Nodes, class... Os>
 struct reads_of<Node, Nodes, type_list<Os...>>
-    : constant_value<operand_reads<sizeof...(Os)>{{slot_of<Os, Nodes>::value..., 0}, {}}> {};
+    : constant_value<operand_reads<sizeof...(Os)>{
+          {slot_of<Os, Nodes>::value..., 0}, {slot_of<Os, Nodes>::value..., 0}, {}}> {};
 template <class... Fs, class Nodes, class... Os>
 struct reads_of<product_of<Fs...>, Nodes, type_list<Os...>>
     : constant_value<operand_reads<sizeof...(Os)>{
+          {slot_of<Os, Nodes>::value..., 0},
           {(whole_power_slot<Fs, Nodes>::value < Nodes::size ? whole_power_slot<Fs, Nodes>::value : slot_of<Os, Nodes>::value)...,
            0},
           {(whole_power_slot<Fs, Nodes>::value < Nodes::size)..., false}}> {};

@@ -30,11 +30,8 @@ namespace leibniz::detail {
 
 // ---- the graph as a table of operand slots ----------------------------------------------
 
-// Facts about one node within a graph derive from constant_value (type_list.hpp says why).
-template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct operand_slots;
-template <class Node, class Nodes, class... Os>
-struct operand_slots<Node, Nodes, type_list<Os...>>
-    : constant_value<std::array<std::size_t, sizeof...(Os)>{slot_of<Os, Nodes>::value...}> {};
+// Facts about one node within a graph derive from constant_value (type_list.hpp says why);
+// its operands' slots are graph.hpp's reads_of.
 
 /// f'(a) for the node f(a) read from the graph when it is already there: the forward sweep of
 /// sin(t) and cos(t) has computed cos(t) and sin(t), so the sweep multiplies by the value it
@@ -97,7 +94,7 @@ template <std::size_t Size, std::size_t Links> struct link_table {
 };
 
 template <std::size_t Links, std::size_t Size, std::size_t N>
-constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std::array<std::size_t, N> const& slots,
+constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std::size_t const* slots,
                             std::array<rational, N> const& factors) {
     for (std::size_t k = 0; k < N; ++k) {
         table.operand[at] = slots[k];
@@ -120,7 +117,7 @@ template <class... Ns> struct graph_links<type_list<Ns...>> {
         std::size_t at = 0, node = 0;
         [[maybe_unused]] int in_order[] = {
             0, (table.begin[node++] = at,
-                append_links(table, at, operand_slots<Ns, type_list<Ns...>>::value, local_factors<Ns, type_list<Ns...>>::value), 0)...};
+                append_links(table, at, reads_of<Ns, type_list<Ns...>>::value.operand, local_factors<Ns, type_list<Ns...>>::value), 0)...};
         table.begin[size] = at;
         return table;
     }();
@@ -318,7 +315,7 @@ template <std::size_t K> struct push_plan {
     bool pushes[K + 1];         // the operand is active: its adjoint is wanted
     bool assigns[K + 1];        // this push is the operand's first: assign, do not add
     multiplier factor[K + 1];   // the push's factor (the plan's ratio of scales)
-    std::size_t read[K + 1];    // evaluate.hpp's reads_of: where b^n of a denominator is read
+    std::size_t read[K + 1];    // graph.hpp's reads_of: where b^n of a denominator is read
     bool whole_power[K + 1];
     bool derivative_found;      // f(a): f' is a node of the graph, at derivative_slot
     std::size_t derivative_slot;
@@ -341,7 +338,7 @@ struct plan_of<Sweep, Node, Self, std::index_sequence<P...>>
           {Sweep::active[Sweep::links.operand[Sweep::links.begin[Self] + P]]..., false},
           {(Sweep::plan.first_writer[Sweep::links.operand[Sweep::links.begin[Self] + P]] == Self)..., false},
           {Sweep::plan.push_factor[Sweep::links.begin[Self] + P]..., multiplier_of({1, 1})},
-          {reads_of<Node, typename Sweep::Nodes>::value.slot[P]..., 0},
+          {reads_of<Node, typename Sweep::Nodes>::value.read[P]..., 0},
           {reads_of<Node, typename Sweep::Nodes>::value.whole_power[P]..., false},
           derivative_of_call<Node, typename Sweep::Nodes>::found,
           derivative_of_call<Node, typename Sweep::Nodes>::slot}> {};

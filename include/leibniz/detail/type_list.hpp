@@ -63,10 +63,6 @@ constexpr std::size_t index_of() {
     while (i < sizeof...(Ts) && !hits[i]) ++i;
     return i;
 }
-template <class T, class List> struct index_in;
-template <class T, class... Ts> struct index_in<T, type_list<Ts...>> {
-    static constexpr std::size_t value = index_of<T, Ts...>();
-};
 
 // Apply a template to a list's elements.
 template <template <class...> class F, class List> struct rebind;
