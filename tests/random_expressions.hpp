@@ -2,7 +2,8 @@
 // Random expressions over three variables, chosen at compile time: a splitmix64 sequence picks
 // each node's operator or function, and every choice keeps the value finite and every
 // derivative defined for arguments in [-1.5, 1.5] (log of 1 + square, sqrt of 1 + square,
-// asin of a tanh scaled inside (-1, 1), denominators bounded away from 0). The same template
+// asin of a tanh scaled inside (-1, 1), denominators bounded away from 0, some of them powers
+// of subexpressions used elsewhere too). The same template
 // builds the expression from leibniz::vars (a symbolic expression type), from tape::vars (a
 // recording) and from doubles (for finite differences), and check_derivatives compares them.
 //
@@ -54,7 +55,7 @@ constexpr std::uint64_t mix(std::uint64_t z) {
     return z ^ (z >> 31);
 }
 
-inline constexpr std::uint64_t kinds = 33;
+inline constexpr std::uint64_t kinds = 35;
 
 /// A random expression of (x, y, z), at most Depth nodes deep, chosen by State.
 template <std::uint64_t State, int Depth> struct expression {
@@ -101,7 +102,11 @@ template <std::uint64_t State, int Depth> struct expression {
         else if constexpr (kind == 29) return pow(a, 3_c);
         else if constexpr (kind == 30) return pow(1 + square(a), leibniz::c<-1, 3>);
         else if constexpr (kind == 31) return a * sin(a);  // fan-out: one subexpression used twice
-        else return pow(2.0, sin(a));
+        else if constexpr (kind == 32) return pow(2.0, sin(a));
+        // a power of a subexpression that is also a denominator: the product divides by the
+        // power's own node (the graph must compute it first)
+        else if constexpr (kind == 33) return square(2 + sin(a)) - B::build(x, y, z) / square(2 + sin(a));
+        else return sqrt(1 + square(a)) * B::build(x, y, z) - 1 / sqrt(1 + square(a));
     }
 };
 
@@ -147,7 +152,8 @@ struct tally {
 
 /// Expression I of the batch: its symbolic derivative by one variable (x, y, z in turn, to keep
 /// compile time in budget: each symbolic derivative costs ~0.1 s of GCC), evaluated at four
-/// random points, against the tape's; the tape's whole gradient against finite differences.
+/// random points, against the tape's; the compile-time gradient against the tape's; the tape's
+/// whole gradient against finite differences.
 template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally& t) {
     auto f = [](auto const& a, auto const& b, auto const& c) { return E::build(a, b, c); };
     constexpr std::size_t by = I % 3;
@@ -177,6 +183,13 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
         CHECK(leibniz::detail::difference(symbolic_value, out.value()) <= 1e-12);
         CHECK(leibniz::detail::difference(f(p[0], p[1], p[2]), out.value()) <= 1e-12);
         CHECK(leibniz::detail::difference(symbolic, gradient[by]) <= 1e-12);
+        if constexpr (leibniz::Expression<decltype(expression)>) {
+            // the compile-time reverse sweep, on a graph whose every node reads only earlier slots
+            using tree = typename leibniz::detail::tree_of<decltype(expression)>::type;
+            static_assert(leibniz::detail::reads_precede_writes<leibniz::detail::graph_nodes<tree>>::value);
+            auto const swept = leibniz::gradient(expression, x, y, z)(x = p[0], y = p[1], z = p[2]);
+            for (std::size_t i = 0; i < 3; ++i) CHECK(leibniz::detail::difference(swept[i], gradient[i]) <= 1e-12);
+        }
         for (std::size_t i = 0; i < 3; ++i) {
             ++t.checks;
             double approximate = leibniz::detail::central_difference(f, p, i);

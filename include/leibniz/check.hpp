@@ -39,6 +39,10 @@ template <std::size_t N> struct derivative_check {
     std::size_t worst_gradient = 0;
     std::size_t worst_finite_difference = 0;
     bool finite = true;                     // every value and derivative is a finite number
+    /// f as written (on plain doubles and on the tape) is not finite at the point, but its
+    /// canonical form is: a removable singularity that the canonical form cancelled (x / x = 1
+    /// at x = 0, README's numerical policy). The engines cannot agree here; compare nearby.
+    bool removable_singularity = false;
 
     /// Symbolic, gradient and tape agree (values too) to `exact`, and with finite differences
     /// to `finite_differences`; every number is finite.
@@ -117,6 +121,7 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
     out.value_difference = std::max({detail::difference(out.value, symbolic_value), detail::difference(out.value, tape_value),
                                      detail::difference(out.value, static_cast<double>(reverse_value))});
     out.finite = std::isfinite(out.value) && std::isfinite(symbolic_value) && std::isfinite(tape_value);
+    out.removable_singularity = !std::isfinite(out.value) && !std::isfinite(tape_value) && std::isfinite(symbolic_value);
     for (std::size_t i = 0; i < n; ++i) {
         out.finite_difference[i] = detail::central_difference(f, point, i);
         out.finite = out.finite && std::isfinite(out.symbolic[i]) && std::isfinite(out.tape[i]) &&
@@ -153,6 +158,10 @@ template <std::size_t N> std::ostream& operator<<(std::ostream& os, derivative_c
     os << ", finite differences " << c.finite_difference_error;
     if constexpr (N > 0) os << " (d/d" << c.variables[c.worst_finite_difference] << ")";
     os << ", values " << c.value_difference << (c.finite ? "" : "; not every number is finite");
+    if (c.removable_singularity)
+        os << "\nremovable singularity: f as written is not finite here and its canonical form is (a factor "
+              "cancelled against itself, as x / x = 1 at x = 0); the engines cannot agree at this point: "
+              "check a point nearby";
     os.precision(precision);
     os.flags(flags);
     return os;

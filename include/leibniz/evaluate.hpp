@@ -73,7 +73,7 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
 
 // ---- the value of one node from the values of its operands --------------------------------
 // get<T, Reads>(values so far, plain numbers, bindings): Reads is graph.hpp's
-// reads_of<Node, graph>::value, and operand i is read at Reads.read[i].
+// reads_of<Node, graph>::value, and operand i is read at Reads.operand[i].
 
 template <class Node> struct node_value;
 
@@ -104,7 +104,7 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
 template <class... Ts> struct node_value<sum_of<Ts...>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T add(V const& v, std::index_sequence<I...>) {
-        T terms[] = {v[Reads.read[I]]...};
+        T terms[] = {v[Reads.operand[I]]...};
         T total = terms[0];
         for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
         return total;
@@ -114,57 +114,67 @@ template <class... Ts> struct node_value<sum_of<Ts...>> {
     }
 };
 
-/// b^n for a product's factor b^-n: read from the graph when b^n is a node of its own,
-/// computed from b otherwise (Reads says which: reads_of).
-template <class F, class T, std::size_t Slot, bool WholePower, class V>
-[[gnu::always_inline]] constexpr T denominator_value(V const& v) {
-    if constexpr (WholePower) return v[Slot];
-    else return rational_power<denominator_power<F>::value>(static_cast<T>(v[Slot]));
+// c u1 ... um / (b1^n1 ... bk^nk) reads each b^n as an operand (graph.hpp). It multiplies and
+// divides alternately, u1 / b1^n1 * u2 / b2^n2 ..., the rest of either kind after: like the
+// written x / y / z, and unlike u1 ... um / (b1^n1 ... bk^nk), no intermediate product of
+// numerators or of denominators overflows or underflows where the written expression does not
+// (x / y / z at 1e300 each is 1e-300, x * y / z at 1e200 is 1e200). One denominator costs one
+// division, as by hand; each further one costs a division where it saves a product's range.
+template <std::size_t Count> struct alternating_order {
+    std::size_t factor[Count]{};  // positions among the factors, in the order they are applied
+    bool divides[Count]{};
+};
+template <std::size_t Count> constexpr alternating_order<Count> alternate(bool const* in_denominator) {
+    std::size_t numerator[Count]{}, denominator[Count]{}, numerators = 0, denominators = 0;
+    for (std::size_t f = 0; f < Count; ++f) {
+        if (in_denominator[f]) denominator[denominators++] = f;
+        else numerator[numerators++] = f;
+    }
+    alternating_order<Count> order{};
+    std::size_t at = 0;
+    for (std::size_t n = 0, d = 0; n < numerators || d < denominators;) {
+        if (n < numerators) order.factor[at++] = numerator[n++];
+        if (d < denominators) {
+            order.divides[at] = true;
+            order.factor[at++] = denominator[d++];
+        }
+    }
+    return order;
 }
 
 template <class... Fs> struct node_value<product_of<Fs...>> {
-    template <class T> struct quotient {
-        T numerator{}, denominator{};
-        bool has_numerator = false, has_denominator = false;
-    };
-    template <class F, class T, std::size_t Slot, bool WholePower, class V>
-    [[gnu::always_inline]] static constexpr void take(quotient<T>& q, V const& v) {
-        if constexpr (is_denominator<F>) {
-            T factor = denominator_value<F, T, Slot, WholePower>(v);
-            q.denominator = q.has_denominator ? q.denominator * factor : factor;
-            q.has_denominator = true;
-        } else {
-            T factor = v[Slot];
-            q.numerator = q.has_numerator ? q.numerator * factor : factor;
-            q.has_numerator = true;
-        }
-    }
-    // numerator / denominator, so x * y^-1 costs one division, as written by hand
+    static constexpr std::size_t count = sizeof...(Fs);
+    static constexpr bool in_denominator[count] = {is_denominator<Fs>...};
+    static constexpr alternating_order<count> order = alternate<count>(in_denominator);
+
     template <class T, auto Reads, class V, std::size_t... I>
-    [[gnu::always_inline]] static constexpr T divide(V const& v, std::index_sequence<I...>) {
-        quotient<T> q{};
-        [[maybe_unused]] int in_order[] = {0, (take<Fs, T, Reads.read[I], Reads.whole_power[I]>(q, v), 0)...};
-        if (!q.has_denominator) return q.numerator;
-        return q.has_numerator ? q.numerator / q.denominator : T(1) / q.denominator;
+    [[gnu::always_inline]] static constexpr T multiply(V const& v, std::index_sequence<0, I...>) {
+        constexpr std::size_t first = Reads.operand[order.factor[0]];
+        T product = order.divides[0] ? T(1) / v[first] : T(v[first]);
+        [[maybe_unused]] int in_order[] = {
+            0, (product = order.divides[I] ? product / v[Reads.operand[order.factor[I]]]
+                                           : product * v[Reads.operand[order.factor[I]]],
+                0)...};
+        return product;
     }
     template <class T, auto Reads, class V> [[gnu::always_inline]] static constexpr T get(V const& v, auto const&, auto const&...) {
-        return divide<T, Reads>(v, std::index_sequence_for<Fs...>{});
+        return multiply<T, Reads>(v, std::make_index_sequence<count>{});
     }
 };
 template <class B, rational R> struct node_value<power<B, constant<R>>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return rational_power<R>(v[Reads.read[0]]);
+        return rational_power<R>(v[Reads.operand[0]]);
     }
 };
 template <class B, class E> struct node_value<power<B, E>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return rules::pow_fn::value(v[Reads.read[0]], v[Reads.read[1]]);
+        return rules::pow_fn::value(v[Reads.operand[0]], v[Reads.operand[1]]);
     }
 };
 template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T apply(V const& v, std::index_sequence<I...>) {
-        return static_cast<T>(Rule::value(v[Reads.read[I]]...));
+        return static_cast<T>(Rule::value(v[Reads.operand[I]]...));
     }
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return apply<T, Reads>(v, std::index_sequence_for<Args...>{});

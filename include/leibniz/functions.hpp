@@ -15,7 +15,7 @@ struct exp_fn; struct expm1_fn; struct log_fn; struct log1p_fn;
 struct sin_fn; struct cos_fn; struct tan_fn; struct asin_fn; struct acos_fn; struct atan_fn; struct atan2_fn;
 struct sinh_fn; struct cosh_fn; struct tanh_fn;
 struct sigmoid_fn; struct softplus_fn; struct relu_fn; struct abs_fn; struct sign_fn; struct heaviside_fn;
-struct erf_fn; struct hypot_fn; struct min_fn; struct max_fn; struct pow_fn;
+struct erf_fn; struct where_nonnegative_fn; struct hypot_fn; struct min_fn; struct max_fn; struct pow_fn;
 }  // namespace rules
 
 namespace detail {
@@ -102,6 +102,8 @@ template <Argument X> constexpr auto sign(X const& x) { return apply<rules::sign
 template <Argument X> constexpr auto heaviside(X const& x) { return apply<rules::heaviside_fn>(x); }
 /// the error function                      erf(x)
 template <Argument X> constexpr auto erf(X const& x) { return apply<rules::erf_fn>(x); }
+/// 1 where x >= 0, NaN elsewhere: what sqrt(x) * sqrt(x) = x * where_nonnegative(x) keeps
+template <Argument X> constexpr auto where_nonnegative(X const& x) { return apply<rules::where_nonnegative_fn>(x); }
 /// sqrt(x^2 + y^2) without overflow        hypot(x, y)
 template <Argument X, Argument Y> constexpr auto hypot(X const& x, Y const& y) { return apply<rules::hypot_fn>(x, y); }
 /// the smaller; at a tie each side gets half the derivative    min(x, y)

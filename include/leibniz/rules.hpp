@@ -7,7 +7,9 @@
 // Rules are written generically: called with expressions they return the derivative as an
 // expression (the symbolic engine), called with numbers they return numbers (the compile-time
 // reverse sweep and the runtime tape). Constants are exact (1_c), so no engine rounds them.
-// exact(r) gives f(r) where it is rational, for the simplifier (sin 0 = 0).
+// exact(r) gives f(r) where it is rational, for the simplifier (sin 0 = 0);
+// derivative_can_be_infinite, where the local derivative can be infinite or NaN at a finite
+// argument (log'(0)), makes the reverse sweep give 0, as the tape does, where the adjoint is 0.
 #include <cmath>
 #include <complex>
 #include <limits>
@@ -57,11 +59,17 @@ struct expm1_fn {
         if constexpr (is_complex<X>::value) { using std::exp; return exp(x) - X(1); }
         else { using std::expm1; return expm1(x); }
     }
-    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y + 1_c; }
+    // expm1' = e^x, not y + 1, which is 0 where expm1(x) rounds to -1 (x < -37): relative accuracy
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
+        using std::exp;
+        if constexpr (Expression<X> || is_complex<X>::value) return exp(x);
+        else return x < X(-1) ? exp(x) : y + X(1);  // y + 1 >= 1/e: no digit lost, no second exp
+    }
 };
 
 struct log_fn {
     static constexpr std::string_view name = "log";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr std::optional<rational> exact(rational x) {
         if (x == rational{1, 1}) return rational{0, 1};
         return std::nullopt;
@@ -72,6 +80,7 @@ struct log_fn {
 
 struct log1p_fn {
     static constexpr std::string_view name = "log1p";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) {
         if constexpr (is_complex<X>::value) { using std::log; return log(X(1) + x); }
@@ -110,6 +119,7 @@ struct tan_fn {
 
 struct asin_fn {
     static constexpr std::string_view name = "asin";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::asin; return asin(x); }
     // asin' = 1/sqrt(1 - x^2): +infinity at x = +-1
@@ -120,6 +130,7 @@ struct asin_fn {
 
 struct acos_fn {
     static constexpr std::string_view name = "acos";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr std::optional<rational> exact(rational x) {
         if (x == rational{1, 1}) return rational{0, 1};
         return std::nullopt;
@@ -160,7 +171,18 @@ struct tanh_fn {
     static constexpr std::string_view name = "tanh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::tanh; return tanh(x); }
-    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return 1_c - y * y; }
+    // tanh' = 1/cosh^2, not 1 - y^2, which is 0 where tanh(x) rounds to +-1 (|x| > 19): relative
+    // accuracy; on numbers 1 - y^2 where it loses at most 4 bits (|x| < 2), one exp elsewhere
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
+        if constexpr (Expression<X>) return pow(cosh(x), -2_c);
+        else if constexpr (is_complex<X>::value) return X(1) - y * y;
+        else if (x < X(2) && x > X(-2)) return X(1) - y * y;
+        else {
+            using std::exp, std::fabs;
+            X const t = exp(X(-2) * fabs(x));  // 4 e^(-2|x|) / (1 + e^(-2|x|))^2
+            return X(4) * t / ((X(1) + t) * (X(1) + t));
+        }
+    }
 };
 
 struct sigmoid_fn {
@@ -173,7 +195,13 @@ struct sigmoid_fn {
         else if (x >= X(0)) return X(1) / (X(1) + exp(-x));
         else { X e = exp(x); return e / (X(1) + e); }
     }
-    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y * (1_c - y); }
+    // sigmoid' = sigmoid(x) sigmoid(-x), not y (1 - y), which is 0 where y rounds to 1 (x > 37):
+    // relative accuracy; on numbers y (1 - y) where 1 - y > 0.1 (x < 2), one exp elsewhere
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
+        if constexpr (Expression<X>) return y * sigmoid(-x);
+        else if constexpr (is_complex<X>::value) return y * (X(1) - y);
+        else return x < X(2) ? y * (X(1) - y) : y * value(-x);
+    }
 };
 
 struct softplus_fn {
@@ -190,7 +218,8 @@ struct softplus_fn {
 struct relu_fn {
     static constexpr std::string_view name = "relu";
     static constexpr std::optional<rational> exact(rational x) { return x.num > 0 ? x : rational{0, 1}; }
-    template <class X> static constexpr auto value(X const& x) { return x > X(0) ? x : X(0); }
+    // NaN in, NaN out (x > 0 ? x : 0 would make relu(NaN) = 0)
+    template <class X> static constexpr auto value(X const& x) { return x < X(0) ? X(0) : x; }
     // relu'(0) = 0, as in PyTorch and TensorFlow
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return heaviside(x); }
 };
@@ -209,14 +238,14 @@ struct abs_fn {
 struct sign_fn {
     static constexpr std::string_view name = "sign";
     static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
-    template <class X> static constexpr auto value(X const& x) { return X((X(0) < x) - (x < X(0))); }
+    template <class X> static constexpr auto value(X const& x) { return x != x ? x : X((X(0) < x) - (x < X(0))); }  // NaN: NaN
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
 };
 
 struct heaviside_fn {
     static constexpr std::string_view name = "heaviside";
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
-    template <class X> static constexpr auto value(X const& x) { return X(x > X(0)); }
+    template <class X> static constexpr auto value(X const& x) { return x != x ? x : X(x > X(0)); }  // NaN: NaN
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
 };
 
@@ -230,10 +259,28 @@ struct erf_fn {
     }
 };
 
+/// 1 where x >= 0, NaN elsewhere (also at NaN): the domain of an even root that a merge of
+/// powers would lose, sqrt(x) * sqrt(x) = x * where_nonnegative(x) (canonical.hpp). It is
+/// constant where it is defined, so its derivative is 0 there. Complex numbers have every root:
+/// 1 for them.
+struct where_nonnegative_fn {
+    static constexpr std::string_view name = "where_nonnegative";
+    static constexpr std::optional<rational> exact(rational x) {
+        if (x.num >= 0) return rational{1, 1};
+        return std::nullopt;  // sqrt(-1_c) * sqrt(-1_c) is -where_nonnegative(-1), NaN, not -1
+    }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) return X(1);
+        else return x >= X(0) ? X(1) : std::numeric_limits<X>::quiet_NaN();
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
 // ---- two arguments: partials(a, b, y) returns {dy/da, dy/db} ----------------------------
 
 struct atan2_fn {
     static constexpr std::string_view name = "atan2";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::atan2; return atan2(a, b); }
     // atan2(a, b): d/da = b/(a^2 + b^2), d/db = -a/(a^2 + b^2); NaN at the origin
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
@@ -244,6 +291,7 @@ struct atan2_fn {
 
 struct hypot_fn {
     static constexpr std::string_view name = "hypot";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr bool symmetric = true;
     template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::hypot; return hypot(a, b); }
     // d/da = a/hypot, d/db = b/hypot; NaN at the origin
@@ -257,7 +305,8 @@ struct max_fn {
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return a < b ? b : a; }
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return a < b ? b : a; }
+    // NaN if either is NaN, whatever the order (a < b ? b : a alone gives max(1, NaN) = 1, max(NaN, 1) = NaN)
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return b != b || a < b ? b : a; }
     // d/da = (1 + sign(a - b))/2: 1 where a wins, 0 where b wins, 1/2 each at a tie, so max(x, x)' = 1
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
         return std::pair{(1_c + sign(a - b)) / 2_c, (1_c + sign(b - a)) / 2_c};
@@ -269,7 +318,7 @@ struct min_fn {
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return b < a ? b : a; }
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return b < a ? b : a; }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return b != b || b < a ? b : a; }  // NaN: NaN
     // d/da = (1 + sign(b - a))/2: the same tie convention as max
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
         return std::pair{(1_c + sign(b - a)) / 2_c, (1_c + sign(a - b)) / 2_c};
@@ -279,6 +328,7 @@ struct min_fn {
 /// a^b for a general exponent; power<B, E> nodes and the tape's pow read their partials here.
 struct pow_fn {
     static constexpr std::string_view name = "pow";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::pow; return pow(a, b); }
     // d/da a^b = b a^(b-1); d/db a^b = a^b log(a)
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const& y) {

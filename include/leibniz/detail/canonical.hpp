@@ -8,7 +8,12 @@
 //   both are sorted by the key order of detail/order.hpp (y*x = x*y)
 //   a rational times a sum is distributed                (2*(x + y) = 2*x + 2*y)
 //   integer powers distribute over products and nest     ((x*y)^2 = x^2*y^2, (x^a)^2 = x^(2*a))
-// Rewrites that are not identities on the reals are not made: (x^2)^(1/2) stays, not x.
+// Rewrites that are not identities on the reals are not made: (x^2)^(1/2) stays, not x; and a
+// merge that would lose an even root keeps its domain with a factor that is 1 where the root's
+// base is >= 0 and NaN elsewhere: sqrt(x) * sqrt(x) = x * where_nonnegative(x), which is -4 * NaN
+// at x = -4, as the written product is, and not -4. The one exception, stated in README's
+// numerical policy: a factor cancelled against itself (x / x = 1, x * x / x = x) is cancelled
+// also where it is 0, a removable singularity.
 // Trigonometric and other function identities are out of scope (sin^2 + cos^2 stays).
 #include <cstddef>
 #include <optional>
@@ -18,6 +23,13 @@
 #include "../expression.hpp"
 #include "order.hpp"
 #include "type_list.hpp"
+
+namespace leibniz::rules {
+struct where_nonnegative_fn;  // rules.hpp
+struct log_fn;
+struct sigmoid_fn;
+struct softplus_fn;
+}  // namespace leibniz::rules
 
 namespace leibniz::detail {
 
@@ -189,6 +201,13 @@ template <rational R> struct factor_parts<constant<R>> {
     using exponent = one;
 };
 
+// The base b of a domain factor where_nonnegative(b), whose key a product compares with its
+// other bases; key_view{} for any other factor.
+template <class T> constexpr key_view guarded_base_key() { return {}; }
+template <class B> constexpr key_view guarded_base_key_of(call<rules::where_nonnegative_fn, B> const*) { return key_of<B>(); }
+template <class T> requires requires { guarded_base_key_of(static_cast<T const*>(nullptr)); }
+constexpr key_view guarded_base_key() { return guarded_base_key_of(static_cast<T const*>(nullptr)); }
+
 template <class T> constexpr rational exponent_value() {
     if constexpr (is_constant<T>::value) return T::value;
     else return rational{0, 1};
@@ -229,17 +248,46 @@ template <class... U> struct factor_plan<type_list<U...>> {
         rational exponents[] = {exponent_value<typename factor_parts<U>::exponent>()...};
         return collect<n>(keys, exponents);
     }();
-    static constexpr bool unchanged = [] {
-        if (groups.count != n) return false;
-        for (std::size_t g = 0; g < n; ++g)
-            if (groups.first[g] != g || is_rational[g]) return false;
-        return true;
-    }();
     static constexpr bool all_rational_exponents(std::size_t g) {
         for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
             if (!rational_exponent[groups.members[s]]) return false;
         return true;
     }
+    // b^(1/2) * b^(1/2) = b only where b >= 0: a group of rational exponents, one of them with
+    // an even denominator (NaN for b < 0), whose total has none (defined for b < 0).
+    static constexpr rational exponents[n + 1] = {exponent_value<typename factor_parts<U>::exponent>()..., rational{}};
+    static constexpr bool loses_root(std::size_t g) {
+        bool even_root = false;
+        for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
+            even_root = even_root || exponents[groups.members[s]].den % 2 == 0;
+        return even_root && groups.total[g].den % 2 == 1;
+    }
+    // where_nonnegative(b) says nothing when b^(p/q) with an even q stays a factor (x * sqrt(x) *
+    // sqrt(x) = x^(3/2), however it is grouped)
+    static constexpr key_view guarded[n + 1] = {guarded_base_key<typename factor_parts<U>::base>()..., key_view{}};
+    static constexpr bool has_guard = any_of({(guarded_base_key<typename factor_parts<U>::base>().size > 0)...});
+    static constexpr bool absorbed(std::size_t g) {
+        if (!has_guard) return false;
+        key_view const b = guarded[groups.first[g]];
+        if (b.size == 0) return false;
+        key_view const bases[] = {key_of<typename factor_parts<U>::base>()..., key_view{}};
+        for (std::size_t h = 0; h < groups.count; ++h)
+            if (compare(bases[groups.first[h]], b) == 0 && all_rational_exponents(h) && groups.total[h].den % 2 == 0) return true;
+        return false;
+    }
+    static constexpr bool unchanged = [] {
+        if (groups.count != n) return false;
+        for (std::size_t g = 0; g < n; ++g)
+            if (groups.first[g] != g || is_rational[g] || absorbed(g)) return false;
+        return true;
+    }();
+    static constexpr bool any_loses_root = [] {
+        for (std::size_t g = 0; g < groups.count; ++g)
+            if (!is_rational[groups.first[g]] && groups.begin[g + 1] - groups.begin[g] > 1 && all_rational_exponents(g) &&
+                loses_root(g))
+                return true;
+        return false;
+    }();
 };
 
 template <class List> struct collect_factors;
@@ -253,8 +301,11 @@ template <class... U> struct collect_factors<type_list<U...>> {
         -> make_sum<typename factor_parts<at_t<plan::groups.members[plan::groups.begin[G] + S], list>>::exponent...>;
     template <std::size_t G> static auto merged() {
         using first = at_t<plan::groups.first[G], list>;
-        if constexpr (plan::is_rational[plan::groups.first[G]]) return type_list<>{};
+        if constexpr (plan::is_rational[plan::groups.first[G]] || plan::absorbed(G)) return type_list<>{};
         else if constexpr (plan::groups.begin[G + 1] - plan::groups.begin[G] == 1) return type_list<first>{};
+        else if constexpr (plan::all_rational_exponents(G) && plan::loses_root(G))
+            return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>,
+                             make_call<rules::where_nonnegative_fn, typename factor_parts<first>::base>>{};
         else if constexpr (plan::all_rational_exponents(G))
             return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>>{};
         else
@@ -270,9 +321,10 @@ template <class... U> struct collect_factors<type_list<U...>> {
 
     template <class L> struct finish;
     template <class... M> struct finish<type_list<M...>> {
-        // A merge can produce a rational (x * x^-1 = 1) or a product ((x*y)^(1/2) squared):
-        // fold once more; the number of factors has dropped, so this ends.
-        static constexpr bool settled = all_of({(!is_constant<M>::value && !is_product<M>)...});
+        // A merge can produce a rational (x * x^-1 = 1), a product ((x*y)^(1/2) squared) or a
+        // domain factor out of order: fold once more; the number of factors with a base that
+        // loses a root has dropped, so this ends.
+        static constexpr bool settled = !plan::any_loses_root && all_of({(!is_constant<M>::value && !is_product<M>)...});
         using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient, M...>,
                                                  make_product_t<constant<plan::coefficient>, M...>>::type;
     };
@@ -294,7 +346,10 @@ template <class E> struct make_power_t<one, E> { using type = one; };
 template <> struct make_power_t<one, zero> { using type = one; };
 template <> struct make_power_t<one, one> { using type = one; };
 template <rational R> struct make_power_t<zero, constant<R>> {
-    using type = std::conditional_t<(R.num > 0), zero, power<zero, constant<R>>>;
+    static_assert(R.num >= 0, "leibniz: division by an exact zero (1_c / 0_c, x / 0_c, pow(0_c, -1_c), or a "
+                              "denominator that cancelled to 0_c, such as x - x): the result is not a number; "
+                              "divide by a plain number (x / 0.0 is an IEEE infinity) if that is what you mean");
+    using type = zero;
 };
 template <> struct make_power_t<zero, zero> { using type = one; };
 template <> struct make_power_t<zero, one> { using type = zero; };
@@ -304,10 +359,27 @@ template <rational B, rational R>
 struct make_power_t<constant<B>, constant<R>> {
     using type = constant<integer_power(B, R.num)>;
 };
-// (b^e)^n = b^(e*n) for integer n
-template <class B, class E, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
+// (b^e)^n = b^(e*n) for integer n, where that keeps the domain: with a rational e, an even
+// root that e*n loses keeps its domain factor ((b^(1/2))^2 = b where_nonnegative(b)); with an
+// expression e only for n = -1 (b^y is defined for b < 0 where y is an integer, b^(2y) also
+// where y is a half-integer)
+template <class E, rational R> inline constexpr bool power_of_power_merges = R == rational{-1, 1};
+template <rational E, rational R> inline constexpr bool power_of_power_merges<constant<E>, R> =
+    !(E.den % 2 == 0 && (E * R).den % 2 == 1);
+template <class B, class E, rational R>
+    requires(R.is_integer() && R.num != 0 && R.num != 1 && power_of_power_merges<E, R>)
 struct make_power_t<power<B, E>, constant<R>> {
     using type = make_power<B, make_product<E, constant<R>>>;
+};
+template <class B, rational E, rational R>
+    requires(R.is_integer() && R.num != 0 && R.num != 1 && E.den % 2 == 0 && (E * R).den % 2 == 1)
+struct make_power_t<power<B, constant<E>>, constant<R>> {
+    using type = make_product<make_power<B, constant<E * R>>, make_call<rules::where_nonnegative_fn, B>>;
+};
+// a domain factor is 1 or NaN: any power of it but the 0th is itself
+template <class B, rational R> requires(R.num != 0)
+struct make_power_t<call<rules::where_nonnegative_fn, B>, constant<R>> {
+    using type = call<rules::where_nonnegative_fn, B>;
 };
 // (c*s)^n = c^n * s^n for a sum s of content c and integer n
 template <class... Ts, rational R>
@@ -332,6 +404,11 @@ template <class Rule, rational... R>
     requires requires { Rule::exact(R...); } && (Rule::exact(R...).has_value())
 struct make_call_t<Rule, constant<R>...> {
     using type = constant<*Rule::exact(R...)>;
+};
+// log(sigmoid(a)) = -softplus(-a): the same function, finite where sigmoid(a) underflows to 0
+// (log(sigmoid(-800)) is -800 and its derivative 1, not -infinity and NaN)
+template <class A> struct make_call_t<rules::log_fn, call<rules::sigmoid_fn, A>> {
+    using type = make_product<minus_one, make_call<rules::softplus_fn, make_product<minus_one, A>>>;
 };
 // Symmetric functions take their arguments in canonical order: max(y, x) = max(x, y).
 template <class Rule, class A, class B>

@@ -12,16 +12,20 @@
 
 namespace leibniz::detail {
 
-// The operands a node's evaluation reads. A product reads the base of a denominator factor
-// b^-n directly, so x * y^-1 is computed as x / y; a power with a rational exponent reads
-// only its base, the exponent being compiled into the code.
+// The operands a node's evaluation reads. A product reads the whole power b^n of a
+// denominator factor b^-n (b itself when n = 1), so x * y^-2 is computed as x / (y^2) and
+// r * s^(-1/2) as r / sqrt(s): b^n is an operand, a node of the graph like any other, shared
+// with every other use of it, and computed before the product (the graph's order is its
+// operands' order; a product that read b^n without it being an operand once divided by a
+// slot not yet written). A power with a rational exponent reads only its base, the exponent
+// being compiled into the code.
 template <class T> struct operands : children<T> {};
 template <class F> inline constexpr bool is_denominator = false;
 template <class B, rational R> inline constexpr bool is_denominator<power<B, constant<R>>> = R.num < 0;
-template <class F> struct denominator_power;  // n for the factor b^-n
-template <class B, rational R> struct denominator_power<power<B, constant<R>>> { static constexpr rational value = -R; };
 template <class F> struct operand_of_factor { using type = F; };
-template <class B, rational R> requires(R.num < 0) struct operand_of_factor<power<B, constant<R>>> { using type = B; };
+template <class B, rational R> requires(R.num < 0) struct operand_of_factor<power<B, constant<R>>> {
+    using type = std::conditional_t<R == rational{-1, 1}, B, power<B, constant<-R>>>;
+};
 template <class... Fs> struct operands<product_of<Fs...>> {
     using type = type_list<typename operand_of_factor<Fs>::type...>;
 };
@@ -72,40 +76,37 @@ struct slot_if_present<T, Nodes> : slot_of<T, Nodes> {};
 // ---- where a node reads its operands ------------------------------------------------------
 
 /// A node's operands as slots of the graph, in operands<Node>'s order (a sum's terms, a
-/// product's factors, a call's arguments, a power's base), the one table that evaluation, the
-/// sweep's links and its pushes all read. operand is the operand's own slot (for a product's
-/// denominator factor b^-n, b's); read is where evaluation reads it: b^n itself when it is a
-/// node of its own (the theta = sqrt(s) of r / theta, whole_power), the operand otherwise.
+/// product's factors, with b^n for a denominator b^-n, a call's arguments, a power's base): the
+/// one table that evaluation, the sweep's links and its pushes all read. Every slot is smaller
+/// than the node's own (graph_nodes puts operands first), so evaluation never reads a slot
+/// before it is written; tests/random_expressions.hpp checks it on every random expression.
 /// Passed as a value rather than as the graph's list of types: a function's mangled name spells
 /// its template arguments, and with the whole graph in every node's function GCC spent most of
 /// a 256-term sum's compile time building names (30 of 56 s of tests/wide_sum.cpp, in
 /// symbol_table::finalize_compilation_unit -> mangle_decl).
 template <std::size_t K> struct operand_reads {
     std::size_t operand[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
-    std::size_t read[K + 1];
-    bool whole_power[K + 1];
 };
-
-/// For a product's factor F = b^-n: the slot of b^n when b^n is a node of the graph; Nodes::size
-/// for any other factor, or when b^n is not a node.
-template <class F, class Nodes> struct whole_power_slot : std::integral_constant<std::size_t, Nodes::size> {};
-template <class F, class Nodes> requires is_denominator<F>
-struct whole_power_slot<F, Nodes>
-    : slot_if_present<power<typename operand_of_factor<F>::type, constant<denominator_power<F>::value>>, Nodes> {};
 
 /// reads_of<Node, Nodes>::value: Node's operand_reads in the graph Nodes, computed in a
 /// base-class argument, so that nothing is named after the graph (type_list.hpp, constant_value).
 template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct reads_of;
 template <class Node, class Nodes, class... Os>
-struct reads_of<Node, Nodes, type_list<Os...>>
-    : constant_value<operand_reads<sizeof...(Os)>{
-          {slot_of<Os, Nodes>::value..., 0}, {slot_of<Os, Nodes>::value..., 0}, {}}> {};
-template <class... Fs, class Nodes, class... Os>
-struct reads_of<product_of<Fs...>, Nodes, type_list<Os...>>
-    : constant_value<operand_reads<sizeof...(Os)>{
-          {slot_of<Os, Nodes>::value..., 0},
-          {(whole_power_slot<Fs, Nodes>::value < Nodes::size ? whole_power_slot<Fs, Nodes>::value : slot_of<Os, Nodes>::value)...,
-           0},
-          {(whole_power_slot<Fs, Nodes>::value < Nodes::size)..., false}}> {};
+struct reads_of<Node, Nodes, type_list<Os...>> : constant_value<operand_reads<sizeof...(Os)>{{slot_of<Os, Nodes>::value..., 0}}> {};
+
+/// Whether every node of Nodes reads only slots written before its own (true by construction;
+/// the check guards the construction).
+template <class Nodes> struct reads_precede_writes;
+template <class... Ns> struct reads_precede_writes<type_list<Ns...>> {
+    template <std::size_t K> static constexpr bool before(operand_reads<K> const& reads, std::size_t self) {
+        for (std::size_t k = 0; k < K; ++k)
+            if (reads.operand[k] >= self) return false;
+        return true;
+    }
+    static constexpr bool value = [] {
+        std::size_t self = 0;
+        return all_of({before(reads_of<Ns, type_list<Ns...>>::value, self++)...});
+    }();
+};
 
 }  // namespace leibniz::detail

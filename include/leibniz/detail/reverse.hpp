@@ -39,6 +39,21 @@ template <auto Plan, class T, std::size_t K>
     else adjoint[Plan.operand[position]] += scaled;
 }
 
+/// The adjoint times a local derivative that can be infinite or NaN where the operand is finite
+/// (sqrt'(0), log'(0), a denominator's -y/D at D = 0): 0 where the adjoint is 0, as the tape's
+/// sweep, which skips a node whose adjoint is 0, gives; so d(sqrt(x) y)/dx at (0, 0) is 0, not
+/// 0 * infinity = NaN. Where the local derivative is bounded the plain product is kept (no
+/// compare on the hot path): a finite local derivative times 0 is 0 already.
+/// Rules whose local derivative can be infinite or NaN where the argument is finite say so.
+template <class Rule> inline constexpr bool derivative_can_be_infinite = false;
+template <class Rule> requires(Rule::derivative_can_be_infinite)
+inline constexpr bool derivative_can_be_infinite<Rule> = true;
+
+template <bool MayBeInfinite, class T> [[gnu::always_inline]] constexpr T times_local(T const& adjoint, T const& local) {
+    if constexpr (MayBeInfinite) return adjoint == T(0) ? T(0) : adjoint * local;
+    else return adjoint * local;
+}
+
 // ---- one node's reverse step: adjoint[operand] += adjoint[node] * d node / d operand -------
 // A push's parts are forced inline into the node's step; the steps themselves are forced
 // inline into the caller when the call's sweeps are small (sweep_plan.hpp's
@@ -64,12 +79,12 @@ template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
     }
 };
 
-// y = c u1 u2 ... um / (b1^n1 ... bk^nk), evaluated so (node_value reads the bases b directly);
-// the rational c and the exponents -nj are the plan's (sweep_plan.hpp's local_factors):
-//   dy/dui = c (the other u's) / (b1^n1 ... bk^nk), by prefix products (starting from
-//            1 / (b1^n1 ... bk^nk)) and a suffix carried backwards, so that no factor is
+// y = c u1 u2 ... um / (D1 ... Dk), each Dj = bj^nj an operand of its own (graph.hpp); the
+// rational c and the -1 of each Dj are the plan's (sweep_plan.hpp's local_factors):
+//   dy/dui = c (the other u's) / (D1 ... Dk), by prefix products (starting from
+//            1 / (D1 ... Dk)) and a suffix carried backwards, so that no factor is
 //            divided out: exact when a factor is zero;
-//   dy/dbj = -nj y / bj.
+//   dy/dDj = -y / Dj, and Dj's own step pushes nj bj^(nj - 1) on to bj.
 template <class... Fs> struct node_adjoint<product_of<Fs...>> {
     static constexpr std::size_t count = sizeof...(Fs);
     struct split {
@@ -87,19 +102,16 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         return s;
     }();
 
-    // 1 / (b1^n1 ... bk^nk), computed before the adjoint is known: off the sweep's critical path
+    // 1 / (b1^n1 ... bk^nk), divided out one at a time as evaluation does (no product of
+    // denominators to overflow), computed before the adjoint is known: off the critical path
     template <auto Plan, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr T inverse_denominator(std::array<T, K> const& value, std::index_sequence<J...>) {
-        T denominator = T(1);
-        [[maybe_unused]] int multiplied[] = {
-            0, (denominator = denominator * denominator_value<at_t<factors.denominator[J], type_list<Fs...>>, T,
-                                                              Plan.read[factors.denominator[J]],
-                                                              Plan.whole_power[factors.denominator[J]]>(value),
-                0)...};
-        return T(1) / denominator;
+        T inverse = T(1);
+        [[maybe_unused]] int divided[] = {0, (inverse = inverse / value[Plan.operand[factors.denominator[J]]], 0)...};
+        return inverse;
     }
 
-    // dy/dbj = -nj y / bj (-nj is the plan's); y / bj does not depend on the adjoint, so the
+    // dy/dDj = -y / Dj (the -1 is the plan's); y / Dj does not depend on the adjoint, so the
     // Jacobian's sweeps share one division
     template <auto Plan, class T, std::size_t K, std::size_t... J>
     [[gnu::always_inline]] static constexpr void push_denominators(std::array<T, K> const& value, std::array<T, K>& adjoint,
@@ -107,7 +119,8 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         [[maybe_unused]] int in_order[] = {
             0, (Plan.pushes[factors.denominator[J]]
                     ? contribute<Plan>(adjoint, factors.denominator[J],
-                                        adjoint[Plan.self] * (value[Plan.self] / value[Plan.operand[factors.denominator[J]]]))
+                                        times_local<true>(adjoint[Plan.self],
+                                                          value[Plan.self] / value[Plan.operand[factors.denominator[J]]]))
                     : void(),
                 0)...};
     }
@@ -123,7 +136,8 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         T after = adjoint[Plan.self];
         [[maybe_unused]] int backwards[] = {
             0, (Plan.pushes[factors.numerator[m - 1 - J]]
-                    ? contribute<Plan>(adjoint, factors.numerator[m - 1 - J], before[m - 1 - J] * after)
+                    ? contribute<Plan>(adjoint, factors.numerator[m - 1 - J],
+                                        times_local<(factors.denominators > 0)>(after, before[m - 1 - J]))
                     : void(),
                 after = after * value[Plan.operand[factors.numerator[m - 1 - J]]], 0)...};
     }
@@ -155,7 +169,10 @@ template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         if constexpr (R == rational{1, 1}) contribute<Plan>(adjoint, 0, adjoint[Plan.self]);
-        else contribute<Plan>(adjoint, 0, adjoint[Plan.self] * power_below<R>(value[Plan.operand[0]], value[Plan.self]));
+        else
+            contribute<Plan>(adjoint, 0,
+                              times_local<(R < rational{1, 1})>(adjoint[Plan.self],
+                                                                power_below<R>(value[Plan.operand[0]], value[Plan.self])));
     }
 };
 
@@ -165,7 +182,7 @@ template <class B> struct node_adjoint<power<B, B>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         T const d = static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[Plan.operand[0]], value[Plan.self]));
-        contribute<Plan>(adjoint, 0, adjoint[Plan.self] * d);
+        contribute<Plan>(adjoint, 0, times_local<true>(adjoint[Plan.self], d));
     }
 };
 
@@ -177,11 +194,12 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
         T const& e = value[Plan.operand[1]];
         if (!Plan.pushes[1]) {
             contribute<Plan>(adjoint, 0,
-                              adjoint[Plan.self] * static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Plan.self])));
+                              times_local<true>(adjoint[Plan.self],
+                                                static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Plan.self]))));
         } else {
             auto const [d_base, d_exponent] = rules::pow_fn::partials(b, e, value[Plan.self]);
-            if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * static_cast<T>(d_base));
-            contribute<Plan>(adjoint, 1, adjoint[Plan.self] * static_cast<T>(d_exponent));
+            if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, times_local<true>(adjoint[Plan.self], static_cast<T>(d_base)));
+            contribute<Plan>(adjoint, 1, times_local<true>(adjoint[Plan.self], static_cast<T>(d_exponent)));
         }
     }
 };
@@ -194,7 +212,8 @@ template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
         if constexpr (Plan.derivative_found) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * value[Plan.derivative_slot]);
         else
             contribute<Plan>(adjoint, 0,
-                              adjoint[Plan.self] * static_cast<T>(Rule::derivative(value[Plan.operand[0]], value[Plan.self])));
+                              times_local<derivative_can_be_infinite<Rule>>(
+                                  adjoint[Plan.self], static_cast<T>(Rule::derivative(value[Plan.operand[0]], value[Plan.self]))));
     }
 };
 
@@ -204,8 +223,9 @@ template <class Rule, class A, class B> struct node_adjoint<call<Rule, A, B>> {
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         auto const [d_a, d_b] =
             Rule::partials(value[Plan.operand[0]], value[Plan.operand[1]], value[Plan.self]);
-        if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * static_cast<T>(d_a));
-        if (Plan.pushes[1]) contribute<Plan>(adjoint, 1, adjoint[Plan.self] * static_cast<T>(d_b));
+        constexpr bool unbounded = derivative_can_be_infinite<Rule>;
+        if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_a)));
+        if (Plan.pushes[1]) contribute<Plan>(adjoint, 1, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_b)));
     }
 };
 

@@ -68,7 +68,7 @@ struct local_factors<call<Rule, A>, Nodes>
     : constant_value<std::array<rational, 1>{derivative_in_graph<Rule, A, Nodes>::found
                                                  ? derivative_in_graph<Rule, A, Nodes>::coefficient
                                                  : rational{1, 1}}> {};
-// c u1 ... um / (b1^n1 ... bk^nk): d/dui = c (the other u's) / (...), d/dbj = -nj y / bj;
+// c u1 ... um / (D1 ... Dk), Dj = bj^nj: d/dui = c (the other u's) / (...), d/dDj = -y / Dj;
 // these do not depend on the rest of the graph
 template <class F> inline constexpr rational coefficient_of_factor{1, 1};
 template <rational C> inline constexpr rational coefficient_of_factor<constant<C>> = C;
@@ -80,7 +80,7 @@ template <class... Fs> constexpr rational product_coefficient() {
 }
 template <class F> constexpr rational factor_partial(rational coefficient) {
     if constexpr (is_constant<F>::value) return {1, 1};  // never differentiated by
-    else if constexpr (is_denominator<F>) return -denominator_power<F>::value;
+    else if constexpr (is_denominator<F>) return {-1, 1};
     else return coefficient;
 }
 template <class... Fs, class Nodes>
@@ -315,8 +315,6 @@ template <std::size_t K> struct push_plan {
     bool pushes[K + 1];         // the operand is active: its adjoint is wanted
     bool assigns[K + 1];        // this push is the operand's first: assign, do not add
     multiplier factor[K + 1];   // the push's factor (the plan's ratio of scales)
-    std::size_t read[K + 1];    // graph.hpp's reads_of: where b^n of a denominator is read
-    bool whole_power[K + 1];
     bool derivative_found;      // f(a): f' is a node of the graph, at derivative_slot
     std::size_t derivative_slot;
 };
@@ -338,8 +336,6 @@ struct plan_of<Sweep, Node, Self, std::index_sequence<P...>>
           {Sweep::active[Sweep::links.operand[Sweep::links.begin[Self] + P]]..., false},
           {(Sweep::plan.first_writer[Sweep::links.operand[Sweep::links.begin[Self] + P]] == Self)..., false},
           {Sweep::plan.push_factor[Sweep::links.begin[Self] + P]..., multiplier_of({1, 1})},
-          {reads_of<Node, typename Sweep::Nodes>::value.read[P]..., 0},
-          {reads_of<Node, typename Sweep::Nodes>::value.whole_power[P]..., false},
           derivative_of_call<Node, typename Sweep::Nodes>::found,
           derivative_of_call<Node, typename Sweep::Nodes>::slot}> {};
 

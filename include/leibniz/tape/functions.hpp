@@ -70,6 +70,8 @@ inline var sign(var const& x) { return detail::unary<rules::sign_fn>(x); }
 inline var heaviside(var const& x) { return detail::unary<rules::heaviside_fn>(x); }
 /// the error function                      erf(x)
 inline var erf(var const& x) { return detail::unary<rules::erf_fn>(x); }
+/// 1 for x >= 0, else NaN; derivative 0    where_nonnegative(x)
+inline var where_nonnegative(var const& x) { return detail::unary<rules::where_nonnegative_fn>(x); }
 
 /// the angle of the point (x, y)           atan2(y, x)
 template <class Y, class X> requires involves_var<Y, X>
@@ -102,6 +104,9 @@ var pow(X const& x, E const& e) {
         return detail::binary<rules::pow_fn>(x, e);
     } else if constexpr (std::same_as<X, var>) {
         // A constant exponent: only the base's partial, so log(x) is never formed for x < 0.
+        // x^0_c is the constant 1, as the canonical form makes it: derivative 0, also at x = 0
+        if constexpr (RationalConstant<E>)
+            if constexpr (E::value.num == 0) return detail::record(x, 1.0, 0.0);
         double y = detail::as_double(leibniz::pow(x.value(), e));
         return detail::record(x, y, detail::as_double(rules::pow_fn::base_partial(x.value(), e)));
     } else {
