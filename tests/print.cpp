@@ -23,7 +23,8 @@ TEST_CASE("to_string") {
     CHECK(to_string(c<2, 3> * x) == "2*x/3");
     CHECK(to_string(2.5 * x - 1.5 * y) == "2.5*x - 1.5*y");
     CHECK(to_string(d(erf(x), x)) == "2*exp(-x^2)/sqrt(pi)");
-    CHECK(to_string(d(sigmoid(x), x)) == "sigmoid(x)*(1 - sigmoid(x))");  // a leading minus is avoided
+    CHECK(to_string(d(sigmoid(x), x)) == "sigmoid(x)*sigmoid(-x)");
+    CHECK(to_string(sigmoid(x) * (1_c - sigmoid(x))) == "sigmoid(x)*(1 - sigmoid(x))");  // a leading minus is avoided
     CHECK(to_string(1_c - x) == "1 - x");
     CHECK(to_string(x - 1_c) == "x - 1");
 }
