@@ -47,9 +47,10 @@ template <rational R> struct constant : node<constant<R>> {
     static constexpr rational value = R;
 };
 
-/// c<N, D>: the exact rational N/D as an expression.
+/// c<N, D>: the exact rational N/D as an expression (D = 0, and N/D beyond intmax_t, refused).
 template <std::intmax_t N, std::intmax_t D = 1>
-inline constexpr constant<make_rational(N, detail::refuse_zero_denominator<D>::value)> c{};
+inline constexpr constant<detail::checked_fold<detail::quotient_or_flag(N, detail::nonzero_denominator<D>::value)>::value>
+    c{};
 
 /// A variable; its name (and, inside a family, its index) is its identity.
 template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name, Index>> {

@@ -1,9 +1,10 @@
-// What a call's bindings may hold, and which repeats are refused (tests/compile_fail/*bound_twice*
-// check the refusals' wording): building this file is the test.
+// What a call's bindings may hold, which repeats are refused, and the exact rationals folded with
+// an overflow flag (tests/compile_fail/ check the refusals' wording): building this file is the test.
 #include <leibniz/leibniz.hpp>
 
 #include <array>
 #include <complex>
+#include <cstdint>
 #include <string_view>
 #include <type_traits>
 
@@ -51,4 +52,19 @@ static_assert(detail::printed_size<"ab", 0> == 5);
 // c<N, D> unchanged for nonzero denominators
 static_assert(c<2, 4> == c<1, 2>);
 static_assert(c<3, -6>.value == rational{-1, 2});
+}  // namespace
+
+// ---- exact rationals folded with an overflow flag (refused with a sentence when it is set) ----
+namespace {
+using namespace leibniz;
+static_assert(1e18_c == c<1000000000000000000>);
+static_assert(2.5e-3_c == c<1, 400>);
+static_assert(1'000.5_c == c<2001, 2>);
+static_assert(pow(2_c, 10_c) == 1024_c);
+static_assert(pow(c<2, 3>, -3_c) == c<27, 8>);
+static_assert(pow(-1_c, 1000001_c) == -1_c);
+static_assert(!detail::integer_power_or_flag(rational{3, 1}, 39).overflowed);
+static_assert(detail::integer_power_or_flag(rational{3, 1}, 40).overflowed);
+static_assert(detail::quotient_or_flag(INTMAX_MIN, -1).overflowed);
+static_assert(detail::quotient_or_flag(INTMAX_MIN, -2).value == rational{INTMAX_MIN / -2, 1});
 }  // namespace

@@ -17,6 +17,7 @@
 
 #include "../expression.hpp"
 #include "order.hpp"
+#include "refusals.hpp"
 #include "type_list.hpp"
 
 namespace leibniz::detail {
@@ -80,6 +81,7 @@ template <std::size_t N> struct collection_plan {
     rational total[N]{};      // sum (sums) or product (coefficients) of the group
     std::size_t members[N]{}; // inputs grouped together, in order
     std::size_t begin[N + 1]{};
+    bool overflowed = false;  // a total does not fit intmax_t: refused by the plan
 };
 
 // Group inputs with equal keys, in key order; total[] adds up their rationals.
@@ -92,7 +94,7 @@ constexpr collection_plan<N> collect(key_view const* keys, rational const* value
     for (std::size_t s = 0; s < N; ++s) {
         std::size_t i = order[s];
         if (plan.count > 0 && compare(keys[plan.first[plan.count - 1]], keys[i]) == 0) {
-            plan.total[plan.count - 1] = plan.total[plan.count - 1] + values[i];
+            plan.total[plan.count - 1] = sum_or_flag(plan.total[plan.count - 1], values[i], plan.overflowed);
         } else {
             plan.begin[plan.count] = s;
             plan.first[plan.count] = i;
@@ -118,6 +120,8 @@ template <class... U> struct term_plan<type_list<U...>> {
         p.count = kept;
         return p;
     }();
+    // before anything reads the totals: an overflow is refused with a sentence (refusals.hpp)
+    using overflow_refused = typename refuse_rational_overflow<groups.overflowed>::type;
     // Already canonical (sorted, nothing to merge): the common case of a term added to a sum.
     static constexpr bool unchanged = [] {
         if (groups.count != sizeof...(U)) return false;
@@ -217,10 +221,11 @@ template <class... U> struct factor_plan<type_list<U...>> {
     static constexpr std::size_t n = sizeof...(U);
     static constexpr bool is_rational[n + 1] = {is_constant<U>::value..., false};
     static constexpr bool rational_exponent[n + 1] = {is_constant<typename factor_parts<U>::exponent>::value..., false};
-    static constexpr rational coefficient = [] {
-        rational r{1, 1};
+    // the product of the rational factors (.value), and whether it overflowed
+    static constexpr folded_rational coefficient = [] {
+        folded_rational r{{1, 1}};
         rational values[] = {(is_constant<U>::value ? exponent_value<U>() : rational{1, 1})...};
-        for (auto v : values) r = r * v;
+        for (auto v : values) r.value = product_or_flag(r.value, v, r.overflowed);
         return r;
     }();
     // Group the factors by base (rationals all share the first group); total[] adds rational exponents.
@@ -229,6 +234,8 @@ template <class... U> struct factor_plan<type_list<U...>> {
         rational exponents[] = {exponent_value<typename factor_parts<U>::exponent>()...};
         return collect<n>(keys, exponents);
     }();
+    // before anything reads them: an overflow is refused with a sentence (refusals.hpp)
+    using overflow_refused = typename refuse_rational_overflow<coefficient.overflowed || groups.overflowed>::type;
     static constexpr bool unchanged = [] {
         if (groups.count != n) return false;
         for (std::size_t g = 0; g < n; ++g)
@@ -273,8 +280,8 @@ template <class... U> struct collect_factors<type_list<U...>> {
         // A merge can produce a rational (x * x^-1 = 1) or a product ((x*y)^(1/2) squared):
         // fold once more; the number of factors has dropped, so this ends.
         static constexpr bool settled = all_of({(!is_constant<M>::value && !is_product<M>)...});
-        using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient, M...>,
-                                                 make_product_t<constant<plan::coefficient>, M...>>::type;
+        using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient.value, M...>,
+                                                 make_product_t<constant<plan::coefficient.value>, M...>>::type;
     };
     using type = typename finish<merged_list>::type;
 };
@@ -302,7 +309,7 @@ template <> struct make_power_t<zero, one> { using type = zero; };
 template <rational B, rational R>
     requires(R.is_integer() && B.num != 0 && B != rational{1, 1} && R.num != 0 && R.num != 1)
 struct make_power_t<constant<B>, constant<R>> {
-    using type = constant<integer_power(B, R.num)>;
+    using type = constant<checked_fold<integer_power_or_flag(B, R.num)>::value>;
 };
 // (b^e)^n = b^(e*n) for integer n
 template <class B, class E, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
@@ -314,7 +321,8 @@ template <class... Ts, rational R>
     requires(R.is_integer() && R.num != 0 && R.num != 1 && content_of<Ts...>() != rational{1, 1})
 struct make_power_t<sum_of<Ts...>, constant<R>> {
     static constexpr rational content = content_of<Ts...>();
-    using type = make_product<constant<integer_power(content, R.num)>, make_power<primitive_sum<content, Ts...>, constant<R>>>;
+    using type = make_product<constant<checked_fold<integer_power_or_flag(content, R.num)>::value>,
+                              make_power<primitive_sum<content, Ts...>, constant<R>>>;
 };
 // (f*g)^n = f^n * g^n for integer n
 template <class... Fs, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "../rational.hpp"
 #include "fixed_string.hpp"
 
 namespace leibniz::detail {
@@ -125,9 +126,27 @@ template <complex_refusal Why, class Rule, class Complex> constexpr auto refuse_
 
 // ---- rationals --------------------------------------------------------------------------------
 
+/// A compile-time rational of the canonical form that does not fit intmax_t (canonical.hpp's
+/// plans, which compute with rational.hpp's *_or_flag instead of failing).
+template <bool Overflowed> struct refuse_rational_overflow {
+    static_assert(!Overflowed,
+                  "leibniz: exact rational arithmetic overflowed: folding the expression's compile-time "
+                  "constants (3_c, c<N, D>, exponents) gives a numerator or denominator beyond std::intmax_t; "
+                  "write such a number as a plain double, as in 1e30 * x, which the expression keeps as a "
+                  "runtime number");
+    using type = void;
+};
+
+/// The value of a rational folded at compile time (c<N, D>, r^n in canonical.hpp), refused
+/// with a sentence when it overflowed.
+template <folded_rational Folded> struct checked_fold {
+    using overflow_refused = typename refuse_rational_overflow<Folded.overflowed>::type;
+    static constexpr rational value = Folded.value;
+};
+
 /// c<N, D> with D = 0 (expression.hpp); value is the denominator to use instead, so that no
 /// second error follows.
-template <std::intmax_t D> struct refuse_zero_denominator {
+template <std::intmax_t D> struct nonzero_denominator {
     static_assert(D != 0, "leibniz::c<N, D>: the denominator D is 0, and N/0 is not a rational number: write a "
                           "nonzero denominator, as in c<1, 3>; for infinity use a double");
     static constexpr std::intmax_t value = D == 0 ? 1 : D;
