@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "detail/graph.hpp"
+#include "detail/refusals.hpp"
 #include "expression.hpp"
 #include "power.hpp"
 #include "rules.hpp"
@@ -21,23 +22,14 @@ template <class Var, class Value> struct binding {
     template <class V> static constexpr bool binds = std::is_same_v<V, Var>;
     template <class V> constexpr Value const& get() const { return value; }
     template <class V> using value_type = Value;
+    using first_variable = Var;  // the check for variables bound twice (repeated_binding)
 };
 
 namespace detail {
 
-// The refusal names the variable as characters, variable_is_not_bound<'y'>, which GCC and Clang
-// both print legibly in the instantiation note (a fixed_string argument prints as numbers in Clang).
-template <char... Name> struct variable_is_not_bound {
-    static_assert(sizeof...(Name) == 0 && sizeof...(Name) != 0,
-                  "leibniz: evaluating an expression needs a value for every variable it uses, and one is "
-                  "missing (its name is spelled in variable_is_not_bound<...> above): add it to the call, "
-                  "as in f(x = 1.0)");
-    using type = double;
-};
 template <class Variable> struct refuse_unbound;
 template <fixed_string Name, int I> struct refuse_unbound<var<Name, I>> {
-    template <std::size_t... K> static auto spell(std::index_sequence<K...>) -> variable_is_not_bound<Name.chars[K]...>;
-    using type = typename decltype(spell(std::make_index_sequence<Name.size()>{}))::type;
+    using type = typename spelled<variable_is_not_bound, Name, I>::type::type;
 };
 
 template <class V, class... Bindings> constexpr std::size_t binding_index() {
@@ -192,10 +184,52 @@ template <class Nodes, class T, class... Ns, std::size_t... I, std::size_t N, cl
         0, (v[I] = node_value<Ns>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...), 0)...};
 }
 
-/// The value of every node of the graph, in the graph's order.
+// ---- one binding per variable ----------------------------------------------------------------
+// Checked per pair of bindings, never per variable of the expression (which may have thousands):
+// two bindings bind a common variable exactly when one binds the other's first variable (a
+// family binds its members from index 0, a single binding its one variable).
+
+template <class A, class B>
+inline constexpr bool bind_a_common_variable =
+    A::template binds<typename B::first_variable> || B::template binds<typename A::first_variable>;
+
+template <class A, class... Bs> constexpr std::array<bool, sizeof...(Bs)> binds_a_variable_of() {
+    return {bind_a_common_variable<A, Bs>...};
+}
+
+/// {i, j}, i < j, for the first two bindings of a call that bind a common variable; {n, n} if none.
+template <class... Bindings> constexpr std::array<std::size_t, 2> repeated_binding() {
+    constexpr std::size_t n = sizeof...(Bindings);
+    std::array<std::array<bool, n>, n> const common{binds_a_variable_of<Bindings, Bindings...>()...};
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j)
+            if (common[i][j]) return {i, j};
+    return {n, n};
+}
+
+template <class Variable> struct refuse_bound_twice;
+template <fixed_string Name, int I> struct refuse_bound_twice<var<Name, I>> {
+    using type = typename spelled<variable_is_bound_twice, Name, I>::type::type;
+};
+
+/// Refuses a call that binds a variable twice (deduced return type: checked where it is called).
+template <class... Bindings> constexpr auto check_each_variable_bound_once() {
+    constexpr auto pair = repeated_binding<Bindings...>();
+    if constexpr (pair[0] < sizeof...(Bindings)) {
+        using A = at_t<pair[0], type_list<Bindings...>>;
+        using B = at_t<pair[1], type_list<Bindings...>>;
+        using common = std::conditional_t<A::template binds<typename B::first_variable>, typename B::first_variable,
+                                          typename A::first_variable>;
+        return typename refuse_bound_twice<common>::type{};
+    }
+}
+
+/// The value of every node of the graph, in the graph's order; every evaluation and every sweep
+/// starts here, so this is where a call's bindings are checked.
 template <class Nodes, class T, std::size_t N, class... Bindings>
 [[gnu::always_inline]] constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const& numbers,
                                                                            Bindings const&... bindings) {
+    check_each_variable_bound_once<Bindings...>();
     std::array<T, Nodes::size> v{};
     fill_values<Nodes, T>(v, Nodes{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
     return v;

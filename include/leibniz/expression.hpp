@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "detail/fixed_string.hpp"
+#include "detail/refusals.hpp"
 #include "detail/type_list.hpp"
 #include "rational.hpp"
 
@@ -46,15 +47,23 @@ template <rational R> struct constant : node<constant<R>> {
     static constexpr rational value = R;
 };
 
-/// c<N, D>: the exact rational N/D as an expression.
-template <std::intmax_t N, std::intmax_t D = 1> inline constexpr constant<make_rational(N, D)> c{};
+/// c<N, D>: the exact rational N/D as an expression (D = 0, and N/D beyond intmax_t, refused).
+template <std::intmax_t N, std::intmax_t D = 1>
+inline constexpr constant<detail::checked_fold<detail::quotient_or_flag(N, detail::nonzero_denominator<D>::value)>::value>
+    c{};
 
 /// A variable; its name (and, inside a family, its index) is its identity.
 template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name, Index>> {
+    static_assert(detail::checked_variable_name<Name>::value);
     static constexpr std::string_view name = Name.view();
     static constexpr int index = Index;
     /// x = 0.5 binds the variable for evaluation: f(x = 0.5, y = 2.0).
     template <Scalar T> constexpr binding<var, T> operator=(T value) const { return {value}; }
+    // x = true, x = "1.0", x = std::array{...}: refused with a sentence, not "no match for operator="
+    template <class T> requires(!Scalar<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var>)
+    constexpr auto operator=(T const&) const {
+        return binding<var, double>{detail::refuse_variable_binding<var, T>()};
+    }
 };
 
 /// The K-th plain number of an expression (2.0 in 2.0 * x). Its value lives in the expression

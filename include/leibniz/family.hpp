@@ -39,6 +39,12 @@ template <rational R> inline constexpr long long index_value<constant<R>> = R.nu
 template <class T> inline constexpr bool index_is_whole = true;
 template <rational R> inline constexpr bool index_is_whole<constant<R>> = R.den == 1;
 
+// What a family is bound from: numbers in a std::array, or in a std::span of static extent.
+template <class T> inline constexpr bool binds_a_family = false;
+template <Scalar T, std::size_t M> inline constexpr bool binds_a_family<std::array<T, M>> = true;
+template <class T, std::size_t M> requires Scalar<std::remove_cv_t<T>>
+inline constexpr bool binds_a_family<std::span<T, M>> = M != std::dynamic_extent;
+
 template <fixed_string Name, std::size_t... I>
 auto family_member_list(std::index_sequence<I...>) -> type_list<var<Name, static_cast<int>(I)>...>;
 
@@ -52,6 +58,7 @@ using family_members = decltype(detail::family_member_list<Name>(std::make_index
 ///     constexpr var_array<"w", 17> w;   auto f = w[0_c] * x + w[1_c];   f(w = weights, x = 2.0)
 template <detail::fixed_string Name, std::size_t Size> struct var_array {
     static_assert(Size > 0, "leibniz::var_array<\"w\", N>: a family needs at least one variable (N >= 1)");
+    static_assert(detail::checked_variable_name<Name>::value);
     static constexpr std::string_view name = Name.view();
 
     static constexpr std::size_t size() noexcept { return Size; }
@@ -79,14 +86,15 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         return family_binding<Name, Size, std::array<T, M>>{values};
     }
     /// w = std::span<double const, N>{...}: the same from a span of static extent (not copied).
-    template <class T, std::size_t M> requires Scalar<std::remove_cv_t<T>>
+    template <class T, std::size_t M> requires(Scalar<std::remove_cv_t<T>> && M != std::dynamic_extent)
     constexpr auto operator=(std::span<T, M> values) const {
-        static_assert(M != std::dynamic_extent,
-                      "leibniz::var_array<\"w\", N>: bind the family from a span of static extent, "
-                      "std::span<double const, N>, or from a std::array<double, N>");
-        static_assert(M == Size || M == std::dynamic_extent,
-                      "leibniz::var_array<\"w\", N>: bind the family from a span of exactly N values");
+        static_assert(M == Size, "leibniz::var_array<\"w\", N>: bind the family from a span of exactly N values");
         return family_binding<Name, Size, std::span<T, M>>{values};
+    }
+    // w = std::vector, w = a span of dynamic extent, w = 1.0: refused with a sentence
+    template <class T> requires(!detail::binds_a_family<std::remove_cvref_t<T>>)
+    constexpr auto operator=(T const&) const {
+        return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_family_binding<var_array, T>()}};
     }
 };
 
@@ -100,6 +108,7 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
         return values[static_cast<std::size_t>(detail::family_position<V, Name>)];
     }
     template <class V> using value_type = std::remove_cv_t<typename Values::value_type>;
+    using first_variable = var<Name, 0>;  // evaluate.hpp's check for variables bound twice
 };
 
 namespace detail {

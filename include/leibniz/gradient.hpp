@@ -199,9 +199,10 @@ constexpr auto hessian(F const& f, Xs const&...) {
 }
 
 // ---- misuse, refused with a sentence ---------------------------------------------------------
+// (a deduced return type, so that the sentence comes before the caller's use of the result)
 
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr void gradient(F const&, Xs const&...) {
+constexpr auto gradient(F const&, Xs const&...) {
     static_assert(!Scalar<F>, "leibniz::gradient(f, x, ...): f is a plain number, not an expression: either a value "
                               "such as f(x = 2.0) passed by mistake, or an expression whose variables cancelled "
                               "(1.5 + sin(x - x) is the double 1.5), whose gradient is 0; generic code can test "
@@ -218,7 +219,7 @@ constexpr void gradient(F const&, Xs const&...) {
 }
 
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr void value_and_gradient(F const&, Xs const&...) {
+constexpr auto value_and_gradient(F const&, Xs const&...) {
     static_assert(Expression<F>, "leibniz::value_and_gradient(f, x, ...): f must be a leibniz expression built from "
                                  "variables; for a generic lambda, call it on the variables first");
     static_assert(sizeof...(Xs) >= 1, "leibniz::value_and_gradient(f, x, ...): name the variables to differentiate "
@@ -230,7 +231,7 @@ constexpr void value_and_gradient(F const&, Xs const&...) {
 
 template <class F, class... Xs>
     requires(!((Expression<F> || detail::is_output_list<F>) && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr void jacobian(F const&, Xs const&...) {
+constexpr auto jacobian(F const&, Xs const&...) {
     static_assert(Expression<F> || detail::is_output_list<F>,
                   "leibniz::jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...)");
     static_assert(sizeof...(Xs) >= 1, "leibniz::jacobian(outputs(f, g), x, ...): name the variables to differentiate "
@@ -241,7 +242,7 @@ constexpr void jacobian(F const&, Xs const&...) {
 }
 
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr void hessian(F const&, Xs const&...) {
+constexpr auto hessian(F const&, Xs const&...) {
     static_assert(Expression<F>, "leibniz::hessian(f, x, ...): f must be a leibniz expression built from variables; "
                                  "for a generic lambda, call it on the variables first: hessian(f(x, y), x, y)");
     static_assert(sizeof...(Xs) >= 1, "leibniz::hessian(f, x, ...): name the variables to differentiate by, as in "

@@ -64,26 +64,27 @@ template <class A, class B> requires detail::involves_expression<A, B>
 constexpr auto operator/(A const& a, B const& b) {
     return detail::arithmetic<detail::make_quotient, std::divides<>>(a, b);
 }
-// An expression with something that is not a number: say so, instead of "no match for operator+".
+// An expression with something that is not a number: say so, instead of "no match for operator+"
+// (a deduced return type, so that the sentence comes before the caller's use of the result).
 template <class A, class B>
 concept mixes_expression_with_non_number =
     (Expression<A> && !Argument<B> && !std::is_class_v<B>) || (Expression<B> && !Argument<A> && !std::is_class_v<A>);
 
 template <class A, class B> requires mixes_expression_with_non_number<A, B>
-constexpr void refuse_non_number() {
+constexpr auto refuse_non_number() {
     static_assert(detail::always_false<A>,
                   "leibniz: an expression can be combined only with expressions and plain numbers (float, double, "
                   "an integer); this operand is not a number (a pointer, a string literal, a bool?): "
                   "convert it to double, or make it a variable");
 }
 template <class A, class B> requires mixes_expression_with_non_number<A, B>
-constexpr void operator+(A const&, B const&) { refuse_non_number<A, B>(); }
+constexpr auto operator+(A const&, B const&) { return refuse_non_number<A, B>(); }
 template <class A, class B> requires mixes_expression_with_non_number<A, B>
-constexpr void operator-(A const&, B const&) { refuse_non_number<A, B>(); }
+constexpr auto operator-(A const&, B const&) { return refuse_non_number<A, B>(); }
 template <class A, class B> requires mixes_expression_with_non_number<A, B>
-constexpr void operator*(A const&, B const&) { refuse_non_number<A, B>(); }
+constexpr auto operator*(A const&, B const&) { return refuse_non_number<A, B>(); }
 template <class A, class B> requires mixes_expression_with_non_number<A, B>
-constexpr void operator/(A const&, B const&) { refuse_non_number<A, B>(); }
+constexpr auto operator/(A const&, B const&) { return refuse_non_number<A, B>(); }
 
 /// -a
 template <Expression A> constexpr auto operator-(A const& a) { return detail::combine<detail::make_negation>(a); }

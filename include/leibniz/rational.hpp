@@ -18,8 +18,10 @@ struct rational {
 
 namespace detail {
 
-// Overflow in a compile-time rational is a hard error, never a wrapped number:
-// calling a non-constexpr function during constant evaluation stops compilation here.
+// Overflow in a compile-time rational is a hard error, never a wrapped number: calling a
+// non-constexpr function during constant evaluation stops compilation here. Where the library
+// folds rationals itself (the canonical form's plans, c<N, D>, _c), it computes with the
+// *_or_flag functions below instead and refuses an overflow with a sentence (refusals.hpp).
 inline void rational_arithmetic_overflowed_use_a_runtime_double_instead() {}
 
 __extension__ typedef __int128 wide;  // products of two intmax_t fit; __extension__ keeps -Wpedantic quiet
@@ -31,21 +33,61 @@ constexpr wide wide_gcd(wide a, wide b) noexcept {
     return a;
 }
 
-constexpr std::intmax_t checked(wide v) {
-    if (v > std::numeric_limits<std::intmax_t>::max() || v < std::numeric_limits<std::intmax_t>::min())
-        rational_arithmetic_overflowed_use_a_runtime_double_instead();
-    return static_cast<std::intmax_t>(v);
-}
-
 }  // namespace detail
 
 namespace detail {
-constexpr rational reduce(wide num, wide den) {
-    if (den == 0) rational_arithmetic_overflowed_use_a_runtime_double_instead();
+constexpr bool fits(wide v) noexcept {
+    return v <= std::numeric_limits<std::intmax_t>::max() && v >= std::numeric_limits<std::intmax_t>::min();
+}
+
+/// num/den (den != 0) in lowest terms; where that does not fit intmax_t, 0 with overflowed set
+/// instead of the hard error: the canonical form's plans refuse it with a sentence
+/// (canonical.hpp, refusals.hpp's refuse_rational_overflow).
+constexpr rational reduce_or_flag(wide num, wide den, bool& overflowed) noexcept {
     if (den < 0) { num = -num; den = -den; }
     auto g = wide_gcd(num, den);
     if (g > 1) { num /= g; den /= g; }
-    return {checked(num), checked(den)};
+    if (!fits(num) || !fits(den)) { overflowed = true; return {0, 1}; }
+    return {static_cast<std::intmax_t>(num), static_cast<std::intmax_t>(den)};
+}
+
+constexpr rational reduce(wide num, wide den) {
+    if (den == 0) rational_arithmetic_overflowed_use_a_runtime_double_instead();
+    bool overflowed = false;
+    rational r = reduce_or_flag(num, den, overflowed);
+    if (overflowed) rational_arithmetic_overflowed_use_a_runtime_double_instead();
+    return r;
+}
+
+/// A rational computed at compile time, and whether it overflowed on the way.
+struct folded_rational {
+    rational value{};
+    bool overflowed = false;
+};
+
+/// a + b and a * b, setting overflowed where the result does not fit.
+constexpr rational sum_or_flag(rational a, rational b, bool& overflowed) noexcept {
+    return reduce_or_flag(wide{a.num} * b.den + wide{b.num} * a.den, wide{a.den} * b.den, overflowed);
+}
+constexpr rational product_or_flag(rational a, rational b, bool& overflowed) noexcept {
+    return reduce_or_flag(wide{a.num} * b.num, wide{a.den} * b.den, overflowed);
+}
+/// n/d (d != 0) in lowest terms.
+constexpr folded_rational quotient_or_flag(std::intmax_t n, std::intmax_t d) noexcept {
+    folded_rational q{};
+    q.value = reduce_or_flag(n, d, q.overflowed);
+    return q;
+}
+/// r^n for an integer n (r != 0 when n < 0), by squaring, stopping at the first overflow.
+constexpr folded_rational integer_power_or_flag(rational r, std::intmax_t n) noexcept {
+    folded_rational result{{1, 1}};
+    rational base = n < 0 ? reduce_or_flag(r.den, r.num, result.overflowed) : r;
+    for (auto k = n < 0 ? -wide{n} : wide{n}; k > 0 && !result.overflowed; k /= 2) {
+        if (k % 2 == 1) result.value = product_or_flag(result.value, base, result.overflowed);
+        if (k > 1) base = product_or_flag(base, base, result.overflowed);
+    }
+    if (result.overflowed) result.value = rational{};
+    return result;
 }
 }  // namespace detail
 

@@ -25,6 +25,9 @@
 namespace leibniz::rules {
 
 using leibniz::detail::is_complex;
+// complex numbers are refused by relu, max, min, sign, heaviside, erf and abs' (detail/refusals.hpp)
+using leibniz::detail::complex_refusal;
+using leibniz::detail::refuse_complex;
 
 namespace detail_rules {
 template <class X> constexpr auto zero_like(X const&) {
@@ -217,6 +220,8 @@ struct softplus_fn {
 
 struct relu_fn {
     static constexpr std::string_view name = "relu";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, relu_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return x.num > 0 ? x : rational{0, 1}; }
     // NaN in, NaN out (x > 0 ? x : 0 would make relu(NaN) = 0)
     template <class X> static constexpr auto value(X const& x) { return x < X(0) ? X(0) : x; }
@@ -226,6 +231,8 @@ struct relu_fn {
 
 struct abs_fn {
     static constexpr std::string_view name = "abs";
+    template <class X, class Y> requires is_complex<X>::value
+    static constexpr auto derivative(X const& x, Y const&) { return refuse_complex<complex_refusal::not_holomorphic, abs_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return x.num < 0 ? -x : x; }
     template <class X> static constexpr auto value(X const& x) {
         if constexpr (is_complex<X>::value) { using std::abs; return X(abs(x)); }
@@ -237,6 +244,8 @@ struct abs_fn {
 
 struct sign_fn {
     static constexpr std::string_view name = "sign";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, sign_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
     template <class X> static constexpr auto value(X const& x) { return x != x ? x : X((X(0) < x) - (x < X(0))); }  // NaN: NaN
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
@@ -244,6 +253,8 @@ struct sign_fn {
 
 struct heaviside_fn {
     static constexpr std::string_view name = "heaviside";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, heaviside_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
     template <class X> static constexpr auto value(X const& x) { return x != x ? x : X(x > X(0)); }  // NaN: NaN
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
@@ -251,6 +262,8 @@ struct heaviside_fn {
 
 struct erf_fn {
     static constexpr std::string_view name = "erf";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, erf_fn>(x); }
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::erf; return erf(x); }
     // erf' = 2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result
@@ -302,6 +315,8 @@ struct hypot_fn {
 
 struct max_fn {
     static constexpr std::string_view name = "max";
+    template <class A, class B> requires(is_complex<A>::value || is_complex<B>::value)
+    static constexpr auto value(A const& a, B const& b) { return refuse_complex<complex_refusal::unordered, max_fn>(a + b); }
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return a < b ? b : a; }
@@ -315,6 +330,8 @@ struct max_fn {
 
 struct min_fn {
     static constexpr std::string_view name = "min";
+    template <class A, class B> requires(is_complex<A>::value || is_complex<B>::value)
+    static constexpr auto value(A const& a, B const& b) { return refuse_complex<complex_refusal::unordered, min_fn>(a + b); }
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return b < a ? b : a; }

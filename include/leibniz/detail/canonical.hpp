@@ -22,6 +22,7 @@
 
 #include "../expression.hpp"
 #include "order.hpp"
+#include "refusals.hpp"
 #include "type_list.hpp"
 
 namespace leibniz::rules {
@@ -92,6 +93,7 @@ template <std::size_t N> struct collection_plan {
     rational total[N]{};      // sum (sums) or product (coefficients) of the group
     std::size_t members[N]{}; // inputs grouped together, in order
     std::size_t begin[N + 1]{};
+    bool overflowed = false;  // a total does not fit intmax_t: refused by the plan
 };
 
 // Group inputs with equal keys, in key order; total[] adds up their rationals.
@@ -104,7 +106,7 @@ constexpr collection_plan<N> collect(key_view const* keys, rational const* value
     for (std::size_t s = 0; s < N; ++s) {
         std::size_t i = order[s];
         if (plan.count > 0 && compare(keys[plan.first[plan.count - 1]], keys[i]) == 0) {
-            plan.total[plan.count - 1] = plan.total[plan.count - 1] + values[i];
+            plan.total[plan.count - 1] = sum_or_flag(plan.total[plan.count - 1], values[i], plan.overflowed);
         } else {
             plan.begin[plan.count] = s;
             plan.first[plan.count] = i;
@@ -130,6 +132,8 @@ template <class... U> struct term_plan<type_list<U...>> {
         p.count = kept;
         return p;
     }();
+    // before anything reads the totals: an overflow is refused with a sentence (refusals.hpp)
+    using overflow_refused = typename refuse_rational_overflow<groups.overflowed>::type;
     // Already canonical (sorted, nothing to merge): the common case of a term added to a sum.
     static constexpr bool unchanged = [] {
         if (groups.count != sizeof...(U)) return false;
@@ -236,10 +240,11 @@ template <class... U> struct factor_plan<type_list<U...>> {
     static constexpr std::size_t n = sizeof...(U);
     static constexpr bool is_rational[n + 1] = {is_constant<U>::value..., false};
     static constexpr bool rational_exponent[n + 1] = {is_constant<typename factor_parts<U>::exponent>::value..., false};
-    static constexpr rational coefficient = [] {
-        rational r{1, 1};
+    // the product of the rational factors (.value), and whether it overflowed
+    static constexpr folded_rational coefficient = [] {
+        folded_rational r{{1, 1}};
         rational values[] = {(is_constant<U>::value ? exponent_value<U>() : rational{1, 1})...};
-        for (auto v : values) r = r * v;
+        for (auto v : values) r.value = product_or_flag(r.value, v, r.overflowed);
         return r;
     }();
     // Group the factors by base (rationals all share the first group); total[] adds rational exponents.
@@ -248,6 +253,8 @@ template <class... U> struct factor_plan<type_list<U...>> {
         rational exponents[] = {exponent_value<typename factor_parts<U>::exponent>()...};
         return collect<n>(keys, exponents);
     }();
+    // before anything reads them: an overflow is refused with a sentence (refusals.hpp)
+    using overflow_refused = typename refuse_rational_overflow<coefficient.overflowed || groups.overflowed>::type;
     static constexpr bool all_rational_exponents(std::size_t g) {
         for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
             if (!rational_exponent[groups.members[s]]) return false;
@@ -325,8 +332,8 @@ template <class... U> struct collect_factors<type_list<U...>> {
         // domain factor out of order: fold once more; the number of factors with a base that
         // loses a root has dropped, so this ends.
         static constexpr bool settled = !plan::any_loses_root && all_of({(!is_constant<M>::value && !is_product<M>)...});
-        using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient, M...>,
-                                                 make_product_t<constant<plan::coefficient>, M...>>::type;
+        using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient.value, M...>,
+                                                 make_product_t<constant<plan::coefficient.value>, M...>>::type;
     };
     using type = typename finish<merged_list>::type;
 };
@@ -346,9 +353,7 @@ template <class E> struct make_power_t<one, E> { using type = one; };
 template <> struct make_power_t<one, zero> { using type = one; };
 template <> struct make_power_t<one, one> { using type = one; };
 template <rational R> struct make_power_t<zero, constant<R>> {
-    static_assert(R.num >= 0, "leibniz: division by an exact zero (1_c / 0_c, x / 0_c, pow(0_c, -1_c), or a "
-                              "denominator that cancelled to 0_c, such as x - x): the result is not a number; "
-                              "divide by a plain number (x / 0.0 is an IEEE infinity) if that is what you mean");
+    using refused = typename refuse_division_by_exact_zero<(R.num < 0)>::type;
     using type = zero;
 };
 template <> struct make_power_t<zero, zero> { using type = one; };
@@ -357,7 +362,7 @@ template <> struct make_power_t<zero, one> { using type = zero; };
 template <rational B, rational R>
     requires(R.is_integer() && B.num != 0 && B != rational{1, 1} && R.num != 0 && R.num != 1)
 struct make_power_t<constant<B>, constant<R>> {
-    using type = constant<integer_power(B, R.num)>;
+    using type = constant<checked_fold<integer_power_or_flag(B, R.num)>::value>;
 };
 // (b^e)^n = b^(e*n) for integer n, where that keeps the domain: with a rational e, an even
 // root that e*n loses keeps its domain factor ((b^(1/2))^2 = b where_nonnegative(b)); with an
@@ -386,7 +391,8 @@ template <class... Ts, rational R>
     requires(R.is_integer() && R.num != 0 && R.num != 1 && content_of<Ts...>() != rational{1, 1})
 struct make_power_t<sum_of<Ts...>, constant<R>> {
     static constexpr rational content = content_of<Ts...>();
-    using type = make_product<constant<integer_power(content, R.num)>, make_power<primitive_sum<content, Ts...>, constant<R>>>;
+    using type = make_product<constant<checked_fold<integer_power_or_flag(content, R.num)>::value>,
+                              make_power<primitive_sum<content, Ts...>, constant<R>>>;
 };
 // (f*g)^n = f^n * g^n for integer n
 template <class... Fs, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)

@@ -90,6 +90,18 @@ var max(X const& x, Y const& y) { return detail::binary<rules::max_fn>(x, y); }
 inline var min(var const& x, var const& y) { return detail::binary<rules::min_fn>(x, y); }
 inline var max(var const& x, var const& y) { return detail::binary<rules::max_fn>(x, y); }
 
+// A tape::var with a symbolic expression: refused with a sentence, as by the operators.
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto atan2(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto hypot(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto min(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto max(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto pow(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+
 /// x^e for a var or a number on either side; with an exact rational exponent (3_c, c<1, 3>)
 /// the value is the exact rational power (the real cube root of a negative x included).
 ///     pow(x, y), pow(x, 2.5), pow(2.0, x), pow(x, c<1, 3>)

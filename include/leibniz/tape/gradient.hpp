@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../detail/refusals.hpp"
 #include "recording.hpp"
 
 namespace leibniz::tape {
@@ -72,6 +73,19 @@ template <std::size_t N> std::array<double, N> gradient(var const& y, std::array
     std::array<double, N> g{};
     for (std::size_t k = 0; k < N; ++k) g[k] = detail::adjoint_of(r, adjoint, xs[k], k);
     return g;
+}
+
+namespace detail {
+template <class T> inline constexpr bool is_array_of_vars = false;
+template <std::size_t N> inline constexpr bool is_array_of_vars<std::array<var, N>> = true;
+}  // namespace detail
+
+// gradient(y, 2.0), gradient(y, std::vector<var>{...}): refused with a sentence, not "no
+// matching function"
+template <class... Xs>
+    requires(!(std::same_as<Xs, var> && ...) && !(sizeof...(Xs) == 1 && (detail::is_array_of_vars<Xs> && ...)))
+auto gradient(var const&, Xs const&...) {
+    return leibniz::detail::refuse_tape_gradient_input<Xs...>();
 }
 
 }  // namespace leibniz::tape

@@ -31,6 +31,16 @@ var operator/(A const& a, B const& b) {
     double x = detail::value_of(a), y = detail::value_of(b), q = x / y;
     return detail::record(a, b, q, 1.0 / y, -q / y);
 }
+// A tape::var with a symbolic expression: refused with a sentence, not "no match for operator*".
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto operator+(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto operator-(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto operator*(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class A, class B> requires mixes_var_and_expression<A, B>
+auto operator/(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+
 /// -a: d/da = -1
 inline var operator-(var const& a) { return detail::record(a, -a.value(), -1.0); }
 /// +a: a itself

@@ -1,0 +1,187 @@
+#pragma once
+// The sentences that refuse misuse, each written once: the headers call these where the misuse
+// is seen. A refusal is a static_assert in a template instantiated only on misuse, whose deduced
+// return type makes it fire when the call is seen, before anything that would fail after it;
+// it returns a value of the expected type so that no second error follows. Where a name helps,
+// it is spelled as characters in the refusal's template arguments, variable_is_not_bound<'y'>,
+// which GCC and Clang both print legibly in the instantiation (a fixed_string argument prints
+// as numbers in Clang).
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "../rational.hpp"
+#include "fixed_string.hpp"
+
+namespace leibniz::detail {
+
+// ---- a variable's name as characters: var<"w", 2> prints as w[2] ----------------------------
+
+constexpr std::size_t decimal_digits(int n) {
+    std::size_t digits = 1;
+    for (; n >= 10; n /= 10) ++digits;
+    return digits;
+}
+template <fixed_string Name, int Index>
+inline constexpr std::size_t printed_size = Name.size() + (Index >= 0 ? decimal_digits(Index) + 2 : 0);
+template <fixed_string Name, int Index> inline constexpr auto printed_name = [] {
+    std::array<char, printed_size<Name, Index>> text{};
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < Name.size(); ++i) text[at++] = Name.chars[i];
+    if constexpr (Index >= 0) {
+        text[at++] = '[';
+        std::size_t const digits = decimal_digits(Index);
+        for (std::size_t i = digits, n = Index; i-- > 0; n /= 10) text[at + i] = static_cast<char>('0' + n % 10);
+        text[at + digits] = ']';
+    }
+    return text;
+}();
+/// Refusal<'w', '[', '2', ']'> for var<"w", 2>.
+template <template <char...> class Refusal, fixed_string Name, int Index> struct spelled {
+    template <std::size_t... K> static auto spell(std::index_sequence<K...>) -> Refusal<printed_name<Name, Index>[K]...>;
+    using type = decltype(spell(std::make_index_sequence<printed_size<Name, Index>>{}));
+};
+
+// ---- variables and their names ----------------------------------------------------------------
+
+template <fixed_string Name> constexpr bool has_bracket() {
+    for (std::size_t i = 0; i < Name.size(); ++i)
+        if (Name.chars[i] == '[' || Name.chars[i] == ']') return true;
+    return false;
+}
+/// The name of var<Name> or var_array<Name, N>: not empty, and not one that prints like a
+/// family member (w[0]), which would be taken for one in printed and LaTeX output.
+template <fixed_string Name> struct checked_variable_name {
+    static_assert(Name.size() > 0, "leibniz: a variable, var<\"x\">, or a family, var_array<\"w\", N>, needs a name of "
+                                   "at least one character: var<\"\"> has none");
+    static_assert(!has_bracket<Name>(), "leibniz: the name of a variable or family cannot contain '[' or ']': it would "
+                                        "print like a family member, w[0]; for indexed variables declare a family, "
+                                        "var_array<\"w\", N> w, and use its members w[0_c], w[1_c], ...");
+    static constexpr bool value = true;
+};
+
+/// x = value with something that is not a number (var's operator=).
+template <class Var, class Value> constexpr auto refuse_variable_binding() {
+    static_assert(sizeof(Value) == 0,
+                  "leibniz: a variable is bound to a number: a float, double, long double, an integer or a "
+                  "std::complex, as in x = 1.0; not to a bool, a string or an array (for many values declare a "
+                  "family, var_array<\"w\", N> w, and bind it as w = std::array<double, N>{...})");
+    return 0.0;
+}
+
+/// w = value with something other than N numbers of known count (var_array's operator=).
+template <class Family, class Values> constexpr auto refuse_family_binding() {
+    static_assert(sizeof(Values) == 0,
+                  "leibniz: a family var_array<\"w\", N> is bound from N numbers whose count is known at compile "
+                  "time: a std::array<double, N> or a std::span<double const, N> of static extent; a std::vector "
+                  "or a std::span of dynamic extent does not say its size in its type, so copy it into a "
+                  "std::array<double, N> or write w = std::span<double const, N>(v.data(), N)");
+    return 0.0;
+}
+
+/// An unbound variable met while evaluating (evaluate.hpp's bound_value).
+template <char... Name> struct variable_is_not_bound {
+    static_assert(sizeof...(Name) == 0 && sizeof...(Name) != 0,
+                  "leibniz: evaluating an expression needs a value for every variable it uses, and one is "
+                  "missing (its name is spelled in variable_is_not_bound<...> above): add it to the call, "
+                  "as in f(x = 1.0)");
+    using type = double;
+};
+
+/// Two bindings of one call that bind a common variable (evaluate.hpp's forward_values).
+template <char... Name> struct variable_is_bound_twice {
+    static_assert(sizeof...(Name) == 0 && sizeof...(Name) != 0,
+                  "leibniz: one call binds the same variable twice (its name is spelled in "
+                  "variable_is_bound_twice<...> above), as in f(x = 1.0, x = 2.0), or a family member both "
+                  "with its family and on its own, as in f(w = values, w[0_c] = 1.0): bind each variable once");
+    using type = void;
+};
+
+// ---- functions that complex numbers do not have ---------------------------------------------
+
+enum class complex_refusal {
+    unordered,         // the function compares numbers: relu, max, min, sign, heaviside
+    not_holomorphic,   // abs's derivative: |z| has no complex derivative
+    not_in_std,        // erf: no complex version in the standard library
+};
+/// Rule's value (or derivative) called with a complex number, which it is not defined for
+/// (rules.hpp); returns a number of the argument's type.
+template <complex_refusal Why, class Rule, class Complex> constexpr auto refuse_complex(Complex const&) {
+    static_assert(Why != complex_refusal::unordered,
+                  "leibniz: relu, max, min, sign and heaviside compare numbers (x > 0, a < b) and complex numbers "
+                  "are not ordered, so these functions are not defined for std::complex (the function is "
+                  "named in the instantiation): bind real numbers (float, double, long double) to evaluate "
+                  "or differentiate an expression that uses them");
+    static_assert(Why != complex_refusal::not_holomorphic,
+                  "leibniz: abs of a complex number, |z|, has no complex derivative (it is not holomorphic), so "
+                  "the gradient of an expression that uses abs cannot be taken with std::complex bindings: bind "
+                  "real numbers (float, double, long double), or evaluate abs without differentiating it");
+    static_assert(Why != complex_refusal::not_in_std,
+                  "leibniz: erf is not defined for std::complex (the C++ standard library has no complex error "
+                  "function): bind real numbers (float, double, long double) to an expression that uses erf");
+    return Complex{};
+}
+
+// ---- rationals --------------------------------------------------------------------------------
+
+/// A compile-time rational of the canonical form that does not fit intmax_t (canonical.hpp's
+/// plans, which compute with rational.hpp's *_or_flag instead of failing).
+template <bool Overflowed> struct refuse_rational_overflow {
+    static_assert(!Overflowed,
+                  "leibniz: exact rational arithmetic overflowed: folding the expression's compile-time "
+                  "constants (3_c, c<N, D>, exponents) gives a numerator or denominator beyond std::intmax_t; "
+                  "write such a number as a plain double, as in 1e30 * x, which the expression keeps as a "
+                  "runtime number");
+    using type = void;
+};
+
+/// 0_c^R for a negative R, a division by an exact zero: 1_c / 0_c, x / 0_c, pow(0_c, -1_c), or
+/// a denominator that cancelled to 0_c (canonical.hpp's make_power).
+template <bool Negative> struct refuse_division_by_exact_zero {
+    static_assert(!Negative, "leibniz: division by an exact zero (1_c / 0_c, x / 0_c, pow(0_c, -1_c), or a "
+                             "denominator that cancelled to 0_c, such as x - x): the result is not a number; "
+                             "divide by a plain number (x / 0.0 is an IEEE infinity) if that is what you mean");
+    using type = void;
+};
+
+/// The value of a rational folded at compile time (c<N, D>, r^n in canonical.hpp), refused
+/// with a sentence when it overflowed.
+template <folded_rational Folded> struct checked_fold {
+    using overflow_refused = typename refuse_rational_overflow<Folded.overflowed>::type;
+    static constexpr rational value = Folded.value;
+};
+
+/// c<N, D> with D = 0 (expression.hpp); value is the denominator to use instead, so that no
+/// second error follows.
+template <std::intmax_t D> struct nonzero_denominator {
+    static_assert(D != 0, "leibniz::c<N, D>: the denominator D is 0, and N/0 is not a rational number: write a "
+                          "nonzero denominator, as in c<1, 3>; for infinity use a double");
+    static constexpr std::intmax_t value = D == 0 ? 1 : D;
+};
+
+// ---- the runtime tape -------------------------------------------------------------------------
+
+/// A tape::var combined with a symbolic expression (tape/operators.hpp, tape/functions.hpp);
+/// returns the tape operand.
+template <class Tape, class A, class B> constexpr auto refuse_tape_with_expression(A const& a, B const& b) {
+    static_assert(sizeof(A) == 0,
+                  "leibniz::tape: a tape::var cannot be combined with a symbolic expression such as var<\"x\">: "
+                  "the tape records numbers as they are computed, while an expression is a type; evaluate the "
+                  "expression first, e(x = 1.0), or write the function generically and call it either with "
+                  "tape::vars or with var<\"x\"> variables");
+    if constexpr (std::is_same_v<A, Tape>) return a;
+    else return b;
+}
+
+/// tape::gradient(y, xs...) with an x that is not a tape::var (tape/gradient.hpp).
+template <class... Xs> constexpr auto refuse_tape_gradient_input() {
+    static_assert(sizeof...(Xs) == 0 && sizeof...(Xs) != 0,
+                  "leibniz::tape::gradient(y, a, b, ...): differentiate by tape::vars, or by a "
+                  "std::array<tape::var, N>, recorded in y's tape::scope; a plain number is not an input of the "
+                  "recording: make it one, tape::var a = 2.0, and compute y from a");
+    return std::array<double, sizeof...(Xs)>{};
+}
+
+}  // namespace leibniz::detail
