@@ -25,7 +25,7 @@ static_assert(d(pow(3_c * x * x + 7_c, 10_c), x) ==                        // (3
               60_c * x * pow(3_c * x * x + 7_c, 9_c));                     //   -> 10 (3x^2 + 7)^9 6x
 static_assert(d(exp(-(x * x) / 2_c), x) == -x * exp(-(x * x) / 2_c));      // e^(-x^2/2) -> -x e^(-x^2/2)
 static_assert(d(pow(x, x), x) == pow(x, x) * (log(x) + 1_c));              // x^x -> x^x (ln x + 1)
-static_assert(d(sigmoid(x), x) == sigmoid(x) * (1_c - sigmoid(x)));        // s -> s (1 - s)
+static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));                // s -> s (1 - s), as s(x) s(-x)
 static_assert(d(1_c / (1_c + exp(-x)), x) ==                               // 1/(1 + e^-x)
               exp(-x) / pow(1_c + exp(-x), 2_c));                          //   -> e^-x / (1 + e^-x)^2
 

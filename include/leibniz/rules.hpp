@@ -177,7 +177,7 @@ struct tanh_fn {
     // tanh' = 1/cosh^2, not 1 - y^2, which is 0 where tanh(x) rounds to +-1 (|x| > 19): relative
     // accuracy; on numbers 1 - y^2 where it loses at most 4 bits (|x| < 2), one exp elsewhere
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
-        if constexpr (Expression<X>) return pow(cosh(x), -2_c);
+        if constexpr (Expression<X>) return pow(cosh(x), c<-2>);
         else if constexpr (is_complex<X>::value) return X(1) - y * y;
         else if (x < X(2) && x > X(-2)) return X(1) - y * y;
         else {
