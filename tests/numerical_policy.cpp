@@ -14,6 +14,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <tuple>
 
 namespace {
@@ -279,4 +280,24 @@ TEST_CASE("3. removable singularities: a factor cancelled against itself is canc
     auto const pole = check_derivatives([](auto t) { return 1.0 / t; }, x = 0.0);
     CHECK_FALSE(pole.removable_singularity);
     CHECK_FALSE(pole.agrees());
+}
+
+TEST_CASE("7. a long double plain number keeps its type and its digits") {
+    // as in plain C++, where 1.0 * 1e-400L is a long double 1e-400 and 1.0 * 0.1L is 0.1L
+    long double const tiny = (x * 1e-400L)(x = 1.0);
+    CHECK(tiny == 1e-400L);
+    CHECK((x * 0.1L)(x = 1.0) == 0.1L);
+    CHECK((x * 0.1L + 2.0 * x)(x = 1.0) == 1.0L * 0.1L + 2.0L);
+    static_assert(std::is_same_v<decltype((x * 0.1L)(x = 1.0)), long double>);
+    static_assert(std::is_same_v<decltype((x * 0.1)(x = 1.0f)), float>);  // double numbers do not widen float
+    CHECK(d(x * x * 0.1L, x)(x = 1.0) == 2 * 0.1L);
+    CHECK(gradient(x * 1e-400L, x)(x = 1.0)[0] == 1e-400L);
+    CHECK(value_and_gradient(x * y * 0.1L, x, y)(x = 1.0, y = 2.0).gradient[1] == 0.1L);
+    CHECK(hessian(x * x * 0.1L, x)(x = 1.0)[0][0] == 2 * 0.1L);
+    CHECK(jacobian(outputs(x * 0.1L, 2.0 * x), x)(x = 1.0)[0][0] == 0.1L);
+    CHECK(to_string(x * 0.1L).find("0.1") != std::string::npos);
+    CHECK(x * 0.1L == x * 0.1L);
+    // a family sum keeps them too
+    constexpr var_array<"w", 2> w;
+    CHECK(sum<2>([&](auto i) { return w[i] * 1e-400L; })(w = std::array{1.0, 2.0}) == 3e-400L);
 }

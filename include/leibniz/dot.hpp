@@ -67,8 +67,8 @@ inline void append_dot_escaped(std::string& out, std::string_view text) {
 
 inline constexpr std::size_t dot_text_width = 32;  // longer subexpressions are labelled by their operation
 
-template <class Node, std::size_t I, class Nodes, class Wrt, class T, std::size_t K, std::size_t N>
-void append_dot_node(std::string& out, std::array<double, N> const& numbers, std::array<T, K> const& value,
+template <class Node, std::size_t I, class Nodes, class Wrt, class T, std::size_t K, class Number, std::size_t N>
+void append_dot_node(std::string& out, std::array<Number, N> const& numbers, std::array<T, K> const& value,
                      std::array<T, K> const& adjoint) {
     constexpr bool leaf = children<Node>::type::size == 0;
     constexpr bool swept = activity<Nodes, Wrt>::active[I];
@@ -135,7 +135,7 @@ template <Expression E, class... Bindings> std::string to_dot(E const& e, Bindin
     using tree = typename detail::tree_of<E>::type;
     using nodes = detail::graph_nodes<tree>;
     using variables = typename detail::variables_in<nodes>::type;
-    using T = typename detail::evaluation_type<variables, Bindings...>::type;
+    using T = detail::widened_by_t<typename detail::evaluation_type<variables, Bindings...>::type, detail::number_type_t<E>>;
     static_assert(std::is_floating_point_v<T>,
                   "leibniz::to_dot(e, x = ...): the graph is drawn with real numbers; bind the variables to "
                   "float, double or long double values");

@@ -20,7 +20,13 @@ template <StaticExpression A, StaticExpression B> constexpr auto operator!=(A co
 template <Expression A, Expression B> requires(!StaticExpression<A> || !StaticExpression<B>)
 constexpr bool operator==(A const& a, B const& b) {
     if constexpr (!std::is_same_v<typename detail::tree_of<A>::type, typename detail::tree_of<B>::type>) return false;
-    else return detail::numbers_of(a) == detail::numbers_of(b);
+    else {
+        auto const na = detail::numbers_of(a);
+        auto const nb = detail::numbers_of(b);
+        for (std::size_t i = 0; i < na.size(); ++i)
+            if (!(na[i] == nb[i])) return false;  // double and long double numbers compare as numbers
+        return true;
+    }
 }
 template <Expression A, Expression B> requires(!StaticExpression<A> || !StaticExpression<B>)
 constexpr bool operator!=(A const& a, B const& b) { return !(a == b); }

@@ -63,6 +63,11 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
     using type = std::common_type_t<decltype(bound_value<Vs, Bindings...>())...>;
 };
 
+/// T, or long double when the expression keeps long double numbers and T is a real type: as
+/// in plain C++, x * 1e-400L at x = 1.0 is a long double 1e-400 (complex T stays as it is).
+template <class T, class Number> using widened_by_t =
+    std::conditional_t<std::is_same_v<Number, long double> && std::is_floating_point_v<T>, std::common_type_t<T, Number>, T>;
+
 // ---- the value of one node from the values of its operands --------------------------------
 // get<T, Reads>(values so far, plain numbers, bindings): Reads is graph.hpp's
 // reads_of<Node, graph>::value, and operand i is read at Reads.operand[i].
@@ -176,9 +181,9 @@ template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
 // Evaluation is forced inline: it must become the caller's straight-line code, with the node
 // array in registers; left to its heuristics, GCC gives up on a graph of a few dozen nodes and
 // calls a function that keeps every value in memory (10x slower, measured on Rosenbrock).
-template <class Nodes, class T, class... Ns, std::size_t... I, std::size_t N, class... Bindings>
+template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std::size_t N, class... Bindings>
 [[gnu::always_inline]] constexpr void fill_values(std::array<T, Nodes::size>& v, type_list<Ns...>, std::index_sequence<I...>,
-                                                  std::array<double, N> const& numbers, Bindings const&... bindings) {
+                                                  std::array<Number, N> const& numbers, Bindings const&... bindings) {
     // a braced list runs in order and, unlike a fold, has no nesting limit
     [[maybe_unused]] int in_order[] = {
         0, (v[I] = node_value<Ns>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...), 0)...};
@@ -226,8 +231,8 @@ template <class... Bindings> constexpr auto check_each_variable_bound_once() {
 
 /// The value of every node of the graph, in the graph's order; every evaluation and every sweep
 /// starts here, so this is where a call's bindings are checked.
-template <class Nodes, class T, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr std::array<T, Nodes::size> forward_values(std::array<double, N> const& numbers,
+template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr std::array<T, Nodes::size> forward_values(std::array<Number, N> const& numbers,
                                                                            Bindings const&... bindings) {
     check_each_variable_bound_once<Bindings...>();
     std::array<T, Nodes::size> v{};
@@ -235,10 +240,10 @@ template <class Nodes, class T, std::size_t N, class... Bindings>
     return v;
 }
 
-template <class Tree, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&... bindings) {
+template <class Tree, class Number, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr auto evaluate(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     using nodes = graph_nodes<Tree>;
-    using T = typename evaluation_type<typename variables_in<nodes>::type, Bindings...>::type;
+    using T = widened_by_t<typename evaluation_type<typename variables_in<nodes>::type, Bindings...>::type, Number>;
     return forward_values<nodes, T>(numbers, bindings...)[nodes::size - 1];
 }
 

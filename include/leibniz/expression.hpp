@@ -29,14 +29,14 @@ concept Scalar = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || detail
 
 namespace detail {
 // Evaluation, defined in evaluate.hpp; declared here so that every node can be called.
-template <class Tree, std::size_t N, class... Bindings>
-constexpr auto evaluate(std::array<double, N> const& numbers, Bindings const&... bindings);
+template <class Tree, class Number, std::size_t N, class... Bindings>
+constexpr auto evaluate(std::array<Number, N> const& numbers, Bindings const&... bindings);
 }  // namespace detail
 
 /// The common base of nodes: f(x = 0.5, y = 2.0) evaluates.
 template <class Self> struct node : detail::node_tag {
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        return detail::evaluate<Self, 0>(std::array<double, 0>{}, bindings...);
+        return detail::evaluate<Self>(std::array<double, 0>{}, bindings...);
     }
 };
 
@@ -90,12 +90,13 @@ template <class Base, class Exponent> struct power : node<power<Base, Exponent>>
 /// Rule(args...) for an elementary function of the rule table (rules.hpp).
 template <class Rule, class... Args> struct call : node<call<Rule, Args...>> {};
 
-/// An expression tree together with the N plain numbers its runtime_constant leaves refer to.
-template <class Tree, std::size_t N> struct with_numbers;
+/// An expression tree together with the N plain numbers its runtime_constant leaves refer to,
+/// kept as Number: double, or long double when a long double was given (x * 1e-400L).
+template <class Tree, std::size_t N, class Number = double> struct with_numbers;
 
 namespace detail {
 template <class T> struct is_with_numbers : std::false_type {};
-template <class Tree, std::size_t N> struct is_with_numbers<with_numbers<Tree, N>> : std::true_type {};
+template <class Tree, std::size_t N, class Number> struct is_with_numbers<with_numbers<Tree, N, Number>> : std::true_type {};
 template <class T> struct is_constant : std::false_type {};
 template <rational R> struct is_constant<constant<R>> : std::true_type {};
 }  // namespace detail
@@ -115,22 +116,26 @@ concept RationalConstant = detail::is_constant<std::remove_cvref_t<T>>::value;
 
 namespace detail {
 template <class T> struct tree_of { using type = T; };
-template <class Tree, std::size_t N> struct tree_of<with_numbers<Tree, N>> { using type = Tree; };
+template <class Tree, std::size_t N, class Number> struct tree_of<with_numbers<Tree, N, Number>> { using type = Tree; };
 template <class T> inline constexpr std::size_t numbers_count = 0;
-template <class Tree, std::size_t N> inline constexpr std::size_t numbers_count<with_numbers<Tree, N>> = N;
+template <class Tree, std::size_t N, class Number> inline constexpr std::size_t numbers_count<with_numbers<Tree, N, Number>> = N;
+/// The type an expression keeps its plain numbers in.
+template <class T> struct number_type_of { using type = double; };
+template <class Tree, std::size_t N, class Number> struct number_type_of<with_numbers<Tree, N, Number>> { using type = Number; };
+template <class T> using number_type_t = typename number_type_of<T>::type;
 
-template <class E> constexpr std::array<double, numbers_count<E>> numbers_of(E const& e) {
+template <class E> constexpr std::array<number_type_t<E>, numbers_count<E>> numbers_of(E const& e) {
     if constexpr (is_with_numbers<E>::value) return e.numbers;
     else return {};
 }
 
 }  // namespace detail
 
-template <class Tree, std::size_t N> struct with_numbers {
-    std::array<double, N> numbers{};
+template <class Tree, std::size_t N, class Number> struct with_numbers {
+    std::array<Number, N> numbers{};
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        return detail::evaluate<Tree, N>(numbers, bindings...);
+        return detail::evaluate<Tree>(numbers, bindings...);
     }
 };
 

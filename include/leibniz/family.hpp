@@ -121,14 +121,18 @@ template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 
     return offsets;
 }();
 
-template <std::size_t Total, std::size_t N>
-constexpr void append_numbers(std::array<double, Total>& into, std::size_t& at, std::array<double, N> const& numbers) {
+template <class Into, std::size_t Total, class Number, std::size_t N>
+constexpr void append_numbers(std::array<Into, Total>& into, std::size_t& at, std::array<Number, N> const& numbers) {
     for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
 }
 
+/// long double when any of the operands keeps long doubles, else double (no fold: 256+ operands)
+template <class... Es> using joined_numbers_t =
+    std::conditional_t<any_of({std::is_same_v<number_type_t<Es>, long double>...}), long double, double>;
+
 /// Every operand's numbers, end to end, in the order of number_offsets.
 template <class... Es> constexpr auto joined_numbers(Es const&... es) {
-    std::array<double, number_offsets<Es...>[sizeof...(Es)]> all{};
+    std::array<joined_numbers_t<Es...>, number_offsets<Es...>[sizeof...(Es)]> all{};
     std::size_t at = 0;
     [[maybe_unused]] int in_order[] = {0, (append_numbers(all, at, numbers_of(es)), 0)...};  // no fold: 256+ terms
     return all;

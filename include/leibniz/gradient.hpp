@@ -37,13 +37,13 @@ template <class T>
 concept DifferentiationTarget = !std::is_void_v<typename detail::target_variables<std::remove_cvref_t<T>>::type>;
 
 /// Several expressions evaluated together on one graph: jacobian(outputs(f, g), x, y).
-template <class Trees, std::size_t N> struct output_list {
-    std::array<double, N> numbers{};
+template <class Trees, std::size_t N, class Number = double> struct output_list {
+    std::array<Number, N> numbers{};
 };
 
 namespace detail {
 template <class T> inline constexpr bool is_output_list = false;
-template <class Trees, std::size_t N> inline constexpr bool is_output_list<output_list<Trees, N>> = true;
+template <class Trees, std::size_t N, class Number> inline constexpr bool is_output_list<output_list<Trees, N, Number>> = true;
 }  // namespace detail
 
 /// The value of f and its gradient: auto [value, gradient] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0).
@@ -66,8 +66,8 @@ template <class... Trees> struct shared_graph<type_list<Trees...>> {
     static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>::value...};
 };
 
-template <class Nodes, class... Bindings>
-using sweep_type = typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type;
+template <class Nodes, class Number, class... Bindings>
+using sweep_type = widened_by_t<typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type, Number>;
 
 /// The gradients of the graph's roots by the variables of Wrt, from its forward values; the
 /// sweeps are forced inline when they are few enough (sweep_plan.hpp's forced_inline_pushes).
@@ -84,11 +84,11 @@ template <class Nodes, class Roots, class Wrt, class T, std::size_t K, std::size
 
 /// Row r: the gradient of the r-th tree by the variables of Wrt, from one forward sweep. Forced
 /// inline with the sweeps it calls (reverse.hpp says why).
-template <class Trees, class Wrt, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr auto jacobian_rows(std::array<double, N> const& numbers, Bindings const&... bindings) {
+template <class Trees, class Wrt, class Number, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr auto jacobian_rows(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     using graph = shared_graph<Trees>;
     using nodes = typename graph::nodes;
-    using T = sweep_type<nodes, Bindings...>;
+    using T = sweep_type<nodes, Number, Bindings...>;
     auto const value = forward_values<nodes, T>(numbers, bindings...);
     return rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{});
 }
@@ -116,20 +116,20 @@ template <class Tree, class... Ws> struct gradient_trees<Tree, type_list<Ws...>>
 }  // namespace detail
 
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt> struct gradient_function {
-    std::array<double, N> numbers{};
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function {
+    std::array<Number, N> numbers{};
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(numbers, bindings...)[0];
     }
 };
 
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_function {
-    std::array<double, N> numbers{};
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function {
+    std::array<Number, N> numbers{};
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<detail::type_list<Tree>>;
         using nodes = typename graph::nodes;
-        using T = detail::sweep_type<nodes, Bindings...>;
+        using T = detail::sweep_type<nodes, Number, Bindings...>;
         auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
         return value_and_gradient_result<T, Wrt::size>{
             value[graph::roots[0]], detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<1>{})[0]};
@@ -137,16 +137,16 @@ template <class Tree, std::size_t N, class Wrt> struct value_and_gradient_functi
 };
 
 /// The Jacobian of several outputs as a function of the bindings; made by jacobian(...).
-template <class Trees, std::size_t N, class Wrt> struct jacobian_function {
-    std::array<double, N> numbers{};
+template <class Trees, std::size_t N, class Wrt, class Number = double> struct jacobian_function {
+    std::array<Number, N> numbers{};
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<Trees, Wrt>(numbers, bindings...);
     }
 };
 
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
-template <class Tree, std::size_t N, class Wrt> struct hessian_function {
-    std::array<double, N> numbers{};
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function {
+    std::array<Number, N> numbers{};
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(numbers, bindings...);
         return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});
@@ -159,7 +159,8 @@ constexpr auto outputs(Fs const&... fs) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using trees = detail::type_list<
             detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>[I]>...>;
-        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)]>{detail::joined_numbers(fs...)};
+        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)], detail::joined_numbers_t<Fs...>>{
+            detail::joined_numbers(fs...)};
     }(std::index_sequence_for<Fs...>{});
 }
 
@@ -167,22 +168,22 @@ constexpr auto outputs(Fs const&... fs) {
 /// all its members in order.        gradient(x * y, x, y)(x = 2.0, y = 3.0) == std::array{3.0, 2.0}
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto gradient(F const& f, Xs const&...) {
-    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
-                             detail::flattened_variables<Xs...>>{detail::numbers_of(f)};
+    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>, detail::flattened_variables<Xs...>,
+                             detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
 /// f and (df/dx, df/dy, ...) from the same sweeps.    auto [v, g] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0)
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto value_and_gradient(F const& f, Xs const&...) {
     return value_and_gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
-                                       detail::flattened_variables<Xs...>>{detail::numbers_of(f)};
+                                       detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
 /// J[i][j] = d output_i / d x_j: one forward sweep over the outputs' shared graph, one reverse
 /// sweep per output.               jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0)
-template <class Trees, std::size_t N, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto jacobian(output_list<Trees, N> const& fs, Xs const&...) {
-    return jacobian_function<Trees, N, detail::flattened_variables<Xs...>>{fs.numbers};
+template <class Trees, std::size_t N, class Number, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
+constexpr auto jacobian(output_list<Trees, N, Number> const& fs, Xs const&...) {
+    return jacobian_function<Trees, N, detail::flattened_variables<Xs...>, Number>{fs.numbers};
 }
 /// The Jacobian of a single expression: one row, its gradient.
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
@@ -194,8 +195,8 @@ constexpr auto jacobian(F const& f, Xs const&... xs) {
 /// d f/dx_i, which share one graph with each other.     hessian(x * x * y, x, y)(x = 1.0, y = 2.0)
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto hessian(F const& f, Xs const&...) {
-    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
-                            detail::flattened_variables<Xs...>>{detail::numbers_of(f)};
+    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>, detail::flattened_variables<Xs...>,
+                            detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
 // ---- misuse, refused with a sentence ---------------------------------------------------------

@@ -35,7 +35,7 @@ inline void append_integer(std::string& out, std::intmax_t value) {
     auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     out.append(buffer, end);
 }
-inline void append_number(std::string& out, double value) {
+template <class Number> void append_number(std::string& out, Number value) {
     char buffer[64];
     auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;  // shortest round trip
     out.append(buffer, end);
@@ -44,19 +44,19 @@ inline void append_number(std::string& out, double value) {
 template <class Style, class Node> struct printer;
 
 // Print Node, in parentheses when its precedence is below what the context needs.
-template <class Style, class Node, std::size_t N>
-void print(std::string& out, std::array<double, N> const& numbers, precedence context) {
-    bool group = printer<Style, Node>::template level<N>(numbers) < context;
+template <class Style, class Node, class Number, std::size_t N>
+void print(std::string& out, std::array<Number, N> const& numbers, precedence context) {
+    bool group = printer<Style, Node>::level(numbers) < context;
     if (group) Style::open_group(out);
     printer<Style, Node>::print(out, numbers);
     if (group) Style::close_group(out);
 }
 
 template <class Style, rational R> struct printer<Style, constant<R>> {
-    template <std::size_t N> static precedence level(std::array<double, N> const&) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
         return R.num < 0 ? precedence::sum : R.den != 1 ? precedence::product : precedence::atom;
     }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const&) {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
         if constexpr (Style::latex && R.den != 1) {
             if (R.num < 0) out += '-';
             out += "\\frac{";
@@ -72,24 +72,24 @@ template <class Style, rational R> struct printer<Style, constant<R>> {
 };
 
 template <class Style, std::size_t K> struct printer<Style, runtime_constant<K>> {
-    template <std::size_t N> static precedence level(std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const& numbers) {
         return numbers[K] < 0 ? precedence::sum : precedence::atom;
     }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         append_number(out, numbers[K]);
     }
 };
 
 template <class Style, class Tag> struct printer<Style, named_constant<Tag>> {
-    template <std::size_t N> static precedence level(std::array<double, N> const&) { return precedence::atom; }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const&) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
         out += Style::latex ? Tag::latex : Tag::name;
     }
 };
 
 template <class Style, fixed_string Name, int I> struct printer<Style, var<Name, I>> {
-    template <std::size_t N> static precedence level(std::array<double, N> const&) { return precedence::atom; }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const&) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
         constexpr std::string_view name = Name.view();
         if constexpr (Style::latex && name.size() > 1) { out += "\\mathrm{"; out += name; out += '}'; }
         else out += name;
@@ -108,8 +108,8 @@ template <class Rule> constexpr std::string_view latex_name() {
 }
 
 template <class Style, class Rule, class... Args> struct printer<Style, call<Rule, Args...>> {
-    template <std::size_t N> static precedence level(std::array<double, N> const&) { return precedence::atom; }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         if constexpr (Style::latex) {
             constexpr auto other = latex_name<Rule>();
             if constexpr (other.empty()) { out += '\\'; out += Rule::name; }
@@ -140,8 +140,8 @@ template <class B, rational R> requires(R.num < 0) struct printed_factor<power<B
     using denominator_form = make_power<B, constant<-R>>;
 };
 
-template <class Style, std::size_t N, class... Fs>
-void print_factors(std::string& out, std::array<double, N> const& numbers, bool want_denominator, std::intmax_t coefficient,
+template <class Style, class Number, std::size_t N, class... Fs>
+void print_factors(std::string& out, std::array<Number, N> const& numbers, bool want_denominator, std::intmax_t coefficient,
                    std::size_t& count) {
     auto one = [&](auto* tag) {
         using F = std::remove_pointer_t<decltype(tag)>;
@@ -160,30 +160,30 @@ void print_factors(std::string& out, std::array<double, N> const& numbers, bool 
 }
 
 // Print c * f1 * f2 ... with the coefficient's sign already taken out (negative = print "-").
-template <class Style, rational R, class... Fs, std::size_t N>
-void print_product(std::string& out, std::array<double, N> const& numbers) {
+template <class Style, rational R, class... Fs, class Number, std::size_t N>
+void print_product(std::string& out, std::array<Number, N> const& numbers) {
     constexpr std::size_t below = (std::size_t{0} + ... + std::size_t{printed_factor<Fs>::denominator});
     constexpr std::intmax_t top = R.num < 0 ? -R.num : R.num;
     if (R.num < 0) out += '-';
     if constexpr (Style::latex && (below > 0 || R.den != 1)) {
         std::size_t count = 0;
         out += "\\frac{";
-        print_factors<Style, N, Fs...>(out, numbers, false, top, count);
+        print_factors<Style, Number, N, Fs...>(out, numbers, false, top, count);
         if (count == 0) out += '1';
         out += "}{";
         count = 0;
-        print_factors<Style, N, Fs...>(out, numbers, true, R.den, count);
+        print_factors<Style, Number, N, Fs...>(out, numbers, true, R.den, count);
         out += '}';
     } else {
         std::size_t count = 0;
-        print_factors<Style, N, Fs...>(out, numbers, false, top, count);
+        print_factors<Style, Number, N, Fs...>(out, numbers, false, top, count);
         if (count == 0) out += '1';
         if constexpr (below > 0 || R.den != 1) {
             out += '/';
             constexpr bool group = below + (R.den != 1) > 1;
             if (group) Style::open_group(out);
             count = 0;
-            print_factors<Style, N, Fs...>(out, numbers, true, R.den, count);
+            print_factors<Style, Number, N, Fs...>(out, numbers, true, R.den, count);
             if (group) Style::close_group(out);
         }
     }
@@ -204,17 +204,17 @@ template <class F, class... Fs> requires(!is_constant<F>::value) struct coeffici
 
 template <class Style, rational R, class List> struct product_printer;
 template <class Style, rational R, class... Fs> struct product_printer<Style, R, type_list<Fs...>> {
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         print_product<Style, R, Fs...>(out, numbers);
     }
 };
 
 template <class Style, class... Fs> struct printer<Style, product_of<Fs...>> {
     using split = coefficient_split<product_of<Fs...>>;
-    template <std::size_t N> static precedence level(std::array<double, N> const&) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
         return split::coefficient.num < 0 ? precedence::sum : precedence::product;
     }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         product_printer<Style, split::coefficient, typename split::factors>::print(out, numbers);
     }
 };
@@ -224,10 +224,10 @@ template <class Style, class B, class E> struct printer<Style, power<B, E>> {
         if constexpr (is_constant<E>::value) return E::value.num < 0;
         else return false;
     }();
-    template <std::size_t N> static precedence level(std::array<double, N> const&) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
         return negative_rational ? precedence::product : precedence::power;
     }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         if constexpr (negative_rational) {
             print_product<Style, rational{1, 1}, power<B, E>>(out, numbers);
         } else if constexpr (std::is_same_v<E, constant<rational{1, 2}>> || std::is_same_v<E, constant<rational{1, 3}>>) {
@@ -251,8 +251,8 @@ template <class Style, class B, class E> struct printer<Style, power<B, E>> {
 };
 
 template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
-    template <std::size_t N> static precedence level(std::array<double, N> const&) { return precedence::sum; }
-    template <std::size_t N> static void print(std::string& out, std::array<double, N> const& numbers) {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::sum; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         bool first = true;
         auto term = [&](auto* tag) {
             using T = std::remove_pointer_t<decltype(tag)>;

@@ -65,22 +65,27 @@ template <class X> constexpr auto as_expression(X const& x) {
         static_assert(std::is_arithmetic_v<X>,
                       "leibniz: a plain number inside an expression must be real (float, double, an integer); "
                       "complex numbers can be bound to variables instead: f(x = std::complex<double>{...})");
-        return with_numbers<runtime_constant<0>, 1>{{static_cast<double>(x)}};
+        // kept as given: a long double as long double (1e-400L is 0 as a double), the rest as double
+        using Number = std::conditional_t<std::is_same_v<X, long double>, long double, double>;
+        return with_numbers<runtime_constant<0>, 1, Number>{{static_cast<Number>(x)}};
     }
 }
 
-template <std::size_t N, std::size_t M>
-constexpr std::array<double, N + M> join_numbers(std::array<double, N> const& a, std::array<double, M> const& b) {
-    std::array<double, N + M> out{};
+/// The wider of two expressions' number types (long double if either keeps long doubles).
+template <class A, class B> using joined_number_t = std::conditional_t<std::is_same_v<A, long double>, A, B>;
+
+template <class A, std::size_t N, class B, std::size_t M>
+constexpr std::array<joined_number_t<A, B>, N + M> join_numbers(std::array<A, N> const& a, std::array<B, M> const& b) {
+    std::array<joined_number_t<A, B>, N + M> out{};
     for (std::size_t i = 0; i < N; ++i) out[i] = a[i];
     for (std::size_t i = 0; i < M; ++i) out[N + i] = b[i];
     return out;
 }
 
-template <class Tree, std::size_t N>
-constexpr auto finish_expression(std::array<double, N> const& numbers) {
+template <class Tree, class Number, std::size_t N>
+constexpr auto finish_expression(std::array<Number, N> const& numbers) {
     if constexpr (N == 0 || !has_runtime_constants<Tree>::value) return Tree{};
-    else return with_numbers<Tree, N>{numbers};
+    else return with_numbers<Tree, N, Number>{numbers};
 }
 
 /// Make<tree of a>::type from an expression or a plain number.
