@@ -148,6 +148,9 @@ template <std::uint64_t Seed, std::size_t... I> bool register_batch(std::index_s
 struct tally {
     std::size_t checks = 0;
     std::size_t finite_difference_misses = 0;  // a point within a step of a kink of abs, relu, min or max
+    std::size_t extreme_checks = 0;
+    std::size_t symbolic_zero_times_infinity = 0;  // d's NaN where the tape's zero adjoint gives a number
+    std::size_t sweep_zero_times_infinity = 0;     // the same in the sweep, where a value overflowed
 };
 
 /// Expression I of the batch: its symbolic derivative by one variable (x, y, z in turn, to keep
@@ -198,6 +201,52 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
     }
 }
 
+/// The same expression at points far outside [-1.5, 1.5] and near its kinks: every coordinate
+/// one of 0, +-1e-300, +-1e-8, +-1e8, +-1e150, +-1e300. There the value may overflow or be
+/// NaN; the engines must still agree: the same NaN, the same infinity, or numbers within
+/// 1e-9 (relative to the larger, absolute below 1). The symbolic d is compared with the tape
+/// where both are finite or both are not: d evaluates 0 * infinity as NaN where the tape and
+/// the sweep skip a zero adjoint (README's numerical policy), counted, not failed.
+template <class E, std::size_t I> void check_extremes(std::mt19937_64& random, tally& t) {
+    auto f = [](auto const& a, auto const& b, auto const& c) { return E::build(a, b, c); };
+    auto expression = f(x, y, z);
+    if constexpr (leibniz::Expression<decltype(expression)>) {
+        constexpr double magnitudes[] = {0.0, 1e-300, 1e-8, 1e8, 1e150, 1e300};
+        constexpr std::size_t by = I % 3;
+        auto const derivative = d(expression, std::get<by>(std::tuple{x, y, z}));
+        std::uniform_int_distribution<int> pick(0, 11);
+        auto coordinate = [&] {
+            int const k = pick(random);
+            return (k % 2 ? -1.0 : 1.0) * magnitudes[k / 2];
+        };
+        INFO("expression ", I, " at extreme points: ", typeid(expression).name());
+        for (int point = 0; point < 3; ++point) {
+            std::array<double, 3> p{coordinate(), coordinate(), coordinate()};
+            INFO("at x = ", p[0], ", y = ", p[1], ", z = ", p[2]);
+            leibniz::tape::scope recording;
+            leibniz::tape::var a = p[0], b = p[1], c = p[2];
+            leibniz::tape::var out = f(a, b, c);
+            auto const taped = leibniz::tape::gradient(out, a, b, c);
+            double const value = static_cast<double>(expression(x = p[0], y = p[1], z = p[2]));
+            CHECK(leibniz::detail::difference(value, out.value()) <= 1e-9);
+            auto const swept = leibniz::gradient(expression, x, y, z)(x = p[0], y = p[1], z = p[2]);
+            bool const overflows = std::fabs(p[0]) >= 1e150 || std::fabs(p[1]) >= 1e150 || std::fabs(p[2]) >= 1e150;
+            for (std::size_t i = 0; i < 3; ++i) {
+                CAPTURE(i);
+                // where a square overflows, a zero adjoint meets an infinite local derivative at an
+                // infinite operand: the tape skips the zero adjoint, the sweep (which tests only where
+                // the local derivative can be infinite at a finite operand) makes NaN, never a number
+                if (overflows && std::isnan(swept[i]) && !std::isnan(taped[i])) ++t.sweep_zero_times_infinity;
+                else CHECK(leibniz::detail::difference(swept[i], taped[i]) <= 1e-9);
+            }
+            double const symbolic = static_cast<double>(derivative(x = p[0], y = p[1], z = p[2]));
+            if (std::isnan(symbolic) && !std::isnan(taped[by])) ++t.symbolic_zero_times_infinity;
+            else CHECK(leibniz::detail::difference(symbolic, taped[by]) <= 1e-9);
+            ++t.extreme_checks;
+        }
+    }
+}
+
 /// Count expressions from Seed, each at four random points: symbolic vs tape to 1e-12;
 /// tape vs finite differences to 1e-6 but at the rare point that straddles a kink.
 template <std::uint64_t Seed, std::size_t Count> void check_batch() {
@@ -205,9 +254,13 @@ template <std::uint64_t Seed, std::size_t Count> void check_batch() {
     tally t;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (check_one<nth<Seed, I>, I>(random, t), ...);
+        (check_extremes<nth<Seed, I>, I>(random, t), ...);
     }(std::make_index_sequence<Count>{});
     CHECK(t.checks == 12 * Count);
     CHECK(t.finite_difference_misses * 100 <= t.checks);
+    MESSAGE("extreme points: ", t.extreme_checks, " checked; NaN for a zero adjoint times infinity: d ",
+            t.symbolic_zero_times_infinity, ", gradient ", t.sweep_zero_times_infinity, " (README's numerical policy)");
+    CHECK(t.extreme_checks >= Count);  // most expressions are expressions, not numbers
 }
 
 }  // namespace random_expressions
