@@ -6,6 +6,7 @@
 
 #include "detail/canonical.hpp"
 #include "detail/combine.hpp"
+#include "detail/type_list.hpp"
 #include "expression.hpp"
 #include "functions.hpp"
 #include "operators.hpp"
@@ -52,12 +53,63 @@ template <class B, class E, class X> struct derivative_of<power<B, E>, X> {
     using type = decltype(compute());
 };
 
-// f(g)' = f'(g) g'
+// ---- chains: f(g(h(...)))' = f'(g(...)) g'(h(...)) h'(...) ..., one product ---------------
+// Along a chain the factors are gathered in a list and made one canonical product at the
+// chain's top: d of sin(sin(...(x))) of depth n canonicalises one product of n factors instead
+// of n products of 1, 2, ..., n factors, each sorted again (a chain of depth 128: 13 s with
+// GCC, and quadratic).
+
+/// Whether E depends on the variable X (one instantiation per subexpression).
+template <class E, class X, class Children = typename children<E>::type> struct depends_on;
+template <class E, class X, class... Cs>
+struct depends_on<E, X, type_list<Cs...>> : std::bool_constant<std::is_same_v<E, X> || any_of({depends_on<Cs, X>::value...})> {};
+
+template <class Factor, class Rest> struct chain_link {};  // Factor times the factors of Rest
+template <class Last> struct chain_end {};
+
+/// The factors of dE/dX for E that depends on X, as chain_link<f'(g), chain_link<g'(h), ...
+/// chain_end<the derivative where the chain stops>>>: the chain runs through unary calls, rational
+/// powers, c * g, and sums with one term that depends on X.
+template <class E, class X> struct chain_factors { using type = chain_end<derivative_tree<E, X>>; };
+template <class Rule, class A, class X> struct chain_factors<call<Rule, A>, X> {
+    using type = chain_link<decltype(Rule::derivative(A{}, call<Rule, A>{})), typename chain_factors<A, X>::type>;
+};
+template <class B, rational R, class X> struct chain_factors<power<B, constant<R>>, X> {
+    using type = chain_link<decltype(rules::pow_fn::base_partial(B{}, constant<R>{})), typename chain_factors<B, X>::type>;
+};
+template <rational C, class F, class X> struct chain_factors<product_of<constant<C>, F>, X> {
+    using type = chain_link<constant<C>, typename chain_factors<F, X>::type>;
+};
+template <class... Ts, class X> requires(sizeof...(Ts) > 1)
+struct chain_factors<sum_of<Ts...>, X> {
+    static constexpr std::size_t dependent = [] {
+        bool const depends[] = {depends_on<Ts, X>::value...};
+        std::size_t count = 0;
+        for (bool b : depends) count += b;
+        return count;
+    }();
+    static auto term() {
+        if constexpr (dependent != 1) return chain_end<derivative_tree<sum_of<Ts...>, X>>{};
+        else {
+            constexpr std::size_t at = index_of<std::true_type, std::bool_constant<depends_on<Ts, X>::value>...>();
+            return typename chain_factors<at_t<at, type_list<Ts...>>, X>::type{};
+        }
+    }
+    using type = decltype(term());
+};
+
+template <class Chain, class Factors = type_list<>> struct chain_product;
+template <class F, class Rest, class... Fs> struct chain_product<chain_link<F, Rest>, type_list<Fs...>>
+    : chain_product<Rest, type_list<Fs..., F>> {};
+template <class Last, class... Fs> struct chain_product<chain_end<Last>, type_list<Fs...>> {
+    using type = make_product<Fs..., Last>;
+};
+
+// f(g)' = f'(g) g', the whole chain below f in one product
 template <class Rule, class A, class X> struct derivative_of<call<Rule, A>, X> {
     static auto compute() {
-        using dA = derivative_tree<A, X>;
-        if constexpr (std::is_same_v<dA, zero>) return zero{};
-        else return make_product<decltype(Rule::derivative(A{}, call<Rule, A>{})), dA>{};
+        if constexpr (!depends_on<A, X>::value) return zero{};
+        else return typename chain_product<typename chain_factors<call<Rule, A>, X>::type>::type{};
     }
     using type = decltype(compute());
 };
