@@ -7,7 +7,9 @@ by d(f, x_i), evaluated) and `gradient` (gradient() or jacobian(), evaluated). C
 GCC 12 and Clang 14 (-std=c++20 -O2 -c), recording wall time and peak memory (/usr/bin/time -v,
 "Maximum resident set size"). Writes bench/compile_time.csv.
 
-    python3 bench/compile_time.py [--quick]
+    python3 bench/compile_time.py [--quick] [--only chain]
+
+--only re-measures the named problems and keeps the other rows of the CSV as they were.
 """
 import argparse
 import csv
@@ -135,10 +137,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller sizes, GCC only")
     parser.add_argument("--timeout", type=int, default=240, help="seconds per compilation")
+    parser.add_argument("--only", action="append", default=[], metavar="PROBLEM",
+                        help="measure only this problem (chain, product, network, bundle_adjustment); repeatable")
     args = parser.parse_args()
 
     compilers = ["g++"] if args.quick else ["g++", "clang++"]
-    chain_sizes = [4, 8, 16] if args.quick else [4, 8, 16, 32, 64]
+    chain_sizes = [4, 8, 16] if args.quick else [4, 8, 16, 32, 64, 128, 256]
     product_sizes = [4, 8, 16] if args.quick else [4, 8, 16, 32, 48]
     cases = []
     for n in chain_sizes:
@@ -147,8 +151,14 @@ def main():
         cases.append(("product", n, lambda mode, n=n: source(mode, *product(n))))
     cases.append(("network", 17, lambda mode: source(mode, NETWORK[0], NETWORK[1], NETWORK[2])))
     cases.append(("bundle_adjustment", 15, ba_source))
+    if args.only:
+        cases = [c for c in cases if c[0] in args.only]
 
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    kept = []
+    if args.only and os.path.exists(OUT):
+        with open(OUT) as f:
+            kept = [r for r in csv.DictReader(f) if r["problem"] not in args.only]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for problem, size, make in cases:
@@ -166,7 +176,8 @@ def main():
     with open(OUT, "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         writer.writeheader()
-        writer.writerows(rows)
+        order = {name: i for i, name in enumerate(["chain", "product", "network", "bundle_adjustment"])}
+        writer.writerows(sorted(kept + rows, key=lambda r: (order.get(r["problem"], 9), int(r["size"]))))
     print(f"wrote {os.path.relpath(OUT, ROOT)}")
     return 0
 
