@@ -6,6 +6,7 @@ bench/compile_time.csv (bench/compile_time.py, committed); draws docs/bench_runt
 docs/bench_compile_time.png with gnuplot.
 
     python3 bench/report.py
+    python3 bench/report.py --compile-only   # only the compile-time section, from compile_time.csv
 """
 import csv
 import datetime
@@ -225,7 +226,91 @@ def marginal_costs(points):
     return [(n0, n1, (t1 - t0) / (n1 - n0)) for (n0, t0), (n1, t1) in zip(points, points[1:])]
 
 
+def compile_section(compile_rows, has_compile_chart):
+    """The lines of REPORT.md's compile-time section, from bench/compile_time.csv."""
+    out = []
+    w = out.append
+    w("## Compile time")
+    w("")
+    w("`python3 bench/compile_time.py`: one translation unit per row, `-std=c++20 -O2 -c`, wall time and peak "
+      "memory (`/usr/bin/time -v`, Maximum resident set size). Mode `d`: every partial by `d(f, x_i)`, each "
+      "evaluated; mode `gradient`: one `gradient(f, x...)` (the Jacobian for bundle adjustment). The chain is "
+      "sin, tanh, log1p, cos composed n times on one variable; the product is x0 x1 ... x(n-1). "
+      "Times include about 1.2 s of parsing the headers (the smallest rows); on a shared machine a few tenths of a second are noise.")
+    w("")
+    if has_compile_chart:
+        w("![compile time](../docs/bench_compile_time.png)")
+        w("")
+    compilers = sorted({r["compiler"] for r in compile_rows}, reverse=True)
+    w("| problem | n | mode | " + " | ".join(f"{c} s | {c} MiB" for c in compilers) + " |")
+    w("|---|---|---|" + "---|---|" * len(compilers))
+    keyed = {}
+    for r in compile_rows:
+        keyed.setdefault((r["problem"], int(r["size"]), r["mode"]), {})[r["compiler"]] = r
+    for (problem, size, mode), per in keyed.items():
+        cells = []
+        for c in compilers:
+            r = per.get(c)
+            if r is None:
+                cells += ["—", "—"]
+            elif r["status"] != "ok":
+                cells += [r["status"].replace("|", "/"), r["peak_mib"] or "—"]
+            else:
+                cells += [r["seconds"], r["peak_mib"]]
+        w(f"| {problem} | {size} | {mode} | " + " | ".join(cells) + " |")
+    w("")
+    w("Growth of the cost above the smallest size, as k in cost(n) − cost(n0) ∝ (n − n0)^k from the middle "
+      "and the largest size (time is noisy on a shared machine; peak memory is not):")
+    w("")
+    w("What to expect: `d` on the product must write n partials of n − 1 factors each, so its output alone "
+      "grows as n²; the chain's derivative is a product of n factors, so linear growth is the ideal there, "
+      "and `gradient` should be linear in both (one forward and one reverse sweep over n nodes).")
+    w("")
+    w("| series | compiler | time | peak memory |")
+    w("|---|---|---|---|")
+    for problem in ("chain", "product"):
+        for mode in ("d", "gradient"):
+            for c in compilers:
+                sel = [r for r in compile_rows if r["problem"] == problem and r["mode"] == mode
+                       and r["compiler"] == c and r["status"] == "ok"]
+                kt = exponent([(int(r["size"]), float(r["seconds"])) for r in sel])
+                km = exponent([(int(r["size"]), float(r["peak_mib"])) for r in sel])
+                w(f"| {problem}, `{mode}` | {c} | {verdict(kt)} | {verdict(km)} |")
+    w("")
+    w("Growth: the compile time added per added element (per level of the chain, per factor of the "
+      "product) between successive sizes, in milliseconds; constant when the growth is linear:")
+    w("")
+    for problem in ("chain", "product"):
+        for mode in ("d", "gradient"):
+            for c in compilers:
+                pts = [(int(r["size"]), float(r["seconds"])) for r in compile_rows
+                       if r["problem"] == problem and r["mode"] == mode and r["compiler"] == c and r["status"] == "ok"]
+                steps = marginal_costs(pts)
+                if steps:
+                    w(f"- {problem}, `{mode}`, {c}: " + ", ".join(f"{n0}→{n1}: {1000 * m:.0f}" for n0, n1, m in steps))
+    w("")
+    return out
+
+
+def compile_only():
+    """Rewrites only the compile-time section of an existing REPORT.md (after compile_time.py --only)."""
+    compile_csv = os.path.join(os.path.dirname(RESULTS), "compile_time.csv")
+    with open(compile_csv) as f:
+        rows = list(csv.DictReader(f))
+    os.makedirs(DOCS, exist_ok=True)
+    has_chart = compile_chart(rows, os.path.join(DOCS, "bench_compile_time.png"))
+    text = open(REPORT).read()
+    begin = text.index("## Compile time")
+    after = text.index("\n## ", begin + 1) + 1
+    with open(REPORT, "w") as f:
+        f.write(text[:begin] + "\n".join(compile_section(rows, has_chart)) + "\n" + text[after:])
+    print(f"rewrote the compile-time section of {os.path.relpath(REPORT, ROOT)}")
+    return 0
+
+
 def main():
+    if "--compile-only" in sys.argv[1:]:
+        return compile_only()
     results, context, errors = load_results()
     if not results:
         print("no results in bench/results: run bench/run.sh first", file=sys.stderr)
@@ -319,65 +404,7 @@ def main():
         w("")
 
     if compile_rows:
-        w("## Compile time")
-        w("")
-        w("`python3 bench/compile_time.py`: one translation unit per row, `-std=c++20 -O2 -c`, wall time and peak "
-          "memory (`/usr/bin/time -v`, Maximum resident set size). Mode `d`: every partial by `d(f, x_i)`, each "
-          "evaluated; mode `gradient`: one `gradient(f, x...)` (the Jacobian for bundle adjustment). The chain is "
-          "sin, tanh, log1p, cos composed n times on one variable; the product is x0 x1 ... x(n-1). "
-          "Times include about 1.2 s of parsing the headers (the smallest rows); on a shared machine a few tenths of a second are noise.")
-        w("")
-        if has_compile_chart:
-            w("![compile time](../docs/bench_compile_time.png)")
-            w("")
-        compilers = sorted({r["compiler"] for r in compile_rows}, reverse=True)
-        w("| problem | n | mode | " + " | ".join(f"{c} s | {c} MiB" for c in compilers) + " |")
-        w("|---|---|---|" + "---|---|" * len(compilers))
-        keyed = {}
-        for r in compile_rows:
-            keyed.setdefault((r["problem"], int(r["size"]), r["mode"]), {})[r["compiler"]] = r
-        for (problem, size, mode), per in keyed.items():
-            cells = []
-            for c in compilers:
-                r = per.get(c)
-                if r is None:
-                    cells += ["—", "—"]
-                elif r["status"] != "ok":
-                    cells += [r["status"].replace("|", "/"), r["peak_mib"] or "—"]
-                else:
-                    cells += [r["seconds"], r["peak_mib"]]
-            w(f"| {problem} | {size} | {mode} | " + " | ".join(cells) + " |")
-        w("")
-        w("Growth of the cost above the smallest size, as k in cost(n) − cost(n0) ∝ (n − n0)^k from the middle "
-          "and the largest size (time is noisy on a shared machine; peak memory is not):")
-        w("")
-        w("What to expect: `d` on the product must write n partials of n − 1 factors each, so its output alone "
-          "grows as n²; the chain's derivative is a product of n factors, so linear growth is the ideal there, "
-          "and `gradient` should be linear in both (one forward and one reverse sweep over n nodes).")
-        w("")
-        w("| series | compiler | time | peak memory |")
-        w("|---|---|---|---|")
-        for problem in ("chain", "product"):
-            for mode in ("d", "gradient"):
-                for c in compilers:
-                    sel = [r for r in compile_rows if r["problem"] == problem and r["mode"] == mode
-                           and r["compiler"] == c and r["status"] == "ok"]
-                    kt = exponent([(int(r["size"]), float(r["seconds"])) for r in sel])
-                    km = exponent([(int(r["size"]), float(r["peak_mib"])) for r in sel])
-                    w(f"| {problem}, `{mode}` | {c} | {verdict(kt)} | {verdict(km)} |")
-        w("")
-        w("Growth: the compile time added per added element (per level of the chain, per factor of the "
-          "product) between successive sizes, in milliseconds; constant when the growth is linear:")
-        w("")
-        for problem in ("chain", "product"):
-            for mode in ("d", "gradient"):
-                for c in compilers:
-                    pts = [(int(r["size"]), float(r["seconds"])) for r in compile_rows
-                           if r["problem"] == problem and r["mode"] == mode and r["compiler"] == c and r["status"] == "ok"]
-                    steps = marginal_costs(pts)
-                    if steps:
-                        w(f"- {problem}, `{mode}`, {c}: " + ", ".join(f"{n0}→{n1}: {1000 * m:.0f}" for n0, n1, m in steps))
-        w("")
+        out += compile_section(compile_rows, has_compile_chart)
 
     if errors:
         w("## Failed checks")
