@@ -50,6 +50,14 @@ template <operand B> var& operator+=(var& a, B const& b) { return a = a + b; }
 template <operand B> var& operator-=(var& a, B const& b) { return a = a - b; }
 template <operand B> var& operator*=(var& a, B const& b) { return a = a * b; }
 template <operand B> var& operator/=(var& a, B const& b) { return a = a / b; }
+template <class B> requires mixes_var_and_expression<var, B>
+var& operator+=(var& a, B const& b) { return a = leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class B> requires mixes_var_and_expression<var, B>
+var& operator-=(var& a, B const& b) { return a = leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class B> requires mixes_var_and_expression<var, B>
+var& operator*=(var& a, B const& b) { return a = leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+template <class B> requires mixes_var_and_expression<var, B>
+var& operator/=(var& a, B const& b) { return a = leibniz::detail::refuse_tape_with_expression<var>(a, b); }
 
 // Comparisons read values only, as on double; they record nothing and need no live recording.
 inline bool operator==(var const& a, var const& b) noexcept { return a.value() == b.value(); }
