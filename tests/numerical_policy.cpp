@@ -307,3 +307,9 @@ TEST_CASE("7. a long double plain number keeps its type and its digits") {
     constexpr var_array<"w", 2> w;
     CHECK(sum<2>([&](auto i) { return w[i] * 1e-400L; })(w = std::array{1.0, 2.0}) == 3e-400L);
 }
+
+TEST_CASE("a variable bound to an exact rational takes its value as a double") {
+    CHECK((x * x)(x = 3_c) == 9.0);
+    CHECK((x * y)(x = 1_c / 2_c, y = 4.0) == 2.0);
+    CHECK(gradient(x * x, x)(x = c<1, 4>)[0] == 0.5);
+}

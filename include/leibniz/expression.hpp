@@ -59,6 +59,8 @@ template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name,
     static constexpr int index = Index;
     /// x = 0.5 binds the variable for evaluation: f(x = 0.5, y = 2.0).
     template <Scalar T> constexpr binding<var, T> operator=(T value) const { return {value}; }
+    /// x = 2_c binds the exact rational's value as a double: f(x = 1_c / 2_c) is f(x = 0.5).
+    template <rational R> constexpr binding<var, double> operator=(constant<R>) const { return {R.template as<double>()}; }
     // x = true, x = "1.0", x = std::array{...}: refused with a sentence, not "no match for operator="
     template <class T> requires(!Scalar<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var>)
     constexpr auto operator=(T const&) const {
