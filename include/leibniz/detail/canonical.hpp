@@ -247,12 +247,11 @@ template <class... U> struct factor_plan<type_list<U...>> {
         for (auto v : values) r.value = product_or_flag(r.value, v, r.overflowed);
         return r;
     }();
+    // Each factor's base key and rational exponent (0 for an expression exponent).
+    static constexpr key_view bases[n + 1] = {key_of<typename factor_parts<U>::base>()..., key_view{}};
+    static constexpr rational exponents[n + 1] = {exponent_value<typename factor_parts<U>::exponent>()..., rational{}};
     // Group the factors by base (rationals all share the first group); total[] adds rational exponents.
-    static constexpr auto groups = [] {
-        key_view keys[] = {key_of<typename factor_parts<U>::base>()...};
-        rational exponents[] = {exponent_value<typename factor_parts<U>::exponent>()...};
-        return collect<n>(keys, exponents);
-    }();
+    static constexpr auto groups = collect<n>(bases, exponents);
     // before anything reads them: an overflow is refused with a sentence (refusals.hpp)
     using overflow_refused = typename refuse_rational_overflow<coefficient.overflowed || groups.overflowed>::type;
     static constexpr bool all_rational_exponents(std::size_t g) {
@@ -262,8 +261,8 @@ template <class... U> struct factor_plan<type_list<U...>> {
     }
     // b^(1/2) * b^(1/2) = b only where b >= 0: a group of rational exponents, one of them with
     // an even denominator (NaN for b < 0), whose total has none (defined for b < 0).
-    static constexpr rational exponents[n + 1] = {exponent_value<typename factor_parts<U>::exponent>()..., rational{}};
     static constexpr bool loses_root(std::size_t g) {
+        if (!all_rational_exponents(g)) return false;
         bool even_root = false;
         for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
             even_root = even_root || exponents[groups.members[s]].den % 2 == 0;
@@ -272,12 +271,9 @@ template <class... U> struct factor_plan<type_list<U...>> {
     // where_nonnegative(b) says nothing when b^(p/q) with an even q stays a factor (x * sqrt(x) *
     // sqrt(x) = x^(3/2), however it is grouped)
     static constexpr key_view guarded[n + 1] = {guarded_base_key<typename factor_parts<U>::base>()..., key_view{}};
-    static constexpr bool has_guard = any_of({(guarded_base_key<typename factor_parts<U>::base>().size > 0)...});
     static constexpr bool absorbed(std::size_t g) {
-        if (!has_guard) return false;
         key_view const b = guarded[groups.first[g]];
         if (b.size == 0) return false;
-        key_view const bases[] = {key_of<typename factor_parts<U>::base>()..., key_view{}};
         for (std::size_t h = 0; h < groups.count; ++h)
             if (compare(bases[groups.first[h]], b) == 0 && all_rational_exponents(h) && groups.total[h].den % 2 == 0) return true;
         return false;
@@ -290,9 +286,7 @@ template <class... U> struct factor_plan<type_list<U...>> {
     }();
     static constexpr bool any_loses_root = [] {
         for (std::size_t g = 0; g < groups.count; ++g)
-            if (!is_rational[groups.first[g]] && groups.begin[g + 1] - groups.begin[g] > 1 && all_rational_exponents(g) &&
-                loses_root(g))
-                return true;
+            if (loses_root(g)) return true;
         return false;
     }();
 };
@@ -310,7 +304,7 @@ template <class... U> struct collect_factors<type_list<U...>> {
         using first = at_t<plan::groups.first[G], list>;
         if constexpr (plan::is_rational[plan::groups.first[G]] || plan::absorbed(G)) return type_list<>{};
         else if constexpr (plan::groups.begin[G + 1] - plan::groups.begin[G] == 1) return type_list<first>{};
-        else if constexpr (plan::all_rational_exponents(G) && plan::loses_root(G))
+        else if constexpr (plan::loses_root(G))
             return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>,
                              make_call<rules::where_nonnegative_fn, typename factor_parts<first>::base>>{};
         else if constexpr (plan::all_rational_exponents(G))
@@ -368,18 +362,18 @@ struct make_power_t<constant<B>, constant<R>> {
 // root that e*n loses keeps its domain factor ((b^(1/2))^2 = b where_nonnegative(b)); with an
 // expression e only for n = -1 (b^y is defined for b < 0 where y is an integer, b^(2y) also
 // where y is a half-integer)
-template <class E, rational R> inline constexpr bool power_of_power_merges = R == rational{-1, 1};
-template <rational E, rational R> inline constexpr bool power_of_power_merges<constant<E>, R> =
-    !(E.den % 2 == 0 && (E * R).den % 2 == 1);
-template <class B, class E, rational R>
-    requires(R.is_integer() && R.num != 0 && R.num != 1 && power_of_power_merges<E, R>)
-struct make_power_t<power<B, E>, constant<R>> {
-    using type = make_power<B, make_product<E, constant<R>>>;
-};
-template <class B, rational E, rational R>
-    requires(R.is_integer() && R.num != 0 && R.num != 1 && E.den % 2 == 0 && (E * R).den % 2 == 1)
+template <class B, rational E, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
 struct make_power_t<power<B, constant<E>>, constant<R>> {
-    using type = make_product<make_power<B, constant<E * R>>, make_call<rules::where_nonnegative_fn, B>>;
+    static auto merge() {
+        using merged = make_power<B, make_product<constant<E>, constant<R>>>;
+        if constexpr (E.den % 2 == 0 && (E * R).den % 2 == 1) return make_product<merged, make_call<rules::where_nonnegative_fn, B>>{};
+        else return merged{};
+    }
+    using type = decltype(merge());
+};
+template <class B, class E> requires(!is_constant<E>::value)
+struct make_power_t<power<B, E>, minus_one> {
+    using type = make_power<B, make_product<E, minus_one>>;
 };
 // a domain factor is 1 or NaN: any power of it but the 0th is itself
 template <class B, rational R> requires(R.num != 0)
