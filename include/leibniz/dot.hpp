@@ -156,7 +156,7 @@ template <Expression E, class... Bindings> std::string to_dot(E const& e, Bindin
     [&]<class... Ns, std::size_t... I>(detail::type_list<Ns...>, std::index_sequence<I...>) {
         // a braced list, not a fold: graphs may have more than 256 nodes
         [[maybe_unused]] int in_order[] = {0, (detail::append_dot_node<Ns, I, nodes, variables>(out, numbers, value, adjoint), 0)...};
-    }(nodes{}, std::make_index_sequence<nodes::size>{});
+    }(typename nodes::list{}, std::make_index_sequence<nodes::size>{});
     out += "}\n";
     return out;
 }

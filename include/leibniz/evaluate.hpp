@@ -44,23 +44,50 @@ template <std::size_t I, class First, class... Rest> constexpr auto const& nth(F
     else return nth<I - 1>(rest...);
 }
 
-// The number type a variable is bound to (integers evaluate as double).
-template <class V, class... Bindings> constexpr auto bound_value() {
-    constexpr std::size_t at_binding = binding_index<V, Bindings...>();
-    if constexpr (at_binding == sizeof...(Bindings)) return typename refuse_unbound<V>::type{};
-    else return scalar_result_t<std::remove_cvref_t<typename at_t<at_binding, type_list<Bindings...>>::template value_type<V>>>{};
-}
-
-template <class Nodes> struct variables_in;
-template <class... Ns> struct variables_in<type_list<Ns...>> {
-    using type = concat_t<std::conditional_t<is_variable<Ns>::value, type_list<Ns>, type_list<>>...>;
+/// The variables among a graph's nodes, in slot order: found by one pass over the nodes, then
+/// taken from the graph's trie (graph.hpp's node_at), not by concatenating a list per node.
+template <class Nodes, class List = typename Nodes::list> struct variables_in;
+template <class Nodes, class... Ns> struct variables_in<Nodes, type_list<Ns...>> {
+    struct slots_t {
+        std::size_t count = 0;
+        std::size_t slot[sizeof...(Ns) + 1]{};
+    };
+    static constexpr slots_t variables = [] {
+        bool const is_var[] = {is_variable<Ns>::value..., false};
+        slots_t found{};
+        for (std::size_t i = 0; i < sizeof...(Ns); ++i)
+            if (is_var[i]) found.slot[found.count++] = i;
+        return found;
+    }();
+    template <class Seq> struct pick;
+    template <std::size_t... I> struct pick<std::index_sequence<I...>> { using type = type_list<node_at<variables.slot[I], Nodes>...>; };
+    using type = typename pick<std::make_index_sequence<variables.count>>::type;
 };
 
-/// The type an expression evaluates in: the common type of its variables' bound values.
+/// The type a binding gives the variables it binds (integers evaluate as double).
+template <class Binding> using bound_type_t =
+    scalar_result_t<std::remove_cvref_t<typename Binding::template value_type<typename Binding::first_variable>>>;
+
+/// The type an expression evaluates in: the common type of the values bound to its variables.
+/// It is taken over the call's bindings that bind a variable of the expression, which are few,
+/// and not over the variables, which may be thousands (std::common_type nests once per type:
+/// over 450 variables it exceeded GCC's template depth). A variable no binding binds is refused.
 template <class Variables, class... Bindings> struct evaluation_type { using type = double; };
 template <class... Vs, class... Bindings> requires(sizeof...(Vs) > 0)
 struct evaluation_type<type_list<Vs...>, Bindings...> {
-    using type = std::common_type_t<decltype(bound_value<Vs, Bindings...>())...>;
+    template <class B> static constexpr bool binds_one = any_of({B::template binds<Vs>...});
+    static constexpr std::size_t first_unbound = [] {
+        std::size_t const at[] = {binding_index<Vs, Bindings...>()..., 0};
+        std::size_t i = 0;
+        while (i < sizeof...(Vs) && at[i] < sizeof...(Bindings)) ++i;
+        return i;
+    }();
+    static constexpr auto common() {
+        if constexpr (first_unbound < sizeof...(Vs))
+            return typename refuse_unbound<at_t<first_unbound, type_list<Vs...>>>::type{};
+        else return std::common_type_t<std::conditional_t<binds_one<Bindings>, bound_type_t<Bindings>, double>...>{};
+    }
+    using type = decltype(common());
 };
 
 /// T, or long double when the expression keeps long double numbers and T is a real type: as
@@ -94,7 +121,7 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
     [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, Bindings const&... bindings) {
         using V = var<Name, I>;
         constexpr std::size_t at_binding = binding_index<V, Bindings...>();
-        if constexpr (at_binding == sizeof...(Bindings)) return T{};  // already refused by bound_value
+        if constexpr (at_binding == sizeof...(Bindings)) return T{};  // already refused by evaluation_type
         else return static_cast<T>(nth<at_binding>(bindings...).template get<V>());
     }
 };
@@ -236,7 +263,7 @@ template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
                                                                            Bindings const&... bindings) {
     check_each_variable_bound_once<Bindings...>();
     std::array<T, Nodes::size> v{};
-    fill_values<Nodes, T>(v, Nodes{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
+    fill_values<Nodes, T>(v, typename Nodes::list{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
     return v;
 }
 

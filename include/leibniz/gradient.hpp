@@ -62,7 +62,7 @@ template <class Tree> struct shared_graph<type_list<Tree>> {
     static constexpr std::array<std::size_t, 1> roots{nodes::size - 1};
 };
 template <class... Trees> struct shared_graph<type_list<Trees...>> {
-    using nodes = typename visit_each<type_list<>, type_list<Trees...>>::type;
+    using nodes = graph_of<Trees...>;
     static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>::value...};
 };
 

@@ -254,7 +254,7 @@ template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::s
     // fold, does not nest: Clang limits nesting to 256).
     using plan = sweep<Nodes, Wrt, Root>;
     [[maybe_unused]] int in_order[] = {
-        0, (reverse_step<at_t<Root - I, Nodes>, plan_of<plan, at_t<Root - I, Nodes>, Root - I>::value, Forced>(value, adjoint),
+        0, (reverse_step<node_at<Root - I, Nodes>, plan_of<plan, node_at<Root - I, Nodes>, Root - I>::value, Forced>(value, adjoint),
             0)...};
 }
 

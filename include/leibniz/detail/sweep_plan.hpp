@@ -103,8 +103,8 @@ constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std
 }
 
 /// For each node of Nodes, the slots of the operands its evaluation reads.
-template <class Nodes> struct graph_links;
-template <class... Ns> struct graph_links<type_list<Ns...>> {
+template <class Nodes, class List = typename Nodes::list> struct graph_links;
+template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>> {
     static constexpr std::size_t size = sizeof...(Ns);
     static constexpr std::size_t links = [] {  // a loop, not a fold: graphs have more than 256 nodes
         std::size_t const counts[] = {operands<Ns>::type::size..., 0};
@@ -117,7 +117,7 @@ template <class... Ns> struct graph_links<type_list<Ns...>> {
         std::size_t at = 0, node = 0;
         [[maybe_unused]] int in_order[] = {
             0, (table.begin[node++] = at,
-                append_links(table, at, reads_of<Ns, type_list<Ns...>>::value.operand, local_factors<Ns, type_list<Ns...>>::value), 0)...};
+                append_links(table, at, reads_of<Ns, Nodes>::value.operand, local_factors<Ns, Nodes>::value), 0)...};
         table.begin[size] = at;
         return table;
     }();
@@ -126,14 +126,15 @@ template <class... Ns> struct graph_links<type_list<Ns...>> {
 /// Which nodes depend on a variable of Wrt (the only ones with a non-zero derivative), and
 /// where each variable of Wrt sits among the nodes (Nodes::size when f does not use it).
 template <class Nodes, class Wrt> struct activity;
-template <class... Ns, class... Ws> struct activity<type_list<Ns...>, type_list<Ws...>> {
-    static constexpr std::size_t size = sizeof...(Ns);
-    static constexpr std::array<std::size_t, sizeof...(Ws)> wrt_slot{index_of<Ws, Ns...>()...};
+template <class Nodes, class... Ws> struct activity<Nodes, type_list<Ws...>> {
+    static constexpr std::size_t size = Nodes::size;
+    // one trie lookup per variable (graph.hpp), not a search of the nodes
+    static constexpr std::array<std::size_t, sizeof...(Ws)> wrt_slot{slot_if_present<Ws, Nodes>::value...};
     static constexpr std::array<bool, size> active = [] {
         std::array<bool, size> is_active{};
         for (std::size_t w : wrt_slot)
             if (w < size) is_active[w] = true;
-        auto const& table = graph_links<type_list<Ns...>>::value;
+        auto const& table = graph_links<Nodes>::value;
         for (std::size_t i = 0; i < size; ++i)
             for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
                 if (is_active[table.operand[p]]) is_active[i] = true;
@@ -246,11 +247,14 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
         bool reached[size]{};           // some push has written the adjoint
         rational common[size]{};        // the common divisor of the scales arriving at each node
         rational arriving[link_count + 1]{};  // the scale a push brings to its operand
+        std::size_t uses[size]{};       // how often the node being planned reads each operand
         // From the root down: every consumer of a node comes before it, so a node's scale is
         // settled (the common divisor of what arrived) before it pushes to its operands.
         for (std::size_t i = Root + 1; i-- > 0;) {
             if (!visit[i]) continue;
             if (i != Root && carried_in_scale(common[i])) t.scale[i] = common[i];
+            // counted once per node, not per operand: a sum of 1,024 terms has a million pairs
+            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p) ++uses[links.operand[p]];
             for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p) {
                 std::size_t const operand = links.operand[p];
                 if (!active[operand]) continue;
@@ -260,15 +264,15 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
                     common[operand] = arriving[p];
                     // the first push assigns, when it is the node's only push to the operand
                     // (pow(x, x) and atan2(x, x) push to x twice: both add)
-                    std::size_t uses = 0;
-                    for (std::size_t q = links.begin[i]; q < links.begin[i + 1]; ++q) uses += links.operand[q] == operand;
-                    if (uses == 1) t.first_writer[operand] = i;
+                    if (uses[operand] == 1) t.first_writer[operand] = i;
                 } else {
                     common[operand] = common_scale(common[operand], arriving[p]);
                 }
             }
-            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p)
+            for (std::size_t p = links.begin[i]; p < links.begin[i + 1]; ++p) {
                 if (active[links.operand[p]]) reached[links.operand[p]] = true;
+                uses[links.operand[p]] = 0;
+            }
         }
         // Each push is multiplied by its ratio to the operand's scale, an integer: -2 and -400
         // arriving at x of Rosenbrock's (1 - x)^2 + 100 (y - x^2)^2 give x the scale -2 and the
