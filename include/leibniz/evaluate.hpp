@@ -178,6 +178,59 @@ template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
     }
 };
 
+// Conditions are 1 where they hold and 0 elsewhere; select reads its condition's value and
+// keeps one arm (both were computed: an untaken arm's NaN stays there).
+template <class T> [[gnu::always_inline]] constexpr T holds(bool b) { return b ? T(1) : T(0); }
+template <class T> [[gnu::always_inline]] constexpr bool is_less(T const& a, T const& b) {
+    if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
+    else return a < b;
+}
+template <bool Value> struct node_value<truth<Value>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+        return holds<T>(Value);
+    }
+};
+template <class A, class B> struct node_value<less_than<A, B>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return holds<T>(is_less<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
+    }
+};
+template <class A, class B> struct node_value<less_or_equal<A, B>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        T const& a = v[Reads.operand[0]];
+        T const& b = v[Reads.operand[1]];
+        return holds<T>(is_less<T>(a, b) || a == b);
+    }
+};
+template <class C> struct node_value<not_of<C>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return holds<T>(v[Reads.operand[0]] == T(0));
+    }
+};
+template <class... Cs> struct node_value<and_of<Cs...>> {
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T all(V const& v, std::index_sequence<I...>) {
+        return holds<T>(((v[Reads.operand[I]] != T(0)) && ...));
+    }
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return all<T, Reads>(v, std::index_sequence_for<Cs...>{});
+    }
+};
+template <class... Cs> struct node_value<or_of<Cs...>> {
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T any(V const& v, std::index_sequence<I...>) {
+        return holds<T>(((v[Reads.operand[I]] != T(0)) || ...));
+    }
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return any<T, Reads>(v, std::index_sequence_for<Cs...>{});
+    }
+};
+template <class C, class A, class B> struct node_value<select_of<C, A, B>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return v[Reads.operand[0]] != T(0) ? v[Reads.operand[1]] : v[Reads.operand[2]];
+    }
+};
+
 // Evaluation is forced inline: it must become the caller's straight-line code, with the node
 // array in registers; left to its heuristics, GCC gives up on a graph of a few dozen nodes and
 // calls a function that keeps every value in memory (10x slower, measured on Rosenbrock).
