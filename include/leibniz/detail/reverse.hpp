@@ -265,7 +265,12 @@ template <class... Ns> constexpr std::array<bool, sizeof...(Ns)> reachable_from_
 /// below_select<Nodes>::value[i]: node i is reachable from an arm of a select.
 template <class Nodes, bool HasSelect> struct below_select_in;
 template <class Nodes> struct below_select_in<Nodes, false> : constant_value<std::array<bool, Nodes::size>{}> {};
-template <class... Ns> struct below_select_in<type_list<Ns...>, true> : constant_value<reachable_from_arms<Ns...>()> {};
+// a static member, not a constant_value base: GCC 12 took constant_value<reachable_from_arms<Ns...>()>
+// of one graph for that of another graph of the same size (tests/select.cpp's Jacobian after a
+// Hessian); only graphs with a select pay for the member's symbol
+template <class... Ns> struct below_select_in<type_list<Ns...>, true> {
+    static constexpr std::array<bool, sizeof...(Ns)> value = reachable_from_arms<Ns...>();
+};
 template <class Nodes> struct below_select;
 template <class... Ns> struct below_select<type_list<Ns...>> : below_select_in<type_list<Ns...>, any_of({is_select_node<Ns>...})> {};
 
