@@ -6,6 +6,7 @@
 // reaches a gradient. Found by argument-dependent lookup with the spelling of leibniz::select,
 // so generic code (using leibniz::select; select(x > 0.0, sqrt(x), 0.0)) records.
 #include "operation.hpp"
+#include "operators.hpp"
 #include "recording.hpp"
 
 namespace leibniz::tape {
