@@ -185,6 +185,10 @@ template <class T> [[gnu::always_inline]] constexpr bool is_less(T const& a, T c
     if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
     else return a < b;
 }
+template <class T> [[gnu::always_inline]] constexpr bool is_less_or_equal(T const& a, T const& b) {
+    if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
+    else return a <= b;
+}
 template <bool Value> struct node_value<truth<Value>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return holds<T>(Value);
@@ -197,9 +201,7 @@ template <class A, class B> struct node_value<less_than<A, B>> {
 };
 template <class A, class B> struct node_value<less_or_equal<A, B>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        T const& a = v[Reads.operand[0]];
-        T const& b = v[Reads.operand[1]];
-        return holds<T>(is_less<T>(a, b) || a == b);
+        return holds<T>(is_less_or_equal<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
     }
 };
 template <class C> struct node_value<not_of<C>> {
