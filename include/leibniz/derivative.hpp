@@ -146,8 +146,7 @@ template <class F, class X> constexpr auto derivative_once(F const& f, X) {
 ///     static_assert(d(sin(x * x), x) == 2_c * x * cos(x * x));
 template <Expression F, Variable... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto d(F const& f, Xs const&... xs) {
-    static_assert(!Condition<F>, "leibniz::d(f, x): f is a condition (x > 0_c), which is not a number to differentiate: "
-                                 "differentiate select(condition, a, b), whose derivative is select(condition, a', b')");
+    static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     if constexpr (sizeof...(Xs) == 1) return detail::derivative_once(f, xs...);
     else return [&]<class X, class... Rest>(X const& x, Rest const&... rest) {
         return d(detail::derivative_once(f, x), rest...);

@@ -179,6 +179,15 @@ template <class C> constexpr auto refuse_select_condition() {
     return 0.0;
 }
 
+/// d, gradient, value_and_gradient, hessian or outputs of a condition (derivative.hpp, gradient.hpp).
+template <bool IsCondition> struct refuse_differentiating_a_condition {
+    static_assert(!IsCondition,
+                  "leibniz: a condition (x > 0_c, c1 && c2) is not a number to differentiate: d, gradient, jacobian "
+                  "and hessian take expressions, and a condition's derivative would be 0 wherever it is defined; "
+                  "differentiate select(condition, a, b), whose derivative is select(condition, a', b')");
+    using type = void;
+};
+
 // ---- the runtime tape -------------------------------------------------------------------------
 
 /// A tape::var combined with a symbolic expression (tape/operators.hpp, tape/functions.hpp);
