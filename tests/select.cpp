@@ -246,3 +246,20 @@ TEST_CASE("printing a branch: text, LaTeX cases, to_dot") {
     CHECK(contains(dot, "label=\"y\\nvalue = 2\\ngrad = 1\""));
     CHECK(contains(dot, "label=\"x\\nvalue = -1\\ngrad = 0\""));  // not NaN
 }
+
+TEST_CASE("select in a sweep too large to force inline: the untaken arms' NaN still stays out") {
+    // 96 selects, each with a product below its untaken arm: 578 pushes, more than the sweep forces
+    // inline (sweep_plan.hpp's forced_inline_pushes), so each node's step is a function of its own
+    constexpr var_array<"w", 96> w;
+    auto f = sum<96>([&](auto i) { return select(w[i] > 0_c, log(w[i]) * y, w[i] * y); });
+    std::array<double, 96> at{};
+    for (std::size_t i = 0; i < at.size(); ++i) at[i] = i % 2 == 0 ? -1.0 - double(i) : 1.0 + double(i);
+    auto const g = gradient(f, w, y)(w = at, y = 2.0);
+    double dy = 0;
+    for (std::size_t i = 0; i < at.size(); ++i) {
+        CAPTURE(i);
+        CHECK(g[i] == (at[i] > 0 ? 2.0 / at[i] : 2.0));
+        dy += at[i] > 0 ? std::log(at[i]) : at[i];
+    }
+    CHECK(g[96] == doctest::Approx(dy));
+}
