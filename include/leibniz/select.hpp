@@ -71,8 +71,9 @@ template <Condition C> constexpr auto operator!(C const& c) { return detail::com
 template <Condition C, Argument A, Argument B> constexpr auto select(C const& c, A const& a, B const& b) {
     return detail::combine<detail::make_select_t>(c, a, b);
 }
-/// On plain numbers, c ? a : b, so that generic code (using leibniz::select;) runs on doubles.
-template <Argument A, Argument B> requires(!detail::any_symbolic<A, B> && !detail::all_static<A, B>)
+/// On plain numbers, c ? a : b, so that generic code (using leibniz::select;) runs on doubles;
+/// compile-time constants as arms give their values (select(x > 0.0, 1_c, 0_c) is 1.0 or 0.0).
+template <Argument A, Argument B> requires(!detail::any_symbolic<A, B>)
 constexpr auto select(bool c, A const& a, B const& b) {
     using T = detail::numeric_type_t<A, B>;
     return c ? detail::numeric_value<T>(a) : detail::numeric_value<T>(b);
@@ -80,7 +81,7 @@ constexpr auto select(bool c, A const& a, B const& b) {
 // select(true, x, -x), select(x, a, b): refused with a sentence (detail/refusals.hpp)
 template <class C, class A, class B>
     requires(!Condition<C> && Argument<A> && Argument<B> &&
-             !(std::is_same_v<C, bool> && !detail::any_symbolic<A, B> && !detail::all_static<A, B>))
+             !(std::is_same_v<C, bool> && !detail::any_symbolic<A, B>))
 constexpr auto select(C const&, A const&, B const&) {
     return detail::refuse_select_condition<C>();
 }

@@ -58,6 +58,7 @@ static_assert(d(huber, x) == select(abs(x) <= 1_c, x, sign(x)));
 // ---- plain numbers: bools and numbers, as on double -------------------------------------------
 static_assert(std::is_same_v<decltype(0.5_c < 1.0), bool> && (0.5_c < 1.0));
 static_assert(leibniz::select(true, 1.0, 2_c) == 1.0 && leibniz::clamp(3.0, 0.0, 1.0) == 1.0);
+static_assert(leibniz::select(false, 1_c, 0_c) == 0.0 && std::is_same_v<decltype(leibniz::select(false, 1_c, 0_c)), double>);
 static_assert(select(x > 0_c, x * x, -x)(x = 3.0) == 9.0 && select(x > 0_c, x * x, -x)(x = -3.0) == 3.0);
 static_assert(d(clamp(x, 0_c, 1_c), x)(x = 1.0) == 1.0 && d(clamp(x, 0_c, 1_c), x)(x = 1.5) == 0.0);
 }  // namespace
