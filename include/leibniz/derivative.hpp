@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "detail/canonical.hpp"
+#include "detail/canonical_branches.hpp"
 #include "detail/combine.hpp"
 #include "detail/type_list.hpp"
 #include "expression.hpp"
@@ -38,6 +39,11 @@ template <class... Fs, class X> struct derivative_of<product_of<Fs...>, X> {
     template <std::size_t... I> static auto terms(std::index_sequence<I...> all)
         -> make_sum<decltype(term<I>(all))...>;
     using type = decltype(terms(std::index_sequence_for<Fs...>{}));
+};
+
+// select(c, a, b)' = select(c, a', b'): the taken arm's derivative, also at the switching point
+template <class C, class A, class B, class X> struct derivative_of<select_of<C, A, B>, X> {
+    using type = make_select<C, derivative_tree<A, X>, derivative_tree<B, X>>;
 };
 
 // (b^e)' = e b^(e-1) b' when e is constant in x (the partial of the pow rule); otherwise, by
@@ -140,6 +146,7 @@ template <class F, class X> constexpr auto derivative_once(F const& f, X) {
 ///     static_assert(d(sin(x * x), x) == 2_c * x * cos(x * x));
 template <Expression F, Variable... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto d(F const& f, Xs const&... xs) {
+    static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     if constexpr (sizeof...(Xs) == 1) return detail::derivative_once(f, xs...);
     else return [&]<class X, class... Rest>(X const& x, Rest const&... rest) {
         return d(detail::derivative_once(f, x), rest...);

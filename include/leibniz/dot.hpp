@@ -51,6 +51,37 @@ template <class Rule, class... Args> struct dot_operation<call<Rule, Args...>> {
     static void append(std::string& out) { out += Rule::name; }
 };
 
+template <bool Value> struct dot_operation<truth<Value>> {
+    static void append(std::string& out) { out += Value ? "true" : "false"; }
+};
+template <class A, class B> struct dot_operation<less_than<A, B>> {
+    static void append(std::string& out) { out += '<'; }
+};
+template <class A, class B> struct dot_operation<less_or_equal<A, B>> {
+    static void append(std::string& out) { out += "<="; }
+};
+template <class C> struct dot_operation<not_of<C>> {
+    static void append(std::string& out) { out += '!'; }
+};
+template <class... Cs> struct dot_operation<and_of<Cs...>> {
+    static void append(std::string& out) { out += "&&"; }
+};
+template <class... Cs> struct dot_operation<or_of<Cs...>> {
+    static void append(std::string& out) { out += "||"; }
+};
+template <class C, class A, class B> struct dot_operation<select_of<C, A, B>> {
+    static void append(std::string& out) { out += "select"; }
+};
+
+// Conditions pass no derivative on (0 where it is defined): drawn grey, like constants, and
+// the edge from a select's condition dashed.
+template <class Nodes, class List = typename Nodes::list> struct condition_slots;
+template <class Nodes, class... Ns> struct condition_slots<Nodes, type_list<Ns...>>
+    : constant_value<std::array<bool, sizeof...(Ns)>{std::is_base_of_v<condition_tag, Ns>...}> {};
+template <class Nodes, class Wrt> constexpr bool drawn_active(std::size_t slot) {
+    return activity<Nodes, Wrt>::active[slot] && !condition_slots<Nodes>::value[slot];
+}
+
 template <class T> void append_dot_number(std::string& out, T value) {
     char buffer[64];
     auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 4).ptr;
@@ -71,9 +102,9 @@ template <class Node, std::size_t I, class Nodes, class Wrt, class T, std::size_
 void append_dot_node(std::string& out, std::array<Number, N> const& numbers, std::array<T, K> const& value,
                      std::array<T, K> const& adjoint) {
     constexpr bool leaf = children<Node>::type::size == 0;
-    constexpr bool swept = activity<Nodes, Wrt>::active[I];
+    constexpr bool swept = drawn_active<Nodes, Wrt>(I);
     std::string text;
-    print<text_style, Node>(text, numbers, precedence::sum);
+    print<text_style, Node>(text, numbers, precedence::disjunction);
     std::string label;  // Graphviz text: escaped, lines separated by \n
     if (leaf || text.size() <= dot_text_width) append_dot_escaped(label, text);
     else dot_operation<Node>::append(label);
@@ -115,7 +146,7 @@ void append_dot_node(std::string& out, std::array<Number, N> const& numbers, std
         append_integer(out, static_cast<std::intmax_t>(operand));
         out += " -> n";
         append_integer(out, static_cast<std::intmax_t>(I));
-        if (swept && activity<Nodes, Wrt>::active[operand]) {
+        if (swept && drawn_active<Nodes, Wrt>(operand)) {
             out += " [label=\"";
             append_dot_number(out, local[operand]);
             out += "\"];\n";

@@ -85,7 +85,11 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
     static constexpr auto common() {
         if constexpr (first_unbound < sizeof...(Vs))
             return typename refuse_unbound<at_t<first_unbound, type_list<Vs...>>>::type{};
-        else return std::common_type_t<std::conditional_t<binds_one<Bindings>, bound_type_t<Bindings>, double>...>{};
+        else {  // a binding that binds none of the variables stands in as one that does
+            constexpr std::size_t first_used = index_of<std::true_type, std::bool_constant<binds_one<Bindings>>...>();
+            using used = bound_type_t<at_t<first_used, type_list<Bindings...>>>;
+            return std::common_type_t<std::conditional_t<binds_one<Bindings>, bound_type_t<Bindings>, used>...>{};
+        }
     }
     using type = decltype(common());
 };
@@ -202,6 +206,61 @@ template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
     }
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return apply<T, Reads>(v, std::index_sequence_for<Args...>{});
+    }
+};
+
+// Conditions are 1 where they hold and 0 elsewhere; select reads its condition's value and
+// keeps one arm (both were computed: an untaken arm's NaN stays there).
+template <class T> [[gnu::always_inline]] constexpr T holds(bool b) { return b ? T(1) : T(0); }
+template <class T> [[gnu::always_inline]] constexpr bool is_less(T const& a, T const& b) {
+    if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
+    else return a < b;
+}
+template <class T> [[gnu::always_inline]] constexpr bool is_less_or_equal(T const& a, T const& b) {
+    if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
+    else return a <= b;
+}
+template <bool Value> struct node_value<truth<Value>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+        return holds<T>(Value);
+    }
+};
+template <class A, class B> struct node_value<less_than<A, B>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return holds<T>(is_less<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
+    }
+};
+template <class A, class B> struct node_value<less_or_equal<A, B>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return holds<T>(is_less_or_equal<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
+    }
+};
+template <class C> struct node_value<not_of<C>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return holds<T>(v[Reads.operand[0]] == T(0));
+    }
+};
+template <class... Cs> struct node_value<and_of<Cs...>> {
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T all(V const& v, std::index_sequence<I...>) {
+        return holds<T>(((v[Reads.operand[I]] != T(0)) && ...));
+    }
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return all<T, Reads>(v, std::index_sequence_for<Cs...>{});
+    }
+};
+template <class... Cs> struct node_value<or_of<Cs...>> {
+    template <class T, auto Reads, class V, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T any(V const& v, std::index_sequence<I...>) {
+        return holds<T>(((v[Reads.operand[I]] != T(0)) || ...));
+    }
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return any<T, Reads>(v, std::index_sequence_for<Cs...>{});
+    }
+};
+template <class C, class A, class B> struct node_value<select_of<C, A, B>> {
+    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+        return v[Reads.operand[0]] != T(0) ? v[Reads.operand[1]] : v[Reads.operand[2]];
     }
 };
 

@@ -92,6 +92,28 @@ template <class Base, class Exponent> struct power : node<power<Base, Exponent>>
 /// Rule(args...) for an elementary function of the rule table (rules.hpp).
 template <class Rule, class... Args> struct call : node<call<Rule, Args...>> {};
 
+// ---- branches: conditions and select (select.hpp builds them) -----------------------------
+// A condition is a node whose value is 1 where it holds and 0 where it does not; it is not a
+// number to compute with (Argument refuses it), only the first operand of select and of the
+// logical operators. Comparisons are kept as a < b and a <= b (a > b is b < a).
+namespace detail {
+struct condition_tag {};
+}  // namespace detail
+/// A condition known at compile time: 1_c > 0_c is truth<true>.
+template <bool Value> struct truth : node<truth<Value>>, detail::condition_tag {};
+/// a < b
+template <class A, class B> struct less_than : node<less_than<A, B>>, detail::condition_tag {};
+/// a <= b
+template <class A, class B> struct less_or_equal : node<less_or_equal<A, B>>, detail::condition_tag {};
+/// !c
+template <class C> struct not_of : node<not_of<C>>, detail::condition_tag {};
+/// c1 && c2 && ...: flattened, conditions in canonical order, each once.
+template <class... Cs> struct and_of : node<and_of<Cs...>>, detail::condition_tag {};
+/// c1 || c2 || ...: flattened, conditions in canonical order, each once.
+template <class... Cs> struct or_of : node<or_of<Cs...>>, detail::condition_tag {};
+/// a where the condition c holds, else b.
+template <class C, class A, class B> struct select_of : node<select_of<C, A, B>> {};
+
 /// An expression tree together with the N plain numbers its runtime_constant leaves refer to,
 /// kept as Number: double, or long double when a long double was given (x * 1e-400L).
 template <class Tree, std::size_t N, class Number = double> struct with_numbers;
@@ -133,6 +155,11 @@ template <class E> constexpr std::array<number_type_t<E>, numbers_count<E>> numb
 
 }  // namespace detail
 
+/// A condition: a comparison (x > 0_c, x <= y), or conditions joined by && || !; the first
+/// argument of select.
+template <class T>
+concept Condition = Expression<T> && std::derived_from<typename detail::tree_of<std::remove_cvref_t<T>>::type, detail::condition_tag>;
+
 template <class Tree, std::size_t N, class Number> struct with_numbers {
     std::array<Number, N> numbers{};
 
@@ -148,6 +175,12 @@ template <class... Ts> struct children<sum_of<Ts...>> { using type = type_list<T
 template <class... Fs> struct children<product_of<Fs...>> { using type = type_list<Fs...>; };
 template <class B, class E> struct children<power<B, E>> { using type = type_list<B, E>; };
 template <class Rule, class... Args> struct children<call<Rule, Args...>> { using type = type_list<Args...>; };
+template <class A, class B> struct children<less_than<A, B>> { using type = type_list<A, B>; };
+template <class A, class B> struct children<less_or_equal<A, B>> { using type = type_list<A, B>; };
+template <class C> struct children<not_of<C>> { using type = type_list<C>; };
+template <class... Cs> struct children<and_of<Cs...>> { using type = type_list<Cs...>; };
+template <class... Cs> struct children<or_of<Cs...>> { using type = type_list<Cs...>; };
+template <class C, class A, class B> struct children<select_of<C, A, B>> { using type = type_list<C, A, B>; };
 
 }  // namespace detail
 

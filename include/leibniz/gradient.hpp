@@ -156,6 +156,7 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct he
 /// outputs(f, g, ...): several expressions, for jacobian; their plain numbers keep their own slots.
 template <Expression... Fs> requires(sizeof...(Fs) >= 1)
 constexpr auto outputs(Fs const&... fs) {
+    static_cast<void>(detail::refuse_differentiating_a_condition<detail::any_of({Condition<Fs>...})>{});
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using trees = detail::type_list<
             detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>[I]>...>;
@@ -168,6 +169,7 @@ constexpr auto outputs(Fs const&... fs) {
 /// all its members in order.        gradient(x * y, x, y)(x = 2.0, y = 3.0) == std::array{3.0, 2.0}
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto gradient(F const& f, Xs const&...) {
+    static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>, detail::flattened_variables<Xs...>,
                              detail::number_type_t<F>>{detail::numbers_of(f)};
 }
@@ -175,6 +177,7 @@ constexpr auto gradient(F const& f, Xs const&...) {
 /// f and (df/dx, df/dy, ...) from the same sweeps.    auto [v, g] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0)
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto value_and_gradient(F const& f, Xs const&...) {
+    static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     return value_and_gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
                                        detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
 }
@@ -195,6 +198,7 @@ constexpr auto jacobian(F const& f, Xs const&... xs) {
 /// d f/dx_i, which share one graph with each other.     hessian(x * x * y, x, y)(x = 1.0, y = 2.0)
 template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
 constexpr auto hessian(F const& f, Xs const&...) {
+    static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>, detail::flattened_variables<Xs...>,
                             detail::number_type_t<F>>{detail::numbers_of(f)};
 }

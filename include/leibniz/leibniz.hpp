@@ -13,6 +13,7 @@
 #include "power.hpp"
 #include "rational.hpp"
 #include "rules.hpp"
+#include "select.hpp"
 #include "tape.hpp"
 #include "ostream.hpp"
 #include "print.hpp"

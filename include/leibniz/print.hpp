@@ -28,7 +28,9 @@ struct latex_style {
     static void close_group(std::string& out) { out += "\\right)"; }
 };
 
-enum class precedence { sum = 1, product = 2, power = 3, atom = 4 };
+// Conditions bind weaker than any number: x + 1 > 0 needs no parentheses, and || groups its
+// && operands ((a && b) || c), for the reader.
+enum class precedence { disjunction = -2, conjunction = -1, comparison = 0, sum = 1, product = 2, power = 3, atom = 4 };
 
 inline void append_integer(std::string& out, std::intmax_t value) {
     char buffer[32];
@@ -290,10 +292,99 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
     }
 };
 
+// ---- branches: x > 0, a <= b, !c, c1 && c2, c1 || c2, select(c, a, b) -------------------------
+
+template <class Style, bool Value> struct printer<Style, truth<Value>> {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
+        if constexpr (Style::latex) out += Value ? "\\mathrm{true}" : "\\mathrm{false}";
+        else out += Value ? "true" : "false";
+    }
+};
+
+// A number on the left prints on the right: 0 < x as x > 0.
+template <class T> inline constexpr bool number_leaf = is_constant<T>::value;
+template <std::size_t K> inline constexpr bool number_leaf<runtime_constant<K>> = true;
+template <class Tag> inline constexpr bool number_leaf<named_constant<Tag>> = true;
+
+template <class Style, bool OrEqual, class A, class B> struct comparison_printer {
+    static constexpr bool flipped = number_leaf<A> && !number_leaf<B>;
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::comparison; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
+        using Left = std::conditional_t<flipped, B, A>;
+        using Right = std::conditional_t<flipped, A, B>;
+        detail::print<Style, Left>(out, numbers, precedence::sum);
+        if constexpr (Style::latex) out += flipped ? (OrEqual ? " \\ge " : " > ") : (OrEqual ? " \\le " : " < ");
+        else out += flipped ? (OrEqual ? " >= " : " > ") : (OrEqual ? " <= " : " < ");
+        detail::print<Style, Right>(out, numbers, precedence::sum);
+    }
+};
+template <class Style, class A, class B> struct printer<Style, less_than<A, B>> : comparison_printer<Style, false, A, B> {};
+template <class Style, class A, class B> struct printer<Style, less_or_equal<A, B>> : comparison_printer<Style, true, A, B> {};
+
+template <class Style, class C> struct printer<Style, not_of<C>> {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
+        out += Style::latex ? "\\lnot " : "!";
+        detail::print<Style, C>(out, numbers, precedence::atom);
+    }
+};
+
+template <class Style, precedence Level, class... Cs> struct junction_printer {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return Level; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
+        constexpr bool both = Level == precedence::conjunction;
+        bool first = true;
+        for_each_type<Cs...>([&]<class C>(C*) {
+            if (!first) out += Style::latex ? (both ? " \\land " : " \\lor ") : (both ? " && " : " || ");
+            first = false;
+            detail::print<Style, C>(out, numbers, both ? precedence::conjunction : precedence::comparison);
+        });
+    }
+};
+template <class Style, class... Cs> struct printer<Style, and_of<Cs...>> : junction_printer<Style, precedence::conjunction, Cs...> {};
+template <class Style, class... Cs> struct printer<Style, or_of<Cs...>> : junction_printer<Style, precedence::disjunction, Cs...> {};
+
+// LaTeX: one line per arm, a select in the otherwise-arm continuing the cases (clamp's three).
+template <class Style, class Node> struct latex_cases {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
+        detail::print<Style, Node>(out, numbers, precedence::sum);
+        out += " & \\text{otherwise}";
+    }
+};
+template <class Style, class C, class A, class B> struct latex_cases<Style, select_of<C, A, B>> {
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
+        detail::print<Style, A>(out, numbers, precedence::sum);
+        out += " & \\text{if } ";
+        detail::print<Style, C>(out, numbers, precedence::disjunction);
+        out += " \\\\ ";
+        latex_cases<Style, B>::print(out, numbers);
+    }
+};
+
+template <class Style, class C, class A, class B> struct printer<Style, select_of<C, A, B>> {
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
+        if constexpr (Style::latex) {
+            out += "\\begin{cases} ";
+            latex_cases<Style, select_of<C, A, B>>::print(out, numbers);
+            out += " \\end{cases}";
+        } else {
+            out += "select(";
+            detail::print<Style, C>(out, numbers, precedence::disjunction);
+            out += ", ";
+            detail::print<Style, A>(out, numbers, precedence::sum);
+            out += ", ";
+            detail::print<Style, B>(out, numbers, precedence::sum);
+            out += ')';
+        }
+    }
+};
+
 template <class Style, class E> std::string print_expression(E const& e) {
     std::string out;
     auto numbers = numbers_of(e);
-    detail::print<Style, typename tree_of<E>::type>(out, numbers, precedence::sum);
+    detail::print<Style, typename tree_of<E>::type>(out, numbers, precedence::disjunction);
     return out;
 }
 

@@ -14,3 +14,4 @@
 #include "tape/operation.hpp"
 #include "tape/operators.hpp"
 #include "tape/recording.hpp"
+#include "tape/select.hpp"

@@ -35,8 +35,10 @@ template <class T> concept Closed = StaticExpression<T> && detail::is_closed<T>:
 /// An expression that still depends on a variable.
 template <class T> concept Symbolic = Expression<T> && !Closed<T>;
 
-/// What the library's functions and operators accept as an argument.
-template <class T> concept Argument = Expression<T> || Scalar<T>;
+/// What the library's functions and operators accept as an argument: a condition is not one
+/// (it is 1 or 0, but x + (x > 0_c) is more often a slip than an Iverson bracket; write
+/// select(x > 0_c, 1_c, 0_c)).
+template <class T> concept Argument = (Expression<T> && !Condition<T>) || Scalar<T>;
 
 namespace detail {
 
@@ -56,6 +58,22 @@ template <class B, class E, std::size_t Offset> struct shift_slots<power<B, E>, 
 };
 template <class Rule, class... Args, std::size_t Offset> struct shift_slots<call<Rule, Args...>, Offset> {
     using type = call<Rule, shift_slots_t<Args, Offset>...>;
+};
+template <class A, class B, std::size_t Offset> struct shift_slots<less_than<A, B>, Offset> {
+    using type = less_than<shift_slots_t<A, Offset>, shift_slots_t<B, Offset>>;
+};
+template <class A, class B, std::size_t Offset> struct shift_slots<less_or_equal<A, B>, Offset> {
+    using type = less_or_equal<shift_slots_t<A, Offset>, shift_slots_t<B, Offset>>;
+};
+template <class C, std::size_t Offset> struct shift_slots<not_of<C>, Offset> { using type = not_of<shift_slots_t<C, Offset>>; };
+template <class... Cs, std::size_t Offset> struct shift_slots<and_of<Cs...>, Offset> {
+    using type = and_of<shift_slots_t<Cs, Offset>...>;
+};
+template <class... Cs, std::size_t Offset> struct shift_slots<or_of<Cs...>, Offset> {
+    using type = or_of<shift_slots_t<Cs, Offset>...>;
+};
+template <class C, class A, class B, std::size_t Offset> struct shift_slots<select_of<C, A, B>, Offset> {
+    using type = select_of<shift_slots_t<C, Offset>, shift_slots_t<A, Offset>, shift_slots_t<B, Offset>>;
 };
 
 // A plain number as an expression of one slot.
@@ -103,6 +121,20 @@ template <template <class...> class Make, class A, class B> constexpr auto combi
     using EB = decltype(eb);
     using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>>::type;
     return finish_expression<tree>(join_numbers(numbers_of(ea), numbers_of(eb)));
+}
+
+/// Make<tree of a, tree of b, tree of c>::type, b's slots after a's, c's after both (select).
+template <template <class...> class Make, class A, class B, class C>
+constexpr auto combine(A const& a, B const& b, C const& c) {
+    auto ea = as_expression(a);
+    auto eb = as_expression(b);
+    auto ec = as_expression(c);
+    using EA = decltype(ea);
+    using EB = decltype(eb);
+    using EC = decltype(ec);
+    using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>,
+                               shift_slots_t<typename tree_of<EC>::type, numbers_count<EA> + numbers_count<EB>>>::type;
+    return finish_expression<tree>(join_numbers(join_numbers(numbers_of(ea), numbers_of(eb)), numbers_of(ec)));
 }
 
 }  // namespace detail

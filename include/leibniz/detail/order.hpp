@@ -3,7 +3,9 @@
 // Each node type gets a key: a prefix code of its tree as an array of integers. Keys are
 // compared lexicographically in constexpr functions, so sorting a sum costs no template
 // instantiations per comparison. A power's key starts with its base's key, so x, x^2 and
-// x^3 sort together; kinds are ordered constants < runtime numbers < variables < calls.
+// x^3 sort together; kinds are ordered constants < runtime numbers < variables < calls <
+// selects < conditions < sums < products (the relative order of the older kinds unchanged
+// when branches came: no canonical form moved).
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -14,11 +16,18 @@ namespace leibniz::detail {
 
 using key_token = long long;
 enum : key_token {
-    key_constant = -8,
-    key_named = -7,
-    key_runtime = -6,
-    key_variable = -5,
-    key_call = -4,
+    key_constant = -16,
+    key_named = -15,
+    key_runtime = -14,
+    key_variable = -13,
+    key_call = -12,
+    key_select = -11,
+    key_truth = -10,
+    key_less = -9,
+    key_less_equal = -8,
+    key_not = -7,
+    key_and = -6,
+    key_or = -5,
     key_sum = -3,
     key_product = -2,
     key_power_suffix = -1,
@@ -69,6 +78,30 @@ template <class... Fs> struct key<product_of<Fs...>> {
 };
 template <class B, class E> struct key<power<B, E>> {
     static constexpr auto value = join(key<B>::value, std::array<key_token, 1>{key_power_suffix}, key<E>::value);
+};
+
+template <bool Value> struct key<truth<Value>> {
+    static constexpr std::array<key_token, 2> value{key_truth, Value};
+};
+template <class A, class B> struct key<less_than<A, B>> {
+    static constexpr auto value = join(std::array<key_token, 1>{key_less}, key<A>::value, key<B>::value);
+};
+template <class A, class B> struct key<less_or_equal<A, B>> {
+    static constexpr auto value = join(std::array<key_token, 1>{key_less_equal}, key<A>::value, key<B>::value);
+};
+template <class C> struct key<not_of<C>> {
+    static constexpr auto value = join(std::array<key_token, 1>{key_not}, key<C>::value);
+};
+template <class... Cs> struct key<and_of<Cs...>> {
+    static constexpr auto value =
+        join(std::array<key_token, 2>{key_and, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value...);
+};
+template <class... Cs> struct key<or_of<Cs...>> {
+    static constexpr auto value =
+        join(std::array<key_token, 2>{key_or, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value...);
+};
+template <class C, class A, class B> struct key<select_of<C, A, B>> {
+    static constexpr auto value = join(std::array<key_token, 1>{key_select}, key<C>::value, key<A>::value, key<B>::value);
 };
 
 /// A view of a key, comparable without knowing its length at compile time.

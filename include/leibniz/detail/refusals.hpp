@@ -106,6 +106,7 @@ enum class complex_refusal {
     unordered,         // the function compares numbers: relu, max, min, sign, heaviside
     not_holomorphic,   // abs's derivative: |z| has no complex derivative
     not_in_std,        // erf: no complex version in the standard library
+    comparison,        // a condition: x > 0_c, select, clamp
 };
 /// Rule's value (or derivative) called with a complex number, which it is not defined for
 /// (rules.hpp); returns a number of the argument's type.
@@ -122,6 +123,10 @@ template <complex_refusal Why, class Rule, class Complex> constexpr auto refuse_
     static_assert(Why != complex_refusal::not_in_std,
                   "leibniz: erf is not defined for std::complex (the C++ standard library has no complex error "
                   "function): bind real numbers (float, double, long double) to an expression that uses erf");
+    static_assert(Why != complex_refusal::comparison,
+                  "leibniz: a condition (x > 0_c, x <= y, as in select and clamp) compares numbers and complex "
+                  "numbers are not ordered: bind real numbers (float, double, long double) to evaluate or "
+                  "differentiate an expression with a branch");
     return Complex{};
 }
 
@@ -160,6 +165,27 @@ template <std::intmax_t D> struct nonzero_denominator {
     static_assert(D != 0, "leibniz::c<N, D>: the denominator D is 0, and N/0 is not a rational number: write a "
                           "nonzero denominator, as in c<1, 3>; for infinity use a double");
     static constexpr std::intmax_t value = D == 0 ? 1 : D;
+};
+
+// ---- branches ---------------------------------------------------------------------------------
+
+/// select(c, a, b) whose c is not a condition (select.hpp); returns a number.
+template <class C> constexpr auto refuse_select_condition() {
+    static_assert(sizeof(C) == 0,
+                  "leibniz::select(c, a, b): the first argument must be a condition, a comparison such as "
+                  "x > 0_c, x <= y or x < 0.5 (joined by &&, || and !), and this one is not: an expression is a "
+                  "number, not a condition, and a bool is decided once, where the expression is built, not at "
+                  "each evaluation (write the comparison itself: select(x > 0_c, a, b))");
+    return 0.0;
+}
+
+/// d, gradient, value_and_gradient, hessian or outputs of a condition (derivative.hpp, gradient.hpp).
+template <bool IsCondition> struct refuse_differentiating_a_condition {
+    static_assert(!IsCondition,
+                  "leibniz: a condition (x > 0_c, c1 && c2) is not a number to differentiate: d, gradient, jacobian "
+                  "and hessian take expressions, and a condition's derivative would be 0 wherever it is defined; "
+                  "differentiate select(condition, a, b), whose derivative is select(condition, a', b')");
+    using type = void;
 };
 
 // ---- the runtime tape -------------------------------------------------------------------------

@@ -230,6 +230,51 @@ template <class Rule, class A, class B> struct node_adjoint<call<Rule, A, B>> {
     }
 };
 
+// select(c, a, b): the adjoint goes to the taken arm, an exact 0 to the other (and nothing to
+// the condition, whose derivative is 0 where it is defined: conditions push nothing)
+template <class C, class A, class B> struct node_adjoint<select_of<C, A, B>> {
+    template <auto Plan, class T, std::size_t K>
+    [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
+        bool const taken = value[Plan.operand[0]] != T(0);
+        if (Plan.pushes[1]) contribute<Plan>(adjoint, 1, taken ? adjoint[Plan.self] : T(0));
+        if (Plan.pushes[2]) contribute<Plan>(adjoint, 2, taken ? T(0) : adjoint[Plan.self]);
+    }
+};
+
+// ---- what an untaken arm must not pass on -----------------------------------------------
+// The untaken arm of a select gets the adjoint 0, but its nodes' local derivatives may be NaN
+// or infinite there (log(x) * y at x = -1: d/dy = log(-1), NaN), and 0 * NaN is NaN. So a
+// node below an arm of a select pushes only when its adjoint is not 0, as the tape's sweep
+// does for every node: what it would pass on is 0 where its local derivatives are finite.
+// Sums pass their adjoint on unchanged (0 stays 0) and are not tested; graphs without a select
+// are not touched (the test costs a compare on the hot path).
+template <class Node> inline constexpr bool is_select_node = false;
+template <class C, class A, class B> inline constexpr bool is_select_node<select_of<C, A, B>> = true;
+template <class Node> inline constexpr bool passes_zero_on = children<Node>::type::size == 0;
+template <class... Ts> inline constexpr bool passes_zero_on<sum_of<Ts...>> = true;
+
+template <class Nodes, class... Ns> constexpr std::array<bool, sizeof...(Ns)> reachable_from_arms(type_list<Ns...>) {
+    bool const select[] = {is_select_node<Ns>...};
+    auto const& table = graph_links<Nodes>::value;
+    std::array<bool, sizeof...(Ns)> below{};
+    for (std::size_t i = sizeof...(Ns); i-- > 0;)  // users before operands
+        for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
+            if (below[i] || (select[i] && p != table.begin[i])) below[table.operand[p]] = true;
+    return below;
+}
+/// below_select<Nodes>::value[i]: node i is reachable from an arm of a select.
+template <class Nodes, bool HasSelect> struct below_select_in;
+template <class Nodes> struct below_select_in<Nodes, false> : constant_value<std::array<bool, Nodes::size>{}> {};
+// a static member, not a constant_value base: GCC 12 took constant_value<reachable_from_arms<Ns...>()>
+// of one graph for that of another graph of the same size (tests/select.cpp's Jacobian after a
+// Hessian); only graphs with a select pay for the member's symbol
+template <class Nodes> struct below_select_in<Nodes, true> {
+    static constexpr std::array<bool, Nodes::size> value = reachable_from_arms<Nodes>(typename Nodes::list{});
+};
+template <class Nodes, class List = typename Nodes::list> struct below_select;
+template <class Nodes, class... Ns>
+struct below_select<Nodes, type_list<Ns...>> : below_select_in<Nodes, any_of({is_select_node<Ns>...})> {};
+
 // A node's push where the sweep visits it: forced inline for a small sweep, an ordinary
 // function for a large one (sweep_plan.hpp's forced_inline_pushes).
 template <class Node, auto Plan, class T, std::size_t K>
@@ -240,10 +285,12 @@ template <class Node, auto Plan, class T, std::size_t K>
 constexpr void free_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
     node_adjoint<Node>::template push<Plan>(value, adjoint);
 }
-template <class Node, auto Plan, bool Forced, class T, std::size_t K>
+template <class Node, auto Plan, bool Forced, bool Guarded, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void reverse_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
     if constexpr (!Plan.swept) return;
-    else if constexpr (Forced) forced_step<Node, Plan>(value, adjoint);
+    else if constexpr (Guarded) {
+        if (adjoint[Plan.self] != T(0)) reverse_step<Node, Plan, Forced, false>(value, adjoint);
+    } else if constexpr (Forced) forced_step<Node, Plan>(value, adjoint);
     else free_step<Node, Plan>(value, adjoint);
 }
 
@@ -253,8 +300,10 @@ template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::s
     // The nodes in reverse topological order, as a braced list (it runs in order and, unlike a
     // fold, does not nest: Clang limits nesting to 256).
     using plan = sweep<Nodes, Wrt, Root>;
+    constexpr auto const& below = below_select<Nodes>::value;
     [[maybe_unused]] int in_order[] = {
-        0, (reverse_step<node_at<Root - I, Nodes>, plan_of<plan, node_at<Root - I, Nodes>, Root - I>::value, Forced>(value, adjoint),
+        0, (reverse_step<node_at<Root - I, Nodes>, plan_of<plan, node_at<Root - I, Nodes>, Root - I>::value, Forced,
+                         below[Root - I] && !passes_zero_on<node_at<Root - I, Nodes>>>(value, adjoint),
             0)...};
 }
 
