@@ -20,7 +20,9 @@ namespace leibniz {
 template <class Var, class Value> struct binding {
     Value value;
     template <class V> static constexpr bool binds = std::is_same_v<V, Var>;
-    template <class V> constexpr Value const& get() const { return value; }
+    // forced inline, as every step of evaluation is (node_value): a call per variable left to
+    // GCC's inliner cost it quadratic time in a graph of 1,000 variables
+    template <class V> [[gnu::always_inline]] constexpr Value const& get() const { return value; }
     template <class V> using value_type = Value;
     using first_variable = Var;  // the check for variables bound twice (repeated_binding)
 };
@@ -39,7 +41,8 @@ template <class V, class... Bindings> constexpr std::size_t binding_index() {
     return i;
 }
 
-template <std::size_t I, class First, class... Rest> constexpr auto const& nth(First const& first, Rest const&... rest) {
+template <std::size_t I, class First, class... Rest>
+[[gnu::always_inline]] constexpr auto const& nth(First const& first, Rest const&... rest) {
     if constexpr (I == 0) return first;
     else return nth<I - 1>(rest...);
 }

@@ -104,7 +104,7 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
     template <class V>
     static constexpr bool binds = detail::family_position<V, Name> >= 0 &&
                                   detail::family_position<V, Name> < static_cast<int>(Size);
-    template <class V> constexpr auto const& get() const {
+    template <class V> [[gnu::always_inline]] constexpr auto const& get() const {  // binding::get says why
         return values[static_cast<std::size_t>(detail::family_position<V, Name>)];
     }
     template <class V> using value_type = std::remove_cv_t<typename Values::value_type>;

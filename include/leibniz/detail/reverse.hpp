@@ -27,16 +27,19 @@
 
 namespace leibniz::detail {
 
-/// Operand position's push: the operand's stored adjoint receives contribution (the stored
+/// A push to one operand: the operand's stored adjoint receives contribution (the stored
 /// adjoint of the node times the local derivative, without the rational factor the plan
 /// carries) times the plan's factor for the push, assigned when it is the first, added
-/// otherwise. Plan and position are constants where this is inlined, so the branches and the
-/// reads fold away; a factor of 1 costs nothing, -1 a negation.
-template <auto Plan, class T, std::size_t K>
-[[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, std::size_t position, T const& contribution) {
-    T const scaled = apply_multiplier(Plan.factor[position], contribution);
-    if (Plan.assigns[position]) adjoint[Plan.operand[position]] = scaled;
-    else adjoint[Plan.operand[position]] += scaled;
+/// otherwise. The push's part of the plan (push_plan::target) is the template argument, not the
+/// whole plan: a sum of 2,000 terms makes 2,000 pushes, and with its plan of 2,000 entries as
+/// every push's argument GCC compared and stored the plan at each (1.8 MiB of compiler memory per
+/// node). Target and contribution are constants where this is inlined, so the branches fold
+/// away; a factor of 1 costs nothing, -1 a negation.
+template <push_target Target, class T, std::size_t K>
+[[gnu::always_inline]] constexpr void contribute(std::array<T, K>& adjoint, T const& contribution) {
+    T const scaled = apply_multiplier(Target.factor, contribution);
+    if constexpr (Target.assigns) adjoint[Target.operand] = scaled;
+    else adjoint[Target.operand] += scaled;
 }
 
 /// The adjoint times a local derivative that can be infinite or NaN where the operand is finite
@@ -60,7 +63,8 @@ template <bool MayBeInfinite, class T> [[gnu::always_inline]] constexpr T times_
 // ---- one node's reverse step: adjoint[operand] += adjoint[node] * d node / d operand -------
 // A push's parts are forced inline into the node's step; the steps themselves are forced
 // inline into the caller when the call's sweeps are small (sweep_plan.hpp's
-// forced_inline_pushes), so that the sweep is straight-line code with the adjoints in registers.
+// forced_inline_pushes), so that the sweep is straight-line code with the adjoints in registers,
+// and into functions of 64 nodes each when they are large (sweep_chunk, below).
 
 template <class Node> struct node_adjoint {  // leaves: nothing to pass on
     template <auto Plan, class T, std::size_t K>
@@ -74,7 +78,7 @@ template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
         // braced lists, not loops (GCC does not unroll a long one: the adjoints would stay in
         // memory) and not folds (they nest, and Clang stops at 256)
         [[maybe_unused]] int in_order[] = {
-            0, (Plan.pushes[I] ? contribute<Plan>(adjoint, I, adjoint[Plan.self]) : void(), 0)...};
+            0, (Plan.pushes[I] ? contribute<Plan.target(I)>(adjoint, adjoint[Plan.self]) : void(), 0)...};
     }
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, std::array<T, K>& adjoint) {
@@ -121,7 +125,7 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
                                                                 std::index_sequence<J...>) {
         [[maybe_unused]] int in_order[] = {
             0, (Plan.pushes[factors.denominator[J]]
-                    ? contribute<Plan>(adjoint, factors.denominator[J],
+                    ? contribute<Plan.target(factors.denominator[J])>(adjoint,
                                         adjoint[Plan.self] * (value[Plan.self] / value[Plan.operand[factors.denominator[J]]]))
                     : void(),
                 0)...};
@@ -138,7 +142,7 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
         T after = adjoint[Plan.self];
         [[maybe_unused]] int backwards[] = {
             0, (Plan.pushes[factors.numerator[m - 1 - J]]
-                    ? contribute<Plan>(adjoint, factors.numerator[m - 1 - J], before[m - 1 - J] * after)
+                    ? contribute<Plan.target(factors.numerator[m - 1 - J])>(adjoint, before[m - 1 - J] * after)
                     : void(),
                 after = after * value[Plan.operand[factors.numerator[m - 1 - J]]], 0)...};
     }
@@ -169,9 +173,9 @@ template <rational R, class T> [[gnu::always_inline]] constexpr T power_below(T 
 template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        if constexpr (R == rational{1, 1}) contribute<Plan>(adjoint, 0, adjoint[Plan.self]);
+        if constexpr (R == rational{1, 1}) contribute<Plan.target(0)>(adjoint, adjoint[Plan.self]);
         else
-            contribute<Plan>(adjoint, 0,
+            contribute<Plan.target(0)>(adjoint,
                               times_local<(R < rational{1, 1})>(adjoint[Plan.self],
                                                                 power_below<R>(value[Plan.operand[0]], value[Plan.self])));
     }
@@ -183,7 +187,7 @@ template <class B> struct node_adjoint<power<B, B>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         T const d = static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[Plan.operand[0]], value[Plan.self]));
-        contribute<Plan>(adjoint, 0, times_local<true>(adjoint[Plan.self], d));
+        contribute<Plan.target(0)>(adjoint, times_local<true>(adjoint[Plan.self], d));
     }
 };
 
@@ -194,13 +198,13 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
         T const& b = value[Plan.operand[0]];
         T const& e = value[Plan.operand[1]];
         if (!Plan.pushes[1]) {
-            contribute<Plan>(adjoint, 0,
+            contribute<Plan.target(0)>(adjoint,
                               times_local<true>(adjoint[Plan.self],
                                                 static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Plan.self]))));
         } else {
             auto const [d_base, d_exponent] = rules::pow_fn::partials(b, e, value[Plan.self]);
-            if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, times_local<true>(adjoint[Plan.self], static_cast<T>(d_base)));
-            contribute<Plan>(adjoint, 1, times_local<true>(adjoint[Plan.self], static_cast<T>(d_exponent)));
+            if (Plan.pushes[0]) contribute<Plan.target(0)>(adjoint, times_local<true>(adjoint[Plan.self], static_cast<T>(d_base)));
+            contribute<Plan.target(1)>(adjoint, times_local<true>(adjoint[Plan.self], static_cast<T>(d_exponent)));
         }
     }
 };
@@ -210,9 +214,9 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
 template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        if constexpr (Plan.derivative_found) contribute<Plan>(adjoint, 0, adjoint[Plan.self] * value[Plan.derivative_slot]);
+        if constexpr (Plan.derivative_found) contribute<Plan.target(0)>(adjoint, adjoint[Plan.self] * value[Plan.derivative_slot]);
         else
-            contribute<Plan>(adjoint, 0,
+            contribute<Plan.target(0)>(adjoint,
                               times_local<derivative_can_be_infinite<Rule>>(
                                   adjoint[Plan.self], static_cast<T>(Rule::derivative(value[Plan.operand[0]], value[Plan.self]))));
     }
@@ -225,8 +229,8 @@ template <class Rule, class A, class B> struct node_adjoint<call<Rule, A, B>> {
         auto const [d_a, d_b] =
             Rule::partials(value[Plan.operand[0]], value[Plan.operand[1]], value[Plan.self]);
         constexpr bool unbounded = derivative_can_be_infinite<Rule>;
-        if (Plan.pushes[0]) contribute<Plan>(adjoint, 0, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_a)));
-        if (Plan.pushes[1]) contribute<Plan>(adjoint, 1, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_b)));
+        if (Plan.pushes[0]) contribute<Plan.target(0)>(adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_a)));
+        if (Plan.pushes[1]) contribute<Plan.target(1)>(adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_b)));
     }
 };
 
@@ -236,8 +240,8 @@ template <class C, class A, class B> struct node_adjoint<select_of<C, A, B>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         bool const taken = value[Plan.operand[0]] != T(0);
-        if (Plan.pushes[1]) contribute<Plan>(adjoint, 1, taken ? adjoint[Plan.self] : T(0));
-        if (Plan.pushes[2]) contribute<Plan>(adjoint, 2, taken ? T(0) : adjoint[Plan.self]);
+        if (Plan.pushes[1]) contribute<Plan.target(1)>(adjoint, taken ? adjoint[Plan.self] : T(0));
+        if (Plan.pushes[2]) contribute<Plan.target(2)>(adjoint, taken ? T(0) : adjoint[Plan.self]);
     }
 };
 
@@ -275,36 +279,52 @@ template <class Nodes, class List = typename Nodes::list> struct below_select;
 template <class Nodes, class... Ns>
 struct below_select<Nodes, type_list<Ns...>> : below_select_in<Nodes, any_of({is_select_node<Ns>...})> {};
 
-// A node's push where the sweep visits it: forced inline for a small sweep, an ordinary
-// function for a large one (sweep_plan.hpp's forced_inline_pushes).
-template <class Node, auto Plan, class T, std::size_t K>
-[[gnu::always_inline]] constexpr void forced_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-    node_adjoint<Node>::template push<Plan>(value, adjoint);
-}
-template <class Node, auto Plan, class T, std::size_t K>
-constexpr void free_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-    node_adjoint<Node>::template push<Plan>(value, adjoint);
-}
-template <class Node, auto Plan, bool Forced, bool Guarded, class T, std::size_t K>
+// A node's push where the sweep visits it, forced inline: into the caller for a small sweep,
+// into its chunk's function for a large one (sweep_plan.hpp's forced_inline_pushes).
+template <class Node, auto Plan, bool Guarded, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void reverse_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
     if constexpr (!Plan.swept) return;
     else if constexpr (Guarded) {
-        if (adjoint[Plan.self] != T(0)) reverse_step<Node, Plan, Forced, false>(value, adjoint);
-    } else if constexpr (Forced) forced_step<Node, Plan>(value, adjoint);
-    else free_step<Node, Plan>(value, adjoint);
+        if (adjoint[Plan.self] != T(0)) reverse_step<Node, Plan, false>(value, adjoint);
+    } else node_adjoint<Node>::template push<Plan>(value, adjoint);
 }
 
-template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K, std::size_t... I>
-[[gnu::always_inline]] constexpr void sweep_nodes(std::array<T, K> const& value, std::array<T, K>& adjoint,
-                                                  std::index_sequence<I...>) {
-    // The nodes in reverse topological order, as a braced list (it runs in order and, unlike a
-    // fold, does not nest: Clang limits nesting to 256).
+/// Nodes Root - First - I for each I, in reverse topological order, as a braced list (it runs
+/// in order and, unlike a fold, does not nest: Clang limits nesting to 256).
+template <class Nodes, class Wrt, std::size_t Root, std::size_t First, class T, std::size_t K, std::size_t... I>
+[[gnu::always_inline]] constexpr void sweep_run(std::array<T, K> const& value, std::array<T, K>& adjoint,
+                                                std::index_sequence<I...>) {
     using plan = sweep<Nodes, Wrt, Root>;
     constexpr auto const& below = below_select<Nodes>::value;
     [[maybe_unused]] int in_order[] = {
-        0, (reverse_step<node_at<Root - I, Nodes>, plan_of<plan, node_at<Root - I, Nodes>, Root - I>::value, Forced,
-                         below[Root - I] && !passes_zero_on<node_at<Root - I, Nodes>>>(value, adjoint),
+        0, (reverse_step<node_at<Root - First - I, Nodes>, plan_of<plan, node_at<Root - First - I, Nodes>, Root - First - I>::value,
+                         below[Root - First - I] && !passes_zero_on<node_at<Root - First - I, Nodes>>>(value, adjoint),
             0)...};
+}
+
+/// A large sweep runs in chunks of this many nodes, each an ordinary function with its steps
+/// forced inline. One function per node (what this replaced) gave GCC's inliner a caller with
+/// thousands of calls to weigh one by one: 15 of 42 s of a 1,000-variable gradient were its
+/// heuristics (-ftime-report, "ipa inlining heuristics"); and forcing all of them inline into
+/// one function made it quadratic (a 17-parameter network's Hessian, 17 sweeps of 78 nodes:
+/// 3.8 -> 15 s), for code that cannot keep its adjoints in registers anyway.
+inline constexpr std::size_t nodes_per_chunk = 64;
+
+template <class Nodes, class Wrt, std::size_t Root, std::size_t First, class T, std::size_t K>
+constexpr void sweep_chunk(std::array<T, K> const& value, std::array<T, K>& adjoint) {
+    constexpr std::size_t count = Root + 1 - First < nodes_per_chunk ? Root + 1 - First : nodes_per_chunk;
+    sweep_run<Nodes, Wrt, Root, First>(value, adjoint, std::make_index_sequence<count>{});
+}
+template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K, std::size_t... C>
+[[gnu::always_inline]] constexpr void sweep_chunks(std::array<T, K> const& value, std::array<T, K>& adjoint,
+                                                   std::index_sequence<C...>) {
+    [[maybe_unused]] int in_order[] = {0, (sweep_chunk<Nodes, Wrt, Root, C * nodes_per_chunk>(value, adjoint), 0)...};
+}
+
+template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K>
+[[gnu::always_inline]] constexpr void sweep_nodes(std::array<T, K> const& value, std::array<T, K>& adjoint) {
+    if constexpr (Forced) sweep_run<Nodes, Wrt, Root, 0>(value, adjoint, std::make_index_sequence<Root + 1>{});
+    else sweep_chunks<Nodes, Wrt, Root>(value, adjoint, std::make_index_sequence<(Root + nodes_per_chunk) / nodes_per_chunk>{});
 }
 
 /// The stored adjoints: d root / d node divided by the plan's scale of the node.
@@ -312,7 +332,7 @@ template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::s
 [[gnu::always_inline]] constexpr std::array<T, K> stored_adjoints(std::array<T, K> const& value) {
     std::array<T, K> adjoint{};  // the zeros of slots assigned first are dead stores, removed
     adjoint[Root] = T(1);
-    sweep_nodes<Nodes, Wrt, Root, Forced>(value, adjoint, std::make_index_sequence<Root + 1>{});
+    sweep_nodes<Nodes, Wrt, Root, Forced>(value, adjoint);
     return adjoint;
 }
 

@@ -165,8 +165,8 @@ template <class Nodes, class Wrt, std::size_t Root> inline constexpr std::size_t
 /// The most pushes one call (a gradient, or all the rows of a Jacobian or Hessian) forces
 /// inline. Below it the sweep is straight-line code in the caller with the adjoints in
 /// registers: GCC 12, left to its heuristics, stopped inlining the sweep of a product of 16
-/// variables and every adjoint went through memory. Above it each node's step is an ordinary
-/// function the compiler inlines where it judges best: forcing thousands of pushes into one
+/// variables and every adjoint went through memory. Above it the sweep runs in chunks of nodes,
+/// each an ordinary function (reverse.hpp's sweep_chunk): forcing thousands of pushes into one
 /// function made GCC's inliner quadratic (a 17-parameter network's Hessian, 17 sweeps of 78
 /// nodes: 3.8 s -> 15 s to compile), for code that cannot keep its adjoints in registers anyway.
 inline constexpr std::size_t forced_inline_pushes = 512;
@@ -312,6 +312,13 @@ template <class Nodes_, class Wrt_> struct single_step {
 /// step receives it as a template argument instead of the sweep's type: a function's mangled
 /// name spells its template arguments, and with the graph's node list in every node's step GCC
 /// spent most of a wide gradient's compile time building names (type_list.hpp, constant_value).
+/// One push's part of a node's plan: where it writes, whether it assigns, and its factor.
+struct push_target {
+    std::size_t operand;
+    bool assigns;
+    multiplier factor;
+};
+
 template <std::size_t K> struct push_plan {
     bool swept;                 // the sweep visits this node
     std::size_t self;           // its slot
@@ -321,6 +328,8 @@ template <std::size_t K> struct push_plan {
     multiplier factor[K + 1];   // the push's factor (the plan's ratio of scales)
     bool derivative_found;      // f(a): f' is a node of the graph, at derivative_slot
     std::size_t derivative_slot;
+
+    constexpr push_target target(std::size_t position) const { return {operand[position], assigns[position], factor[position]}; }
 };
 
 template <class Node, class Nodes> struct derivative_of_call : derivative_found<false, rational{1, 1}, Nodes::size> {};
