@@ -37,11 +37,8 @@ PRELUDE = """#include <leibniz/leibniz.hpp>
 using namespace leibniz;
 template <int I> inline constexpr var<"p", I> p{};
 // the graph's size, as a symbol of the object file (compile_time.py reads it with nm)
-template <std::size_t N> struct graph_nodes_are {};
-template <std::size_t N> void graph_size_marker(graph_nodes_are<N>*) {}
-template <class F> void mark_graph_size(F const&) {
-    graph_size_marker(static_cast<graph_nodes_are<detail::graph_nodes<typename detail::tree_of<F>::type>::size>*>(nullptr));
-}
+template <std::size_t N> int graph_size_marker = 0;  // a variable: kept at -O2, unlike an inlined function
+template <class F> void mark_graph_size(F const&) { ++graph_size_marker<detail::graph_nodes<typename detail::tree_of<F>::type>::size>; }
 template <std::size_t I> inline constexpr std::integral_constant<std::size_t, I> at{};
 """
 

@@ -73,7 +73,12 @@ template <class Seen, class Order, std::size_t Size> struct graph_state : sized<
 /// slot_in<T, Seen>::value: T's slot, or no_slot when T has not been seen.
 template <class T, class Seen> struct slot_in : slot_in_leaf<T, typename trie_leaf_at<Seen, node_hash<T>::value>::type> {};
 
-template <class T, class State> struct visit;
+// visit<T, State>::type: State with T and its operands. One class per step of the walk, not a
+// class deriving from another: each derivation is a level of nested instantiation, and a chain
+// of 256 calls (bench/compile_time.py) exceeded Clang's limit of 1,024 at three levels per call.
+template <class T, class State, bool Seen = slot_in<T, typename State::seen>::value != no_slot> struct visit {
+    using type = State;
+};
 template <class T, class State> using visit_t = typename visit<T, State>::type;
 
 // The operands in turn, sixteen per step, so that a sum of 1,000 terms nests 64 steps deep and
@@ -89,17 +94,13 @@ struct visit_each<S, type_list<O0, O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O11,
                  visit_t<O7, visit_t<O6, visit_t<O5, visit_t<O4, visit_t<O3, visit_t<O2, visit_t<O1, visit_t<O0, S>>>>>>>>>>>>>>>>,
                  type_list<Os...>> {};
 
-template <class T, class State, bool Seen = slot_in<T, typename State::seen>::value != no_slot> struct visit_unseen {
-    using type = State;
-};
-template <class T, class State> struct visit_unseen<T, State, false> {
+template <class T, class State> struct visit<T, State, false> {
     using after = typename visit_each<State, typename operands<T>::type>::type;  // operands first
     static_assert(after::size < trie_capacity,
                   "leibniz: an expression has more than 65,536 distinct subexpressions, more than its graph holds");
     using type = graph_state<typename trie_insert<typename after::seen, node_hash<T>::value, slot_entry<T, after::size>>::type,
                              typename trie_insert<typename after::order, after::size, T>::type, after::size + 1>;
 };
-template <class T, class State> struct visit : visit_unseen<T, State> {};
 
 using empty_graph = graph_state<trie_empty, trie_empty, 0>;
 
