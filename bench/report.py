@@ -199,6 +199,59 @@ unset multiplot
     return True
 
 
+MODELS = ("mlp", "gmm", "sum")
+
+
+def compile_nodes_chart(rows, png):
+    """Compile time and peak memory against the graph's nodes for the models of realistic size."""
+    series = {}
+    for r in rows:
+        if r["status"] != "ok" or r["problem"] not in MODELS or not r.get("nodes"):
+            continue
+        series.setdefault((r["problem"], r["compiler"]), []).append((int(r["nodes"]), float(r["seconds"]), float(r["peak_mib"])))
+    if not series:
+        return False
+    data = os.path.join(RESULTS, "compile_nodes.dat")
+    keys = sorted(series)
+    with open(data, "w") as f:
+        for key in keys:
+            for n, t, m in sorted(series[key]):
+                f.write(f"{n} {t} {m}\n")
+            f.write("\n\n")
+    styles = {"g++": 1, "clang++": 2}
+    points = {"mlp": 7, "gmm": 5, "sum": 9}
+    def plots(column):
+        return ", ".join(f'"{data}" index {i} using 1:{column} with linespoints lw 2 pt {points[problem]} '
+                         f'lc {styles[compiler]} title "{problem}, {compiler}"' for i, (problem, compiler) in enumerate(keys))
+    script = f"""
+set terminal pngcairo size 1400,600 font "DejaVu Sans,11" noenhanced
+set output "{png}"
+set multiplot layout 1,2 title "gradient of a model (-O2 -c) against the nodes of its graph: tanh network 16-H-1, GMM d = 10, sum of N terms"
+set logscale xy
+set xlabel "nodes of the graph"
+set grid
+set key top left font ",9"
+set ylabel "wall time (s)"
+plot {plots(2)}
+set ylabel "peak memory (MiB)"
+plot {plots(3)}
+unset multiplot
+"""
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+    return True
+
+
+def fitted_exponent(points):
+    """The least-squares slope of log(cost) against log(nodes): cost ~ nodes^k."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(c) for _, c in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx > 0 else None
+
+
 def exponent(points):
     """k in (cost(n) - cost(n0)) ~ (n - n0)^k, from the middle and the largest size (n0 the smallest)."""
     points = sorted(points)
@@ -242,8 +295,8 @@ def compile_section(compile_rows, has_compile_chart):
         w("![compile time](../docs/bench_compile_time.png)")
         w("")
     compilers = sorted({r["compiler"] for r in compile_rows}, reverse=True)
-    w("| problem | n | mode | " + " | ".join(f"{c} s | {c} MiB" for c in compilers) + " |")
-    w("|---|---|---|" + "---|---|" * len(compilers))
+    w("| problem | n | mode | nodes | " + " | ".join(f"{c} s | {c} MiB" for c in compilers) + " |")
+    w("|---|---|---|---|" + "---|---|" * len(compilers))
     keyed = {}
     for r in compile_rows:
         keyed.setdefault((r["problem"], int(r["size"]), r["mode"]), {})[r["compiler"]] = r
@@ -257,7 +310,35 @@ def compile_section(compile_rows, has_compile_chart):
                 cells += [r["status"].replace("|", "/"), r["peak_mib"] or "—"]
             else:
                 cells += [r["seconds"], r["peak_mib"]]
-        w(f"| {problem} | {size} | {mode} | " + " | ".join(cells) + " |")
+        nodes = next((r.get("nodes") for r in per.values() if r.get("nodes")), "") or "—"
+        w(f"| {problem} | {size} | {mode} | {nodes} | " + " | ".join(cells) + " |")
+    w("")
+    w("### Models of realistic size")
+    w("")
+    w("`gradient` of three models written as a user would, with families and `sum<N>`: `mlp`, a dense tanh "
+      "network 16-H-1 with a squared loss (n = 16H + 2H + 1 weights); `gmm`, ADBench's Gaussian-mixture "
+      "log-likelihood of one point in d = 10 dimensions with K components (n = 66K parameters: weights, "
+      "means, log-diagonals and the strictly lower triangles); `sum`, the sum of a_i x^(i mod 5 + 1) over "
+      "a family of n. Nodes: the distinct subexpressions of the graph, read from the translation unit.")
+    w("")
+    if os.path.exists(os.path.join(DOCS, "bench_compile_nodes.png")):
+        w("![compile time against nodes](../docs/bench_compile_nodes.png)")
+        w("")
+    w("Fitted exponent k in cost ∝ nodes^k (least squares on log-log, every size of the model):")
+    w("")
+    w("| model | compiler | time | peak memory | largest: nodes, s, MiB |")
+    w("|---|---|---|---|---|")
+    for problem in MODELS:
+        for c in compilers:
+            sel = sorted(((int(r["nodes"]), float(r["seconds"]), float(r["peak_mib"])) for r in compile_rows
+                          if r["problem"] == problem and r["compiler"] == c and r["status"] == "ok" and r.get("nodes")))
+            if not sel:
+                continue
+            kt = fitted_exponent([(n, t) for n, t, _ in sel])
+            km = fitted_exponent([(n, m) for n, _, m in sel])
+            fmt = lambda k: "—" if k is None else f"{k:.2f}"
+            n, t, m = sel[-1]
+            w(f"| {problem} | {c} | {fmt(kt)} | {fmt(km)} | {n}, {t:.1f}, {m:.0f} |")
     w("")
     w("Growth of the cost above the smallest size, as k in cost(n) − cost(n0) ∝ (n − n0)^k from the middle "
       "and the largest size (time is noisy on a shared machine; peak memory is not):")
@@ -299,6 +380,7 @@ def compile_only():
         rows = list(csv.DictReader(f))
     os.makedirs(DOCS, exist_ok=True)
     has_chart = compile_chart(rows, os.path.join(DOCS, "bench_compile_time.png"))
+    compile_nodes_chart(rows, os.path.join(DOCS, "bench_compile_nodes.png"))
     text = open(REPORT).read()
     begin = text.index("## Compile time")
     after = text.index("\n## ", begin + 1) + 1
@@ -326,6 +408,8 @@ def main():
         with open(compile_csv) as f:
             compile_rows = list(csv.DictReader(f))
     has_compile_chart = compile_chart(compile_rows, compile_png) if compile_rows else False
+    if compile_rows:
+        compile_nodes_chart(compile_rows, os.path.join(DOCS, "bench_compile_nodes.png"))
 
     out = []
     w = out.append

@@ -180,12 +180,25 @@ constexpr bool carried_in_scale(rational r) {
     return r.num != 0 && -scale_limit <= r.num && r.num <= scale_limit && r.den <= scale_limit;
 }
 
+/// a * b and a / b, without a gcd where a factor is 1 or the two are equal (most pushes): the
+/// plan of a 4,593-node graph (a Gaussian mixture's) exceeded Clang's budget of constant
+/// evaluation steps (-fconstexpr-steps) in the gcds of multiplying by 1.
+constexpr rational scale_times(rational a, rational b) {
+    constexpr rational one{1, 1};
+    return b == one ? a : a == one ? b : a * b;
+}
+constexpr rational scale_ratio(rational a, rational b) {
+    constexpr rational one{1, 1};
+    return a == b ? one : b == one ? a : a / b;
+}
+
 /// The common divisor (rational.hpp) of two scales, with a's sign; 0, "no common scale", once
 /// their denominators are too large for it to be computed exactly (a scale arriving at a node
 /// is at most 2^20 * 2^20).
 constexpr rational common_scale(rational a, rational b) {
     constexpr std::intmax_t exact_lcm = std::intmax_t{1} << 31;
     if (a.num == 0 || a.den > exact_lcm || b.den > exact_lcm) return {0, 1};
+    if (a == b) return a;
     rational const divisor = common_divisor(a, b);
     return a.num < 0 ? -divisor : divisor;
 }
@@ -259,7 +272,7 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
                 std::size_t const operand = links.operand[p];
                 if (!active[operand]) continue;
                 rational const c = links.factor[p];
-                arriving[p] = carried_in_scale(c) ? t.scale[i] * c : t.scale[i];
+                arriving[p] = carried_in_scale(c) ? scale_times(t.scale[i], c) : t.scale[i];
                 if (!reached[operand]) {
                     common[operand] = arriving[p];
                     // the first push assigns, when it is the node's only push to the operand
@@ -283,7 +296,7 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
                 std::size_t const operand = links.operand[p];
                 if (!active[operand]) continue;
                 rational const c = links.factor[p];
-                t.push_factor[p] = multiplier_of(arriving[p] / t.scale[operand], carried_in_scale(c) ? rational{1, 1} : c);
+                t.push_factor[p] = multiplier_of(scale_ratio(arriving[p], t.scale[operand]), carried_in_scale(c) ? rational{1, 1} : c);
             }
         }
         for (std::size_t i = 0; i < size; ++i) t.scale_factor[i] = multiplier_of(t.scale[i]);
