@@ -8,6 +8,7 @@
 // when branches came: no canonical form moved).
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
 
 #include "../expression.hpp"
@@ -33,9 +34,16 @@ enum : key_token {
     key_power_suffix = -1,
 };
 
+// the total length of N parts, by a loop: a fold over the key of a sum of 2,000 terms nests
+// 2,000 deep, and Clang stops at 256
+constexpr std::size_t total_length(std::initializer_list<std::size_t> lengths) {
+    std::size_t total = 0;
+    for (std::size_t n : lengths) total += n;
+    return total;
+}
 template <std::size_t... N>
-constexpr std::array<key_token, (N + ... + 0)> join(std::array<key_token, N> const&... parts) {
-    std::array<key_token, (N + ... + 0)> out{};
+constexpr std::array<key_token, total_length({N...})> join(std::array<key_token, N> const&... parts) {
+    std::array<key_token, total_length({N...})> out{};
     std::size_t at = 0;
     auto copy = [&](auto const& part) { for (auto t : part) out[at++] = t; };
     [[maybe_unused]] int in_order[] = {0, (copy(parts), 0)...};
