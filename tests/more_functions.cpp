@@ -2,6 +2,8 @@
 // lgamma, tgamma, digamma, fma, and the step functions floor, ceil, round, trunc, sign. Each in
 // every engine (evaluation, d, gradient, hessian, the tape) against the standard library and
 // central differences, inside its domain and at its edges, and printed.
+#include "every_engine.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -22,34 +24,12 @@ constexpr var<"z"> z;
 constexpr double inf = std::numeric_limits<double>::infinity();
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
-// Equal to a relative 1e-12, or both NaN, or the same infinity.
-bool agrees(double got, double expected) {
-    if (std::isnan(got) || std::isnan(expected)) return std::isnan(got) && std::isnan(expected);
-    if (std::isinf(got) || std::isinf(expected)) return got == expected;
-    return got == doctest::Approx(expected).epsilon(1e-12).scale(1e-300);
-}
-
-// One function of one variable, seen by every engine at one point.
-struct seen_by_engines {
-    double value, taped_value;          // f(x = p) and the tape's recorded value
-    double symbolic, reverse, taped;    // f'(p) from d, gradient, the tape
-    double second_symbolic, second_reverse;  // f''(p) from d(f, x, x) and hessian
+using every_engine::in_every_engine;
+using every_engine::same;
+// At an edge: the value and the first derivative, the same in every engine.
+constexpr auto check_edge = [](auto const& f, double at, double value, double derivative) {
+    every_engine::check_value_and_derivative(f, at, value, derivative);
 };
-
-template <class F> seen_by_engines at(F const& f, double p) {
-    seen_by_engines out{};
-    out.value = f(x)(x = p);
-    out.symbolic = d(f(x), x)(x = p);
-    out.reverse = gradient(f(x), x)(x = p)[0];
-    out.second_symbolic = d(f(x), x, x)(x = p);
-    out.second_reverse = hessian(f(x), x)(x = p)[0][0];
-    tape::scope recording;
-    tape::var t = p;
-    tape::var const result = f(t);
-    out.taped_value = result.value();
-    out.taped = tape::gradient(result, t)[0];
-    return out;
-}
 
 // Central difference with a step scaled to the point: error O(h^2), about 1e-10 relative.
 template <class G> double central_difference(G const& g, double p) {
@@ -57,40 +37,30 @@ template <class G> double central_difference(G const& g, double p) {
     return (g(p + h) - g(p - h)) / (2 * h);
 }
 
-// Inside the domain: the value is the standard library's (reference), the three first
-// derivatives agree with each other and with finite differences, the two second ones too.
+// Inside the domain: the value is the standard library's (reference) in every engine, the
+// first derivatives agree with each other and with finite differences, and so do the second
+// ones, from d(f, x, x) and from hessian.
 template <class F, class Reference> void check_inside(F const& f, Reference const& reference, std::initializer_list<double> points) {
     for (double p : points) {
-        auto const got = at(f, p);
-        double const expected = reference(p);
+        auto const got = in_every_engine(f, p);
+        double const second_symbolic = d(f(x), x, x)(x = p);
+        double const second_reverse = hessian(f(x), x)(x = p)[0][0];
         CAPTURE(p);
         CAPTURE(got.symbolic);
         CAPTURE(got.reverse);
         CAPTURE(got.taped);
-        CHECK(agrees(got.value, expected));
-        CHECK(agrees(got.taped_value, expected));
-        CHECK(agrees(got.reverse, got.symbolic));
-        CHECK(agrees(got.taped, got.symbolic));
+        CAPTURE(second_symbolic);
+        CAPTURE(second_reverse);
+        CHECK(same(got.value, reference(p)));
+        CHECK(same(got.taped_value, reference(p)));
+        CHECK(same(got.reverse, got.symbolic));
+        CHECK(same(got.reverse_with_value, got.symbolic));
+        CHECK(same(got.taped, got.symbolic));
         CHECK(got.symbolic == doctest::Approx(central_difference(reference, p)).epsilon(1e-6));
-        CHECK(agrees(got.second_reverse, got.second_symbolic));
+        CHECK(second_reverse == doctest::Approx(second_symbolic).epsilon(1e-12));
         auto first = [&](double q) { return d(f(x), x)(x = q); };
-        CHECK(got.second_symbolic == doctest::Approx(central_difference(first, p)).epsilon(1e-5));
+        CHECK(second_symbolic == doctest::Approx(central_difference(first, p)).epsilon(1e-5));
     }
-}
-
-// At an edge: the value and the first derivative, the same in every engine.
-template <class F> void check_edge(F const& f, double p, double value, double derivative) {
-    auto const got = at(f, p);
-    CAPTURE(p);
-    CAPTURE(got.value);
-    CAPTURE(got.symbolic);
-    CAPTURE(got.reverse);
-    CAPTURE(got.taped);
-    CHECK(agrees(got.value, value));
-    CHECK(agrees(got.taped_value, value));
-    CHECK(agrees(got.symbolic, derivative));
-    CHECK(agrees(got.reverse, derivative));
-    CHECK(agrees(got.taped, derivative));
 }
 }  // namespace
 
