@@ -447,9 +447,11 @@ struct erfc_fn {
     static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, erfc_fn>(x); }
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::erfc; return erfc(x); }
-    // erfc' = -2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result
+    // erfc' = -2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result; c<-2>, not -2_c: a
+    // unary minus that depends on no template parameter is looked up here, before operators.hpp
+    // declares it when a header includes functions.hpp first (Clang)
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return exp(-(x * x)) * -2_c * inverse_sqrt_pi;
+        return exp(-(x * x)) * c<-2> * inverse_sqrt_pi;
     }
 };
 
