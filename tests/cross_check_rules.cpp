@@ -3,6 +3,7 @@
 #include "cross_check.hpp"
 
 #include <cmath>
+#include <leibniz/gamma.hpp>
 
 using cross_check::at_points;
 using namespace leibniz::literals;
@@ -58,6 +59,30 @@ TEST_CASE("cross-check: abs, sign, heaviside, min, max, hypot") {
                  {{1.0, 2.0}, {2.0, 1.0}, {-1.0, 0.5}, {0.3, -0.7}, {5.0, 4.0}});
     at_points<2>("hypot(x, y)", [](auto x, auto y) { using std::hypot; return hypot(x, y); },
                  {{3.0, 4.0}, {-1.0, 0.5}, {0.2, -2.0}, {-1.5, -1.5}, {0.0, 1.0}});
+}
+
+TEST_CASE("cross-check: inverse hyperbolic functions, log2, log10, exp2, erfc") {
+    at_points<1>("asinh(x)", [](auto x) { using std::asinh; return asinh(x); }, {{-30.0}, {-0.7}, {0.0}, {0.4}, {5.0}});
+    at_points<1>("acosh(x)", [](auto x) { using std::acosh; return acosh(x); }, {{1.05}, {1.3}, {2.0}, {6.5}, {80.0}});
+    at_points<1>("atanh(x)", [](auto x) { using std::atanh; return atanh(x); }, {{-0.97}, {-0.4}, {0.0}, {0.6}, {0.99}});
+    at_points<1>("log2(x)", [](auto x) { using std::log2; return log2(x); }, {{0.05}, {0.5}, {1.0}, {2.0}, {300.0}});
+    at_points<1>("log10(x)", [](auto x) { using std::log10; return log10(x); }, {{0.05}, {0.5}, {1.0}, {2.0}, {300.0}});
+    at_points<1>("exp2(x)", [](auto x) { using std::exp2; return exp2(x); }, {{-6.0}, {-0.5}, {0.0}, {1.5}, {9.0}});
+    at_points<1>("erfc(x)", [](auto x) { using std::erfc; return erfc(x); }, {{-2.0}, {-0.5}, {0.0}, {0.7}, {3.0}});
+}
+
+TEST_CASE("cross-check: lgamma, tgamma, fma and the step functions") {
+    at_points<1>("lgamma(x)", [](auto x) { using std::lgamma; return lgamma(x); },
+                 {{-1.5}, {0.2}, {1.0}, {2.5}, {40.0}});
+    at_points<1>("tgamma(x)", [](auto x) { using std::tgamma; return tgamma(x); },
+                 {{-1.5}, {0.2}, {1.0}, {2.5}, {8.0}});
+    at_points<3>("fma(x, y, z)", [](auto x, auto y, auto z) { using std::fma; return fma(x, y, z); }, cross_check::space);
+    at_points<2>("fma(x, 2.5, y * x)", [](auto x, auto y) { using std::fma; return fma(x, 2.5, y * x); }, cross_check::plane);
+    // away from the jumps, where finite differences see one side
+    at_points<2>("floor(x) * y + ceil(y) * x", [](auto x, auto y) { using std::floor, std::ceil; return floor(x) * y + ceil(y) * x; },
+                 cross_check::plane);
+    at_points<2>("round(x) * y + trunc(y) * x", [](auto x, auto y) { using std::round, std::trunc; return round(x) * y + trunc(y) * x; },
+                 {{0.3, 0.7}, {-0.8, 0.4}, {1.1, -0.6}, {-0.4, -1.2}, {2.6, 1.3}, {0.05, -0.15}});
 }
 
 TEST_CASE("cross-check: powers with a variable, plain and exact exponent") {

@@ -2,6 +2,8 @@
 // value of f(x = ...), the symbolic d(f, x), the compile-time reverse sweep (gradient,
 // value_and_gradient) and the runtime tape. Each case was a silently wrong number, or engines
 // that disagreed, before the fix it tests (issue 11).
+#include "every_engine.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -25,50 +27,10 @@ constexpr var<"z"> z;
 constexpr double inf = std::numeric_limits<double>::infinity();
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
-// The same number to 1e-13 relative (subnormals and zeros compared exactly), or both NaN, or
-// the same infinity.
-bool same(double got, double want) {
-    if (std::isnan(got) || std::isnan(want)) return std::isnan(got) && std::isnan(want);
-    if (std::isinf(got) || std::isinf(want)) return got == want;
-    if (want == 0 || got == 0) return got == want;
-    return std::fabs(got - want) <= 1e-13 * std::fabs(want);
-}
-
-struct engines {
-    double value, taped_value, symbolic, reverse, reverse_with_value, taped;
-};
-
-// f of one variable at `at`, by every engine.
-template <class F> engines in_every_engine(F const& f, double at) {
-    engines out{};
-    auto const e = f(x);
-    out.value = e(x = at);
-    out.symbolic = d(e, x)(x = at);
-    out.reverse = gradient(e, x)(x = at)[0];
-    out.reverse_with_value = value_and_gradient(e, x)(x = at).gradient[0];
-    tape::scope recording;
-    tape::var a = at;
-    tape::var taped = f(a);
-    out.taped_value = taped.value();
-    out.taped = tape::gradient(taped, a)[0];
-    return out;
-}
-
-template <class F> void check_value_and_derivative(F const& f, double at, double value, double derivative) {
-    engines const got = in_every_engine(f, at);
-    CAPTURE(at);
-    CAPTURE(got.value);
-    CAPTURE(got.taped_value);
-    CAPTURE(got.symbolic);
-    CAPTURE(got.reverse);
-    CAPTURE(got.taped);
-    CHECK(same(got.value, value));
-    CHECK(same(got.taped_value, value));
-    CHECK(same(got.symbolic, derivative));
-    CHECK(same(got.reverse, derivative));
-    CHECK(same(got.reverse_with_value, derivative));
-    CHECK(same(got.taped, derivative));
-}
+using every_engine::check_value_and_derivative;
+using every_engine::engines;
+using every_engine::in_every_engine;
+using every_engine::same;
 }  // namespace
 
 TEST_CASE("0. a product's denominator b^n is computed before the product that divides by it") {

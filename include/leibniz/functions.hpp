@@ -3,6 +3,7 @@
 // (using std::sin; sin(x * y)) works with doubles, leibniz expressions and tape variables.
 // Each one forwards to its rule in rules.hpp: with expressions it builds call<Rule, ...>,
 // with plain numbers it computes Rule::value.
+#include <cmath>
 #include <type_traits>
 
 #include "detail/combine.hpp"
@@ -15,7 +16,9 @@ struct exp_fn; struct expm1_fn; struct log_fn; struct log1p_fn;
 struct sin_fn; struct cos_fn; struct tan_fn; struct asin_fn; struct acos_fn; struct atan_fn; struct atan2_fn;
 struct sinh_fn; struct cosh_fn; struct tanh_fn;
 struct sigmoid_fn; struct softplus_fn; struct relu_fn; struct abs_fn; struct sign_fn; struct heaviside_fn;
-struct erf_fn; struct where_nonnegative_fn; struct hypot_fn; struct min_fn; struct max_fn; struct pow_fn;
+struct erf_fn; struct where_nonnegative_fn;
+struct log2_fn; struct log10_fn; struct exp2_fn; struct asinh_fn; struct acosh_fn; struct atanh_fn; struct erfc_fn;
+struct floor_fn; struct ceil_fn; struct round_fn; struct trunc_fn; struct hypot_fn; struct min_fn; struct max_fn; struct pow_fn;
 }  // namespace rules
 
 namespace detail {
@@ -68,6 +71,12 @@ template <Argument X> constexpr auto expm1(X const& x) { return apply<rules::exp
 template <Argument X> constexpr auto log(X const& x) { return apply<rules::log_fn>(x); }
 /// log(1 + x), accurate near 0             log1p(x)
 template <Argument X> constexpr auto log1p(X const& x) { return apply<rules::log1p_fn>(x); }
+/// base-2 logarithm                        log2(x)
+template <Argument X> constexpr auto log2(X const& x) { return apply<rules::log2_fn>(x); }
+/// base-10 logarithm                       log10(x)
+template <Argument X> constexpr auto log10(X const& x) { return apply<rules::log10_fn>(x); }
+/// 2^x                                     exp2(x)
+template <Argument X> constexpr auto exp2(X const& x) { return apply<rules::exp2_fn>(x); }
 /// sine                                    sin(x)
 template <Argument X> constexpr auto sin(X const& x) { return apply<rules::sin_fn>(x); }
 /// cosine                                  cos(x)
@@ -88,6 +97,12 @@ template <Argument X> constexpr auto sinh(X const& x) { return apply<rules::sinh
 template <Argument X> constexpr auto cosh(X const& x) { return apply<rules::cosh_fn>(x); }
 /// hyperbolic tangent                      tanh(x)
 template <Argument X> constexpr auto tanh(X const& x) { return apply<rules::tanh_fn>(x); }
+/// inverse hyperbolic sine                 asinh(x)
+template <Argument X> constexpr auto asinh(X const& x) { return apply<rules::asinh_fn>(x); }
+/// inverse hyperbolic cosine, x >= 1       acosh(x)
+template <Argument X> constexpr auto acosh(X const& x) { return apply<rules::acosh_fn>(x); }
+/// inverse hyperbolic tangent, |x| < 1     atanh(x)
+template <Argument X> constexpr auto atanh(X const& x) { return apply<rules::atanh_fn>(x); }
 /// 1 / (1 + e^-x)                          sigmoid(x)
 template <Argument X> constexpr auto sigmoid(X const& x) { return apply<rules::sigmoid_fn>(x); }
 /// log(1 + e^x)                            softplus(x)
@@ -102,6 +117,16 @@ template <Argument X> constexpr auto sign(X const& x) { return apply<rules::sign
 template <Argument X> constexpr auto heaviside(X const& x) { return apply<rules::heaviside_fn>(x); }
 /// the error function                      erf(x)
 template <Argument X> constexpr auto erf(X const& x) { return apply<rules::erf_fn>(x); }
+/// 1 - erf(x), accurate for large x        erfc(x)
+template <Argument X> constexpr auto erfc(X const& x) { return apply<rules::erfc_fn>(x); }
+/// the largest integer <= x; derivative 0 (also at the jumps)           floor(x)
+template <Argument X> constexpr auto floor(X const& x) { return apply<rules::floor_fn>(x); }
+/// the smallest integer >= x; derivative 0 (also at the jumps)          ceil(x)
+template <Argument X> constexpr auto ceil(X const& x) { return apply<rules::ceil_fn>(x); }
+/// the nearest integer, halves away from 0; derivative 0 (also at the jumps)   round(x)
+template <Argument X> constexpr auto round(X const& x) { return apply<rules::round_fn>(x); }
+/// x rounded toward 0; derivative 0 (also at the jumps)                 trunc(x)
+template <Argument X> constexpr auto trunc(X const& x) { return apply<rules::trunc_fn>(x); }
 /// 1 where x >= 0, NaN elsewhere: what sqrt(x) * sqrt(x) = x * where_nonnegative(x) keeps
 template <Argument X> constexpr auto where_nonnegative(X const& x) { return apply<rules::where_nonnegative_fn>(x); }
 /// sqrt(x^2 + y^2) without overflow        hypot(x, y)
@@ -110,6 +135,22 @@ template <Argument X, Argument Y> constexpr auto hypot(X const& x, Y const& y) {
 template <Argument X, Argument Y> constexpr auto min(X const& x, Y const& y) { return apply<rules::min_fn>(x, y); }
 /// the larger; at a tie each side gets half the derivative     max(x, y)
 template <Argument X, Argument Y> constexpr auto max(X const& x, Y const& y) { return apply<rules::max_fn>(x, y); }
+
+/// a b + c: on numbers std::fma (rounded once); on expressions the canonical a*b + c, so
+/// fma(x, y, z) == x*y + z (evaluated as a product, then a sum)       fma(a, b, c)
+template <Argument A, Argument B, Argument C> constexpr auto fma(A const& a, B const& b, C const& c) {
+    if constexpr (detail::any_symbolic<A, B, C> || detail::all_static<A, B, C>) {
+        if constexpr (Scalar<A> && Scalar<B>) {
+            using T = detail::numeric_type_t<A, B>;  // two plain numbers: one runtime constant, never an int product
+            return static_cast<T>(a) * static_cast<T>(b) + c;
+        } else return a * b + c;
+    } else {
+        using T = detail::numeric_type_t<A, B, C>;
+        T const u = detail::numeric_value<T>(a), v = detail::numeric_value<T>(b), w = detail::numeric_value<T>(c);
+        if constexpr (detail::is_complex<T>::value) return u * v + w;  // std::fma is for real numbers
+        else { using std::fma; return fma(u, v, w); }
+    }
+}
 
 // Two operands of one expression type: more constrained than std::min<T>/std::max<T>, so generic
 // code that says `using std::max; max(a, b)` still gets the expression when a and b share a type.

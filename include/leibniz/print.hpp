@@ -117,6 +117,8 @@ template <class Style, class Rule, class... Args> struct printer<Style, call<Rul
             if constexpr (other.empty()) { out += '\\'; out += Rule::name; }
             else if constexpr (Rule::name == "asin" || Rule::name == "acos" || Rule::name == "atan") {
                 out += "\\arc"; out += Rule::name.substr(1);
+            } else if constexpr (Rule::name == "log2" || Rule::name == "log10") {
+                out += "\\log_{"; out += Rule::name.substr(3); out += '}';
             } else { out += "\\operatorname{"; out += Rule::name; out += '}'; }
         } else {
             out += Rule::name;

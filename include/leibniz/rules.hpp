@@ -12,6 +12,8 @@
 // argument (log'(0)), makes the reverse sweep give 0, as the tape does, where the adjoint is 0.
 #include <cmath>
 #include <complex>
+#include <cstdint>
+#include <numbers>
 #include <limits>
 #include <type_traits>
 #include <optional>
@@ -25,7 +27,8 @@
 namespace leibniz::rules {
 
 using leibniz::detail::is_complex;
-// complex numbers are refused by relu, max, min, sign, heaviside, erf and abs' (detail/refusals.hpp)
+// complex numbers are refused by relu, max, min, sign, heaviside, floor, ceil, round, trunc, erf,
+// erfc and abs' (detail/refusals.hpp)
 using leibniz::detail::complex_refusal;
 using leibniz::detail::refuse_complex;
 
@@ -42,7 +45,45 @@ constexpr std::optional<rational> maps_zero_to(rational x, rational y) {
     if (x.num == 0) return y;
     return std::nullopt;
 }
+// log 2 and log 10 as numbers of X's precision (complex: of its real type)
+template <class X> constexpr X number_ln2() {
+    if constexpr (is_complex<X>::value) return X(std::numbers::ln2_v<typename X::value_type>);
+    else return std::numbers::ln2_v<X>;
+}
+template <class X> constexpr X number_ln10() {
+    if constexpr (is_complex<X>::value) return X(std::numbers::ln10_v<typename X::value_type>);
+    else return std::numbers::ln10_v<X>;
+}
+// base^k for k >= 0, where it fits intmax_t
+constexpr std::optional<std::intmax_t> integer_power(std::intmax_t base, std::intmax_t k) {
+    std::intmax_t out = 1;
+    for (std::intmax_t i = 0; i < k; ++i) {
+        if (out > std::numeric_limits<std::intmax_t>::max() / base) return std::nullopt;
+        out *= base;
+    }
+    return out;
+}
+// k where x = base^k exactly (k of either sign), for log2 and log10 of a rational
+constexpr std::optional<rational> exact_log(std::intmax_t base, rational x) {
+    if (x.num <= 0) return std::nullopt;
+    std::intmax_t n = x.num, dd = x.den, k = 0;
+    if (dd != 1 && n != 1) return std::nullopt;
+    std::intmax_t m = dd == 1 ? n : dd;
+    while (m % base == 0) { m /= base; ++k; }
+    if (m != 1) return std::nullopt;
+    return rational{dd == 1 ? k : -k, 1};
+}
+// floor(num/den) with den > 0
+constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {
+    std::intmax_t q = num / den;
+    return (num % den != 0 && num < 0) ? q - 1 : q;
+}
 }  // namespace detail_rules
+
+// log 2 and log 10, exact in symbolic derivatives (log2' = 1/(x log 2)): log of a rational
+// that is not 1 stays a call, spelled as a type for the reason given for inverse_sqrt_pi below.
+inline constexpr call<log_fn, constant<rational{2, 1}>> log_of_2{};
+inline constexpr call<log_fn, constant<rational{10, 1}>> log_of_10{};
 
 // 1/sqrt(pi) in canonical form, spelled as a type: a call pow(pi_c, ...) here would not depend
 // on a template parameter, and Clang would resolve it before pow is defined.
@@ -90,6 +131,52 @@ struct log1p_fn {
         else { using std::log1p; return log1p(x); }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / (1_c + x); }
+};
+
+struct log2_fn {
+    static constexpr std::string_view name = "log2";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
+    static constexpr auto exact(rational x) { return detail_rules::exact_log(2, x); }  // log2(8) = 3
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) { using std::log; return log(x) / detail_rules::number_ln2<X>(); }
+        else { using std::log2; return log2(x); }
+    }
+    // log2' = 1/(x log 2), log 2 exact in the symbolic result; +infinity at 0
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        if constexpr (Expression<X>) return 1_c / (x * log_of_2);
+        else return X(1) / (x * detail_rules::number_ln2<X>());
+    }
+};
+
+struct log10_fn {
+    static constexpr std::string_view name = "log10";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
+    static constexpr auto exact(rational x) { return detail_rules::exact_log(10, x); }  // log10(1/100) = -2
+    template <class X> static constexpr auto value(X const& x) { using std::log10; return log10(x); }
+    // log10' = 1/(x log 10), log 10 exact in the symbolic result; +infinity at 0
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        if constexpr (Expression<X>) return 1_c / (x * log_of_10);
+        else return X(1) / (x * detail_rules::number_ln10<X>());
+    }
+};
+
+struct exp2_fn {
+    static constexpr std::string_view name = "exp2";
+    // 2^k for an integer k, where it fits: exp2(3) = 8, exp2(-2) = 1/4
+    static constexpr std::optional<rational> exact(rational x) {
+        if (x.den != 1 || x.num > 62 || x.num < -62) return std::nullopt;
+        auto p = detail_rules::integer_power(2, x.num < 0 ? -x.num : x.num);
+        return x.num < 0 ? rational{1, *p} : rational{*p, 1};
+    }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) { using std::exp; return exp(x * detail_rules::number_ln2<X>()); }
+        else { using std::exp2; return exp2(x); }
+    }
+    // exp2' = 2^x log 2, reusing the value
+    template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) {
+        if constexpr (Expression<X>) return y * log_of_2;
+        else return y * detail_rules::number_ln2<Y>();
+    }
 };
 
 struct sin_fn {
@@ -188,6 +275,44 @@ struct tanh_fn {
     }
 };
 
+struct asinh_fn {
+    static constexpr std::string_view name = "asinh";
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::asinh; return asinh(x); }
+    // asinh' = 1/sqrt(1 + x^2), written 1/hypot(1, x): 1 + x^2 would overflow for |x| > 1e154
+    // and give 0 where the derivative is 1/|x|
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        if constexpr (is_complex<X>::value) { using std::sqrt; return X(1) / sqrt(X(1) + x * x); }
+        else return 1_c / hypot(1_c, x);
+    }
+};
+
+struct acosh_fn {
+    static constexpr std::string_view name = "acosh";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
+    static constexpr std::optional<rational> exact(rational x) {
+        if (x == rational{1, 1}) return rational{0, 1};
+        return std::nullopt;
+    }
+    template <class X> static constexpr auto value(X const& x) { using std::acosh; return acosh(x); }
+    // acosh' = 1/sqrt(x^2 - 1), written (x - 1)^(-1/2) (x + 1)^(-1/2): exact x - 1 near 1, no
+    // overflow of x^2 for large x; +infinity at 1, NaN below 1 (where acosh is NaN)
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return pow(x - 1_c, c<-1, 2>) * pow(x + 1_c, c<-1, 2>);
+    }
+};
+
+struct atanh_fn {
+    static constexpr std::string_view name = "atanh";
+    static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::atanh; return atanh(x); }
+    // atanh' = 1/(1 - x^2), written 1/((1 - x)(1 + x)): exact 1 - x near 1; +infinity at +-1
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return 1_c / ((1_c - x) * (1_c + x));
+    }
+};
+
 struct sigmoid_fn {
     static constexpr std::string_view name = "sigmoid";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 2}); }
@@ -260,6 +385,50 @@ struct heaviside_fn {
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
 };
 
+// floor, ceil, round, trunc: piecewise constant, so their derivative is 0 wherever it exists;
+// at a jump (an integer, for round a half-integer) it does not exist and every engine gives 0,
+// as for sign and heaviside.
+struct floor_fn {
+    static constexpr std::string_view name = "floor";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, floor_fn>(x); }
+    static constexpr std::optional<rational> exact(rational x) { return rational{detail_rules::floor_div(x.num, x.den), 1}; }
+    template <class X> static constexpr auto value(X const& x) { using std::floor; return floor(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
+struct ceil_fn {
+    static constexpr std::string_view name = "ceil";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, ceil_fn>(x); }
+    static constexpr std::optional<rational> exact(rational x) { return rational{-detail_rules::floor_div(-x.num, x.den), 1}; }
+    template <class X> static constexpr auto value(X const& x) { using std::ceil; return ceil(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
+struct round_fn {
+    static constexpr std::string_view name = "round";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, round_fn>(x); }
+    // halves away from zero, as std::round: round(5/2) = 3, round(-5/2) = -3
+    static constexpr std::optional<rational> exact(rational x) {
+        std::intmax_t const n = x.num < 0 ? -x.num : x.num, rest = n % x.den;
+        std::intmax_t const magnitude = n / x.den + (rest >= x.den - rest ? 1 : 0);  // rest/den >= 1/2, without 2 rest
+        return rational{x.num < 0 ? -magnitude : magnitude, 1};
+    }
+    template <class X> static constexpr auto value(X const& x) { using std::round; return round(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
+struct trunc_fn {
+    static constexpr std::string_view name = "trunc";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, trunc_fn>(x); }
+    static constexpr std::optional<rational> exact(rational x) { return rational{x.num / x.den, 1}; }  // toward zero
+    template <class X> static constexpr auto value(X const& x) { using std::trunc; return trunc(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+};
+
 struct erf_fn {
     static constexpr std::string_view name = "erf";
     template <class X> requires is_complex<X>::value
@@ -269,6 +438,20 @@ struct erf_fn {
     // erf' = 2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return exp(-(x * x)) * 2_c * inverse_sqrt_pi;
+    }
+};
+
+struct erfc_fn {
+    static constexpr std::string_view name = "erfc";
+    template <class X> requires is_complex<X>::value
+    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, erfc_fn>(x); }
+    static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
+    template <class X> static constexpr auto value(X const& x) { using std::erfc; return erfc(x); }
+    // erfc' = -2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result; c<-2>, not -2_c: a
+    // unary minus that depends on no template parameter is looked up here, before operators.hpp
+    // declares it when a header includes functions.hpp first (Clang)
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return exp(-(x * x)) * c<-2> * inverse_sqrt_pi;
     }
 };
 

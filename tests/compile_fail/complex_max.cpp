@@ -1,5 +1,5 @@
 // max of complex numbers: refused as relu is, naming max.
-// expect-error: relu, max, min, sign and heaviside compare numbers
+// expect-error: relu, max, min, sign, heaviside, floor, ceil, round and trunc compare numbers
 // expect-error: max_fn
 #include <complex>
 

@@ -1,6 +1,6 @@
 // relu of a complex number: complex numbers are not ordered; refused with a sentence naming the
 // functions that compare, instead of "no match for operator>" inside rules.hpp.
-// expect-error: relu, max, min, sign and heaviside compare numbers
+// expect-error: relu, max, min, sign, heaviside, floor, ceil, round and trunc compare numbers
 // expect-error: relu_fn
 #include <complex>
 

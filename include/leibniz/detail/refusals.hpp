@@ -103,16 +103,17 @@ template <char... Name> struct variable_is_bound_twice {
 // ---- functions that complex numbers do not have ---------------------------------------------
 
 enum class complex_refusal {
-    unordered,         // the function compares numbers: relu, max, min, sign, heaviside
+    unordered,         // the function compares numbers: relu, max, min, sign, heaviside, floor, ceil, round, trunc
     not_holomorphic,   // abs's derivative: |z| has no complex derivative
-    not_in_std,        // erf: no complex version in the standard library
+    not_in_std,        // erf, erfc, lgamma, tgamma, digamma, trigamma: no complex version in the standard library
     comparison,        // a condition: x > 0_c, select, clamp
 };
 /// Rule's value (or derivative) called with a complex number, which it is not defined for
 /// (rules.hpp); returns a number of the argument's type.
 template <complex_refusal Why, class Rule, class Complex> constexpr auto refuse_complex(Complex const&) {
     static_assert(Why != complex_refusal::unordered,
-                  "leibniz: relu, max, min, sign and heaviside compare numbers (x > 0, a < b) and complex numbers "
+                  "leibniz: relu, max, min, sign, heaviside, floor, ceil, round and trunc compare numbers (x > 0, "
+                  "a < b) and complex numbers "
                   "are not ordered, so these functions are not defined for std::complex (the function is "
                   "named in the instantiation): bind real numbers (float, double, long double) to evaluate "
                   "or differentiate an expression that uses them");
@@ -121,8 +122,9 @@ template <complex_refusal Why, class Rule, class Complex> constexpr auto refuse_
                   "the gradient of an expression that uses abs cannot be taken with std::complex bindings: bind "
                   "real numbers (float, double, long double), or evaluate abs without differentiating it");
     static_assert(Why != complex_refusal::not_in_std,
-                  "leibniz: erf is not defined for std::complex (the C++ standard library has no complex error "
-                  "function): bind real numbers (float, double, long double) to an expression that uses erf");
+                  "leibniz: erf, erfc, lgamma, tgamma, digamma and trigamma are not defined for std::complex (the "
+                  "C++ standard library has no complex error or gamma function; the function is named in the "
+                  "instantiation): bind real numbers (float, double, long double) to an expression that uses them");
     static_assert(Why != complex_refusal::comparison,
                   "leibniz: a condition (x > 0_c, x <= y, as in select and clamp) compares numbers and complex "
                   "numbers are not ordered: bind real numbers (float, double, long double) to evaluate or "

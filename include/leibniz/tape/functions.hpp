@@ -2,6 +2,8 @@
 // The elementary functions on tape::vars, found by argument-dependent lookup, so that generic
 // code (using std::sin; sin(x * y)) records. Every value and every local derivative is read
 // from the rule table (rules.hpp) with plain doubles: no formula is written here a second time.
+#include <cmath>
+#include <concepts>
 #include <utility>
 
 #include "../functions.hpp"
@@ -38,6 +40,12 @@ inline var expm1(var const& x) { return detail::unary<rules::expm1_fn>(x); }
 inline var log(var const& x) { return detail::unary<rules::log_fn>(x); }
 /// log(1 + x)                              log1p(x)
 inline var log1p(var const& x) { return detail::unary<rules::log1p_fn>(x); }
+/// base-2 logarithm                        log2(x)
+inline var log2(var const& x) { return detail::unary<rules::log2_fn>(x); }
+/// base-10 logarithm                       log10(x)
+inline var log10(var const& x) { return detail::unary<rules::log10_fn>(x); }
+/// 2^x                                     exp2(x)
+inline var exp2(var const& x) { return detail::unary<rules::exp2_fn>(x); }
 /// sine                                    sin(x)
 inline var sin(var const& x) { return detail::unary<rules::sin_fn>(x); }
 /// cosine                                  cos(x)
@@ -56,6 +64,12 @@ inline var sinh(var const& x) { return detail::unary<rules::sinh_fn>(x); }
 inline var cosh(var const& x) { return detail::unary<rules::cosh_fn>(x); }
 /// hyperbolic tangent                      tanh(x)
 inline var tanh(var const& x) { return detail::unary<rules::tanh_fn>(x); }
+/// inverse hyperbolic sine                 asinh(x)
+inline var asinh(var const& x) { return detail::unary<rules::asinh_fn>(x); }
+/// inverse hyperbolic cosine               acosh(x)
+inline var acosh(var const& x) { return detail::unary<rules::acosh_fn>(x); }
+/// inverse hyperbolic tangent              atanh(x)
+inline var atanh(var const& x) { return detail::unary<rules::atanh_fn>(x); }
 /// 1 / (1 + e^-x)                          sigmoid(x)
 inline var sigmoid(var const& x) { return detail::unary<rules::sigmoid_fn>(x); }
 /// log(1 + e^x)                            softplus(x)
@@ -70,6 +84,16 @@ inline var sign(var const& x) { return detail::unary<rules::sign_fn>(x); }
 inline var heaviside(var const& x) { return detail::unary<rules::heaviside_fn>(x); }
 /// the error function                      erf(x)
 inline var erf(var const& x) { return detail::unary<rules::erf_fn>(x); }
+/// 1 - erf(x)                              erfc(x)
+inline var erfc(var const& x) { return detail::unary<rules::erfc_fn>(x); }
+/// largest integer <= x; derivative 0      floor(x)
+inline var floor(var const& x) { return detail::unary<rules::floor_fn>(x); }
+/// smallest integer >= x; derivative 0     ceil(x)
+inline var ceil(var const& x) { return detail::unary<rules::ceil_fn>(x); }
+/// nearest integer; derivative 0           round(x)
+inline var round(var const& x) { return detail::unary<rules::round_fn>(x); }
+/// x rounded toward 0; derivative 0        trunc(x)
+inline var trunc(var const& x) { return detail::unary<rules::trunc_fn>(x); }
 /// 1 for x >= 0, else NaN; derivative 0    where_nonnegative(x)
 inline var where_nonnegative(var const& x) { return detail::unary<rules::where_nonnegative_fn>(x); }
 
@@ -89,6 +113,21 @@ var max(X const& x, Y const& y) { return detail::binary<rules::max_fn>(x, y); }
 // in generic code (a template taking T const& twice would be the better match otherwise).
 inline var min(var const& x, var const& y) { return detail::binary<rules::min_fn>(x, y); }
 inline var max(var const& x, var const& y) { return detail::binary<rules::max_fn>(x, y); }
+
+/// a b + c, its value rounded once (std::fma); recorded as the product a b and a sum, so that
+/// each node keeps at most two operands         fma(a, b, c)
+template <class A, class B, class C> requires(operand<A> && operand<B> && operand<C> &&
+                                             (std::same_as<A, var> || std::same_as<B, var> || std::same_as<C, var>))
+var fma(A const& a, B const& b, C const& c) {
+    double const u = detail::value_of(a), v = detail::value_of(b), w = detail::value_of(c);
+    double const y = std::fma(u, v, w);
+    if constexpr (std::same_as<A, var> || std::same_as<B, var>) {
+        var const product = detail::record(a, b, u * v, v, u);
+        return detail::record(product, c, y, 1.0, 1.0);
+    } else {
+        return detail::record(c, y, 1.0);
+    }
+}
 
 // A tape::var with a symbolic expression: refused with a sentence, as by the operators.
 template <class A, class B> requires mixes_var_and_expression<A, B>
