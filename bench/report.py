@@ -156,37 +156,26 @@ plot "{data}" using 1:2:(0.5):(0.5):3 with boxxyerror lc palette, "" using 1:2:4
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
 
-def compile_chart(rows, png):
-    series = {}
-    for r in rows:
-        if r["status"] != "ok" or r["problem"] not in ("chain", "product"):
-            continue
-        key = (r["problem"], r["mode"], r["compiler"])
-        series.setdefault(key, []).append((int(r["size"]), float(r["seconds"]), float(r["peak_mib"])))
+def two_panel_chart(series, name, png, title, xlabel, style):
+    """Time and peak memory against x, log-log, one line per series key: series maps a key to
+    (x, seconds, MiB) points; style(key) gives the line's gnuplot style and title."""
     if not series:
         return False
-    data = os.path.join(RESULTS, "compile_time.dat")
+    data = os.path.join(RESULTS, name)
     keys = sorted(series)
     with open(data, "w") as f:
         for key in keys:
-            for n, s, m in sorted(series[key]):
-                f.write(f"{n} {s} {m}\n")
+            for x, t, m in sorted(series[key]):
+                f.write(f"{x} {t} {m}\n")
             f.write("\n\n")
-    styles = {"g++": 1, "clang++": 2}
     def plots(column):
-        parts = []
-        for i, (problem, mode, compiler) in enumerate(keys):
-            dash = "solid" if mode == "gradient" else "dashed"
-            point = 7 if problem == "chain" else 5
-            parts.append(f'"{data}" index {i} using 1:{column} with linespoints lw 2 pt {point} dt {1 if dash == "solid" else 2} '
-                         f'lc {styles[compiler]} title "{problem}, {mode}, {compiler}"')
-        return ", ".join(parts)
+        return ", ".join(f'"{data}" index {i} using 1:{column} with linespoints lw 2 {style(key)}' for i, key in enumerate(keys))
     script = f"""
 set terminal pngcairo size 1400,600 font "DejaVu Sans,11" noenhanced
 set output "{png}"
-set multiplot layout 1,2 title "Compiling one translation unit that differentiates f (-O2 -c): nested chain of depth n, product of n variables"
+set multiplot layout 1,2 title "{title}"
 set logscale xy
-set xlabel "n"
+set xlabel "{xlabel}"
 set grid
 set key top left font ",9"
 set ylabel "wall time (s)"
@@ -197,6 +186,24 @@ unset multiplot
 """
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
     return True
+
+
+COMPILER_COLOUR = {"g++": 1, "clang++": 2}
+
+
+def compile_chart(rows, png):
+    series = {}
+    for r in rows:
+        if r["status"] == "ok" and r["problem"] in ("chain", "product"):
+            series.setdefault((r["problem"], r["mode"], r["compiler"]), []).append(
+                (int(r["size"]), float(r["seconds"]), float(r["peak_mib"])))
+    def style(key):
+        problem, mode, compiler = key
+        return (f'pt {7 if problem == "chain" else 5} dt {1 if mode == "gradient" else 2} '
+                f'lc {COMPILER_COLOUR[compiler]} title "{problem}, {mode}, {compiler}"')
+    return two_panel_chart(series, "compile_time.dat", png,
+                           "Compiling one translation unit that differentiates f (-O2 -c): nested chain of depth n, product of n variables",
+                           "n", style)
 
 
 MODELS = ("mlp", "gmm", "sum")
@@ -206,39 +213,16 @@ def compile_nodes_chart(rows, png):
     """Compile time and peak memory against the graph's nodes for the models of realistic size."""
     series = {}
     for r in rows:
-        if r["status"] != "ok" or r["problem"] not in MODELS or not r.get("nodes"):
-            continue
-        series.setdefault((r["problem"], r["compiler"]), []).append((int(r["nodes"]), float(r["seconds"]), float(r["peak_mib"])))
-    if not series:
-        return False
-    data = os.path.join(RESULTS, "compile_nodes.dat")
-    keys = sorted(series)
-    with open(data, "w") as f:
-        for key in keys:
-            for n, t, m in sorted(series[key]):
-                f.write(f"{n} {t} {m}\n")
-            f.write("\n\n")
-    styles = {"g++": 1, "clang++": 2}
+        if r["status"] == "ok" and r["problem"] in MODELS and r.get("nodes"):
+            series.setdefault((r["problem"], r["compiler"]), []).append(
+                (int(r["nodes"]), float(r["seconds"]), float(r["peak_mib"])))
     points = {"mlp": 7, "gmm": 5, "sum": 9}
-    def plots(column):
-        return ", ".join(f'"{data}" index {i} using 1:{column} with linespoints lw 2 pt {points[problem]} '
-                         f'lc {styles[compiler]} title "{problem}, {compiler}"' for i, (problem, compiler) in enumerate(keys))
-    script = f"""
-set terminal pngcairo size 1400,600 font "DejaVu Sans,11" noenhanced
-set output "{png}"
-set multiplot layout 1,2 title "gradient of a model (-O2 -c) against the nodes of its graph: tanh network 16-H-1, GMM d = 10, sum of N terms"
-set logscale xy
-set xlabel "nodes of the graph"
-set grid
-set key top left font ",9"
-set ylabel "wall time (s)"
-plot {plots(2)}
-set ylabel "peak memory (MiB)"
-plot {plots(3)}
-unset multiplot
-"""
-    subprocess.run(["gnuplot"], input=script, text=True, check=True)
-    return True
+    def style(key):
+        problem, compiler = key
+        return f'pt {points[problem]} lc {COMPILER_COLOUR[compiler]} title "{problem}, {compiler}"'
+    return two_panel_chart(series, "compile_nodes.dat", png,
+                           "gradient of a model (-O2 -c) against the nodes of its graph: tanh network 16-H-1, GMM d = 10, sum of N terms",
+                           "nodes of the graph", style)
 
 
 def fitted_exponent(points):
