@@ -8,7 +8,10 @@
 // trie of fanout 4 has eight levels for 65,536 keys: an insertion makes eight new branches of
 // four children, a lookup walks eight, and every unchanged subtree is shared between the old
 // trie and the new one (it is the same type), so each step costs a constant number of small
-// instantiations however large the graph is.
+// instantiations however large the graph is. boost::hana::map, the type-indexed map of the
+// library the project learns its metaprogramming from, builds a new map at every insertion: 125
+// insertions took 15.8 s and 2.2 GiB with GCC 12 against the trie's 0.31 s and 108 MiB, and 250
+// took 170 s and 15 GiB (bench/compile/hana_map_vs_trie.cpp has the measurement).
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
