@@ -82,7 +82,7 @@ template <class Family, class Values> constexpr auto refuse_family_binding() {
     return 0.0;
 }
 
-/// An unbound variable met while evaluating (evaluate.hpp's bound_value).
+/// An unbound variable met while evaluating (evaluate.hpp's evaluation_type).
 template <char... Name> struct variable_is_not_bound {
     static_assert(sizeof...(Name) == 0 && sizeof...(Name) != 0,
                   "leibniz: evaluating an expression needs a value for every variable it uses, and one is "
