@@ -124,6 +124,18 @@ TEST_CASE("1. merging powers keeps the real domain: every merge rule against the
     check_value_and_derivative([](auto t) { return sqrt(t) * sqrt(t); }, 4.0, 4.0, 1.0);
     check_value_and_derivative([](auto t) { return square(pow(t, c<1, 6>)); }, -8.0, not_a_number, not_a_number);
     check_value_and_derivative([](auto t) { return square(pow(t, c<1, 6>)); }, 8.0, 2.0, 1.0 / 12.0);
+    // powers with expression exponents do not merge: b^y * b^z is NaN at b = -4, y = z = 1/2
+    // (and b * b^y at b = 0, y = -1), as written, never b^(y+z) = -4 (or 0^0 = 1)
+    for (auto const& [b, y_value, z_value] : {std::tuple{-4.0, 0.5, 0.5}, std::tuple{-4.0, 1.5, -0.5}, std::tuple{0.0, -1.0, 1.0}}) {
+        auto const power_product = [y_value, z_value](auto t) { return pow(t, y_value) * pow(t, z_value); };
+        engines const merged = in_every_engine(power_product, b);
+        CHECK(std::isnan(merged.value));
+        CHECK(std::isnan(merged.taped_value));
+        CHECK(std::isnan((pow(x, y) * pow(x, z))(x = b, y = y_value, z = z_value)));
+        CHECK(std::isnan((pow(x, y) * pow(x, y))(x = b, y = y_value)) == std::isnan(std::pow(b, y_value)));
+    }
+    CHECK(std::isnan((x * pow(x, y))(x = 0.0, y = -1.0)));
+    CHECK((pow(x, y) * pow(x, z))(x = 4.0, y = 0.5, z = 1.0) == doctest::Approx(8.0));
     // sqrt(x) / sqrt(x) = where_nonnegative(x) keeps the value's domain; its derivative is 0 where it
     // is defined, and, like every factor cancelled against itself (x / x, README), 0 outside it
     // too in d and gradient, where the tape, which divides, gives NaN

@@ -32,6 +32,12 @@ static_assert(cbrt(x) * cbrt(x) * cbrt(x) == x && pow(cbrt(x), 3_c) == x);
 static_assert(where_nonnegative(x) * where_nonnegative(x) == where_nonnegative(x));
 static_assert(sqrt(-1_c) * sqrt(-1_c) != -1_c && sqrt(4_c) * sqrt(4_c) == 4_c);
 static_assert(pow(pow(x, y), 2_c) != pow(x, 2_c * y) && pow(pow(x, y), -1_c) == pow(x, -y));
+// with an expression exponent, powers of one base merge only for a positive rational base:
+// x^(1/2) * x^(1/2) is NaN at x = -4 as written, x^1 is -4
+static_assert(pow(x, y) * pow(x, z) != pow(x, y + z) && pow(x, y) * pow(x, y) == pow(pow(x, y), 2_c));
+static_assert(x * pow(x, y) != pow(x, y + 1_c) && sqrt(x) * pow(x, y) != pow(x, y + c<1, 2>));
+static_assert(pow(x, y) / pow(x, y) == 1_c && pow(x, y) * pow(x, -y) == 1_c && pow(x, -y) * pow(x, -y) == pow(pow(x, y), -2_c));
+static_assert(pow(2_c, x) * pow(2_c, y) == pow(2_c, x + y) && pow(2_c, x) / pow(2_c, x) == 1_c);
 static_assert(0.5_c == c<1, 2>);
 static_assert(1_c / 3_c + 1_c / 6_c == 0.5_c);
 static_assert(x != y);

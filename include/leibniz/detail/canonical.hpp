@@ -4,7 +4,8 @@
 // "same mathematics" is "same type" for the rewrites below:
 //   sums and products are flattened                      (a + (b + c) = a + b + c)
 //   terms are collected, rationals folded exactly        (x + x = 2*x, 2 + 1/2 = 5/2)
-//   factors with one base merge into a power             (x * x = x^2, x * x^-1 = 1)
+//   factors with one base merge into a power             (x * x = x^2, x * x^-1 = 1, but
+//     with an expression exponent only over a positive rational base: 2^x * 2^y = 2^(x+y))
 //   both are sorted by the key order of detail/order.hpp (y*x = x*y)
 //   a rational times a sum is distributed                (2*(x + y) = 2*x + 2*y)
 //   integer powers distribute over products and nest     ((x*y)^2 = x^2*y^2, (x^a)^2 = x^(2*a))
@@ -195,6 +196,8 @@ struct coefficient_slot {};
 template <> struct key<coefficient_slot> {
     static constexpr std::array<key_token, 1> value{key_constant - 1};
 };
+template <class T> inline constexpr bool positive_rational = false;
+template <rational R> inline constexpr bool positive_rational<constant<R>> = (R.num > 0);
 template <class T> struct factor_parts {
     using base = T;
     using exponent = one;
@@ -202,6 +205,17 @@ template <class T> struct factor_parts {
 template <class B, class E> struct factor_parts<power<B, E>> {
     using base = B;
     using exponent = E;
+};
+// b^y * b^z = b^(y+z) with expression exponents holds for b > 0, but not for b < 0 (b^(1/2) *
+// b^(1/2) = b^1 at -4 is NaN * NaN written, -4 merged) nor at b = 0 (0^-1 * 0^1): such a power
+// is a factor of its own, which only its own copies and its reciprocal join ((b^y)^2, and
+// b^y / b^y = 1, a factor cancelled against itself). A positive rational base (2^x * 2^y =
+// 2^(x+y)) merges. b^(-c*y) is filed as (b^(c*y))^-1, which (b^(c*y))^-1 gives back.
+template <class B, class E> requires(!is_constant<E>::value && !positive_rational<B>)
+struct factor_parts<power<B, E>> {
+    static constexpr bool negative = term_parts<E>::coefficient.num < 0;
+    using base = std::conditional_t<negative, power<B, make_product<minus_one, E>>, power<B, E>>;
+    using exponent = std::conditional_t<negative, minus_one, one>;
 };
 template <rational R> struct factor_parts<constant<R>> {
     using base = coefficient_slot;
