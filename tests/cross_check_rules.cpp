@@ -3,6 +3,8 @@
 #include "cross_check.hpp"
 
 #include <cmath>
+#include <string_view>
+#include <tuple>
 #include <leibniz/gamma.hpp>
 
 using cross_check::at_points;
@@ -110,4 +112,28 @@ TEST_CASE("cross-check: the operators, with ints, doubles and exact constants") 
                  {{1.0, 2.0}, {-1.0, 0.5}, {3.0, -4.0}, {0.0, 1.0}, {2.0, 0.1}});
     at_points<2>("c<1, 3> / (x * y) - pi_c * y", [](auto x, auto y) { return leibniz::c<1, 3> / (x * y) - leibniz::pi_c * y; },
                  {{1.0, 2.0}, {-1.0, 0.5}, {3.0, -4.0}, {0.5, 1.0}, {2.0, 0.1}});
+}
+
+namespace {
+// A user's rule of three arguments (leibniz/function.hpp): linear interpolation, one partial
+// per argument, written with expressions so that d works too.
+struct mix_rule {
+    static constexpr std::string_view name = "mix";
+    template <class A, class B, class T> static constexpr auto value(A const& a, B const& b, T const& t) {
+        return a + t * (b - a);
+    }
+    template <class A, class B, class T, class Y>
+    static constexpr auto partials(A const& a, B const& b, T const& t, Y const&) {
+        return std::tuple{1_c - t, t, b - a};
+    }
+};
+constexpr leibniz::function<mix_rule> mix{};
+}  // namespace
+
+TEST_CASE("cross-check: a user's function of three arguments, alone and composed") {
+    at_points<3>("mix(x, y, z)", [](auto x, auto y, auto z) { return mix(x, y, z); },
+                 {{1.0, 2.0, 0.3}, {-1.0, 0.5, 0.0}, {3.0, -4.0, 1.0}, {0.5, 1.0, -0.7}, {2.0, 0.1, 2.5}});
+    at_points<3>("mix(sin(x), y * y, z) * x + mix(z, x, y)",
+                 [](auto x, auto y, auto z) { using std::sin; return mix(sin(x), y * y, z) * x + mix(z, x, y); },
+                 {{1.0, 2.0, 0.3}, {-1.0, 0.5, 0.0}, {3.0, -4.0, 1.0}, {0.5, 1.0, -0.7}, {2.0, 0.1, 2.5}});
 }

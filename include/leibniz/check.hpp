@@ -11,12 +11,14 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <ostream>
 #include <string_view>
 #include <utility>
 
 #include "derivative.hpp"
 #include "evaluate.hpp"
+#include "detail/graph.hpp"
 #include "gradient.hpp"
 #include "tape.hpp"
 
@@ -43,6 +45,9 @@ template <std::size_t N> struct derivative_check {
     /// canonical form is: a removable singularity that the canonical form cancelled (x / x = 1
     /// at x = 0, README's numerical policy). The engines cannot agree here; compare nearby.
     bool removable_singularity = false;
+    /// d(f, x) exists: false where f calls a user's function whose derivative is computed on
+    /// numbers only (function.hpp); then `symbolic` is NaN and left out of every comparison.
+    bool symbolic_available = true;
 
     /// Symbolic, gradient and tape agree (values too) to `exact`, and with finite differences
     /// to `finite_differences`; every number is finite.
@@ -80,6 +85,10 @@ template <class F, std::size_t N> double central_difference(F const& f, std::arr
     return (at(-2 * h) - 8 * at(-h) + 8 * at(h) - at(2 * h)) / (12 * h);
 }
 
+template <class... Nodes> constexpr bool all_nodes_differentiate_symbolically(type_list<Nodes...>*) {
+    return all_of({node_derivative_is_symbolic<Nodes>...});
+}
+
 template <class B> struct binding_parts;
 template <class Var, class Value> struct binding_parts<binding<Var, Value>> {
     using variable = Var;
@@ -102,7 +111,12 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
 
     auto expression = f(typename detail::binding_parts<Bindings>::variable{}...);
     double symbolic_value = static_cast<double>(expression(at...));
-    out.symbolic = {static_cast<double>(d(expression, typename detail::binding_parts<Bindings>::variable{})(at...))...};
+    using nodes = typename detail::graph_nodes<typename detail::tree_of<decltype(expression)>::type>::list;
+    out.symbolic_available = detail::all_nodes_differentiate_symbolically(static_cast<nodes*>(nullptr));
+    if constexpr (detail::all_nodes_differentiate_symbolically(static_cast<nodes*>(nullptr)))
+        out.symbolic = {static_cast<double>(d(expression, typename detail::binding_parts<Bindings>::variable{})(at...))...};
+    else
+        out.symbolic.fill(std::numeric_limits<double>::quiet_NaN());
     auto const [reverse_value, reverse_gradient] =
         value_and_gradient(expression, typename detail::binding_parts<Bindings>::variable{}...)(at...);
     for (std::size_t i = 0; i < n; ++i) out.gradient[i] = static_cast<double>(reverse_gradient[i]);
@@ -124,13 +138,15 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
     out.removable_singularity = !std::isfinite(out.value) && !std::isfinite(tape_value) && std::isfinite(symbolic_value);
     for (std::size_t i = 0; i < n; ++i) {
         out.finite_difference[i] = detail::central_difference(f, point, i);
-        out.finite = out.finite && std::isfinite(out.symbolic[i]) && std::isfinite(out.tape[i]) &&
+        // without d, the sweep stands in for it: compared with the tape and finite differences
+        double const symbolic = out.symbolic_available ? out.symbolic[i] : out.gradient[i];
+        out.finite = out.finite && std::isfinite(symbolic) && std::isfinite(out.tape[i]) &&
                      std::isfinite(out.gradient[i]) && std::isfinite(out.finite_difference[i]);
-        double exact = detail::difference(out.symbolic[i], out.tape[i]);
-        double reverse = std::max(detail::difference(out.gradient[i], out.symbolic[i]),
+        double exact = detail::difference(symbolic, out.tape[i]);
+        double reverse = std::max(detail::difference(out.gradient[i], symbolic),
                                   detail::difference(out.gradient[i], out.tape[i]));
         if (reverse > out.gradient_vs_others) { out.gradient_vs_others = reverse; out.worst_gradient = i; }
-        double approximate = std::max(detail::difference(out.finite_difference[i], out.symbolic[i]),
+        double approximate = std::max(detail::difference(out.finite_difference[i], symbolic),
                                       detail::difference(out.finite_difference[i], out.tape[i]));
         if (exact > out.symbolic_vs_tape) { out.symbolic_vs_tape = exact; out.worst_symbolic_vs_tape = i; }
         if (approximate > out.finite_difference_error) {
@@ -158,6 +174,9 @@ template <std::size_t N> std::ostream& operator<<(std::ostream& os, derivative_c
     os << ", finite differences " << c.finite_difference_error;
     if constexpr (N > 0) os << " (d/d" << c.variables[c.worst_finite_difference] << ")";
     os << ", values " << c.value_difference << (c.finite ? "" : "; not every number is finite");
+    if (!c.symbolic_available)
+        os << "\nno symbolic derivative: f calls a function whose derivative is computed on numbers only; "
+              "the gradient is compared with the tape and finite differences";
     if (c.removable_singularity)
         os << "\nremovable singularity: f as written is not finite here and its canonical form is (a factor "
               "cancelled against itself, as x / x = 1 at x = 0); the engines cannot agree at this point: "

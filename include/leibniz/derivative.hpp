@@ -2,11 +2,15 @@
 // d(f, x): the derivative as an expression, built at compile time by the sum, product,
 // quotient (a product with a power -1) and chain rules, each local derivative read from the
 // rule table, every intermediate passed through the canonicalizer.
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include "detail/canonical.hpp"
 #include "detail/canonical_branches.hpp"
 #include "detail/combine.hpp"
+#include "detail/refusals.hpp"
 #include "detail/type_list.hpp"
 #include "expression.hpp"
 #include "functions.hpp"
@@ -70,6 +74,49 @@ template <class E, class X, class Children = typename children<E>::type> struct 
 template <class E, class X, class... Cs>
 struct depends_on<E, X, type_list<Cs...>> : std::bool_constant<std::is_same_v<E, X> || any_of({depends_on<Cs, X>::value...})> {};
 
+// A call's local derivatives as expressions, in a std::tuple, one per argument: the rule's
+// derivative(a, y) or partials(a, b, ..., y) called with the arguments and the call itself as y.
+// A user's rule may compute its derivative on numbers only, or build it with a runtime number
+// (0.5 * x, whose value a type cannot hold): d refuses both with a sentence (refusals.hpp), and
+// the derivative is taken as 0 so that the sentence is the only error.
+template <class Rule, class... Args> struct symbolic_partials_given {
+    static auto given() {
+        if constexpr (sizeof...(Args) == 1) {
+            if constexpr (requires { Rule::derivative(Args{}..., call<Rule, Args...>{}); })
+                return std::tuple<decltype(Rule::derivative(Args{}..., call<Rule, Args...>{}))>{};
+            else return;
+        } else {
+            if constexpr (requires { Rule::partials(Args{}..., call<Rule, Args...>{}); }) {
+                using all = decltype(Rule::partials(Args{}..., call<Rule, Args...>{}));
+                return [&]<std::size_t... I>(std::index_sequence<I...>) {
+                    return std::tuple<std::remove_cvref_t<std::tuple_element_t<I, all>>...>{};
+                }(std::index_sequence_for<Args...>{});
+            } else return;
+        }
+    }
+    using given_type = decltype(given());
+    static constexpr bool symbolic = !std::is_void_v<given_type>;
+    static constexpr bool all_static = [] {
+        if constexpr (!symbolic) return false;
+        else return []<class... P>(std::tuple<P...>*) { return (StaticExpression<P> && ...); }(static_cast<given_type*>(nullptr));
+    }();
+};
+/// Whether d can differentiate a call of Rule: its derivative, called with expressions, is one
+/// whose type holds it (check_derivatives asks, to leave out the symbolic engine where not).
+template <class Rule, class... Args> inline constexpr bool derivative_is_symbolic = symbolic_partials_given<Rule, Args...>::all_static;
+template <class Node> inline constexpr bool node_derivative_is_symbolic = true;
+template <class Rule, class... Args>
+inline constexpr bool node_derivative_is_symbolic<call<Rule, Args...>> = derivative_is_symbolic<Rule, Args...>;
+
+template <class Rule, class... Args> struct symbolic_partials : symbolic_partials_given<Rule, Args...> {
+    using base = symbolic_partials_given<Rule, Args...>;
+    using given_type = typename base::given_type;
+    static constexpr bool all_static = base::all_static;
+    using refused = typename refuse_numeric_derivative<base::symbolic, all_static || !base::symbolic>::type;
+    template <class> using zero_for = zero;
+    template <std::size_t I> using at = std::tuple_element_t<I, std::conditional_t<all_static, given_type, std::tuple<zero_for<Args>...>>>;
+};
+
 template <class Factor, class Rest> struct chain_link {};  // Factor times the factors of Rest
 template <class Last> struct chain_end {};
 
@@ -78,7 +125,7 @@ template <class Last> struct chain_end {};
 /// powers, c * g, and sums with one term that depends on X.
 template <class E, class X> struct chain_factors { using type = chain_end<derivative_tree<E, X>>; };
 template <class Rule, class A, class X> struct chain_factors<call<Rule, A>, X> {
-    using type = chain_link<decltype(Rule::derivative(A{}, call<Rule, A>{})), typename chain_factors<A, X>::type>;
+    using type = chain_link<typename symbolic_partials<Rule, A>::template at<0>, typename chain_factors<A, X>::type>;
 };
 template <class B, rational R, class X> struct chain_factors<power<B, constant<R>>, X> {
     using type = chain_link<decltype(rules::pow_fn::base_partial(B{}, constant<R>{})), typename chain_factors<B, X>::type>;
@@ -120,19 +167,18 @@ template <class Rule, class A, class X> struct derivative_of<call<Rule, A>, X> {
     using type = decltype(compute());
 };
 
-// f(a, b)' = f_a a' + f_b b'
-template <class Rule, class A, class B, class X> struct derivative_of<call<Rule, A, B>, X> {
-    static auto compute() {
-        using dA = derivative_tree<A, X>;
-        using dB = derivative_tree<B, X>;
-        if constexpr (std::is_same_v<dA, zero> && std::is_same_v<dB, zero>) return zero{};
+// f(a, b, ...)' = f_a a' + f_b b' + ...
+template <class Rule, class A, class B, class... Cs, class X> struct derivative_of<call<Rule, A, B, Cs...>, X> {
+    template <std::size_t... I> static auto compute(std::index_sequence<I...>) {
+        if constexpr (std::is_same_v<derivative_tree<A, X>, zero> && std::is_same_v<derivative_tree<B, X>, zero> &&
+                      (std::is_same_v<derivative_tree<Cs, X>, zero> && ...))
+            return zero{};
         else {
-            using partials = decltype(Rule::partials(A{}, B{}, call<Rule, A, B>{}));
-            return make_sum<make_product<typename partials::first_type, dA>,
-                            make_product<typename partials::second_type, dB>>{};
+            using partials = symbolic_partials<Rule, A, B, Cs...>;
+            return make_sum<make_product<typename partials::template at<I>, derivative_tree<at_t<I, type_list<A, B, Cs...>>, X>>...>{};
         }
     }
-    using type = decltype(compute());
+    using type = decltype(compute(std::make_index_sequence<2 + sizeof...(Cs)>{}));
 };
 
 template <class F, class X> constexpr auto derivative_once(F const& f, X) {

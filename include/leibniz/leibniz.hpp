@@ -6,6 +6,7 @@
 #include "evaluate.hpp"
 #include "expression.hpp"
 #include "family.hpp"
+#include "function.hpp"
 #include "functions.hpp"
 #include "gradient.hpp"
 #include "literals.hpp"

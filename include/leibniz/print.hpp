@@ -103,23 +103,13 @@ template <class Style, fixed_string Name, int I> struct printer<Style, var<Name,
     }
 };
 
-template <class Rule> constexpr std::string_view latex_name() {
-    constexpr std::string_view known[] = {"sin", "cos", "tan", "exp", "log", "sinh", "cosh", "tanh"};
-    for (auto k : known) if (k == Rule::name) return {};
-    return Rule::name;
-}
-
 template <class Style, class Rule, class... Args> struct printer<Style, call<Rule, Args...>> {
     template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         if constexpr (Style::latex) {
-            constexpr auto other = latex_name<Rule>();
-            if constexpr (other.empty()) { out += '\\'; out += Rule::name; }
-            else if constexpr (Rule::name == "asin" || Rule::name == "acos" || Rule::name == "atan") {
-                out += "\\arc"; out += Rule::name.substr(1);
-            } else if constexpr (Rule::name == "log2" || Rule::name == "log10") {
-                out += "\\log_{"; out += Rule::name.substr(3); out += '}';
-            } else { out += "\\operatorname{"; out += Rule::name; out += '}'; }
+            // the rule's own LaTeX (\sin, \log_{2}), else its name as an operator
+            if constexpr (requires { std::string_view(Rule::latex); }) out += Rule::latex;
+            else { out += "\\operatorname{"; out += Rule::name; out += '}'; }
         } else {
             out += Rule::name;
         }

@@ -91,6 +91,7 @@ inline constexpr power<named_constant<pi_tag>, constant<rational{-1, 2}>> invers
 
 struct exp_fn {
     static constexpr std::string_view name = "exp";
+    static constexpr std::string_view latex = "\\exp";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::exp; return exp(x); }
     template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y; }
@@ -113,6 +114,7 @@ struct expm1_fn {
 
 struct log_fn {
     static constexpr std::string_view name = "log";
+    static constexpr std::string_view latex = "\\log";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr std::optional<rational> exact(rational x) {
         if (x == rational{1, 1}) return rational{0, 1};
@@ -135,6 +137,7 @@ struct log1p_fn {
 
 struct log2_fn {
     static constexpr std::string_view name = "log2";
+    static constexpr std::string_view latex = "\\log_{2}";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::exact_log(2, x); }  // log2(8) = 3
     template <class X> static constexpr auto value(X const& x) {
@@ -150,6 +153,7 @@ struct log2_fn {
 
 struct log10_fn {
     static constexpr std::string_view name = "log10";
+    static constexpr std::string_view latex = "\\log_{10}";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::exact_log(10, x); }  // log10(1/100) = -2
     template <class X> static constexpr auto value(X const& x) { using std::log10; return log10(x); }
@@ -181,6 +185,7 @@ struct exp2_fn {
 
 struct sin_fn {
     static constexpr std::string_view name = "sin";
+    static constexpr std::string_view latex = "\\sin";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::sin; return sin(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cos(x); }
@@ -192,6 +197,7 @@ struct sin_fn {
 
 struct cos_fn {
     static constexpr std::string_view name = "cos";
+    static constexpr std::string_view latex = "\\cos";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::cos; return cos(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return -sin(x); }
@@ -201,6 +207,7 @@ struct cos_fn {
 
 struct tan_fn {
     static constexpr std::string_view name = "tan";
+    static constexpr std::string_view latex = "\\tan";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::tan; return tan(x); }
     // tan' = 1 + tan^2 (= sec^2), reusing the value
@@ -209,6 +216,7 @@ struct tan_fn {
 
 struct asin_fn {
     static constexpr std::string_view name = "asin";
+    static constexpr std::string_view latex = "\\arcsin";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::asin; return asin(x); }
@@ -220,6 +228,7 @@ struct asin_fn {
 
 struct acos_fn {
     static constexpr std::string_view name = "acos";
+    static constexpr std::string_view latex = "\\arccos";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr std::optional<rational> exact(rational x) {
         if (x == rational{1, 1}) return rational{0, 1};
@@ -234,6 +243,7 @@ struct acos_fn {
 
 struct atan_fn {
     static constexpr std::string_view name = "atan";
+    static constexpr std::string_view latex = "\\arctan";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::atan; return atan(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / (1_c + x * x); }
@@ -241,6 +251,7 @@ struct atan_fn {
 
 struct sinh_fn {
     static constexpr std::string_view name = "sinh";
+    static constexpr std::string_view latex = "\\sinh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::sinh; return sinh(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cosh(x); }
@@ -250,6 +261,7 @@ struct sinh_fn {
 
 struct cosh_fn {
     static constexpr std::string_view name = "cosh";
+    static constexpr std::string_view latex = "\\cosh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::cosh; return cosh(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sinh(x); }
@@ -259,6 +271,7 @@ struct cosh_fn {
 
 struct tanh_fn {
     static constexpr std::string_view name = "tanh";
+    static constexpr std::string_view latex = "\\tanh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::tanh; return tanh(x); }
     // tanh' = 1/cosh^2, not 1 - y^2, which is 0 where tanh(x) rounds to +-1 (|x| > 19): relative

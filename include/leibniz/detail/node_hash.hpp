@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "../expression.hpp"
+#include "rule_identity.hpp"
 
 namespace leibniz::detail {
 
@@ -42,7 +43,7 @@ template <std::size_t K> struct node_hash<runtime_constant<K>> : std::integral_c
 template <fixed_string Name, int I>
 struct node_hash<var<Name, I>> : std::integral_constant<std::uint64_t, hash_mix(hash_text(4, Name.view()), static_cast<std::uint64_t>(I))> {};
 template <class Rule, class... Args>
-struct node_hash<call<Rule, Args...>> : std::integral_constant<std::uint64_t, hash_of_operands<Args...>(hash_text(5, Rule::name))> {};
+struct node_hash<call<Rule, Args...>> : std::integral_constant<std::uint64_t, hash_of_operands<Args...>(hash_text(5, rule_identity<Rule>::view()))> {};
 template <class... Ts> struct node_hash<sum_of<Ts...>> : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(6)> {};
 template <class... Fs> struct node_hash<product_of<Fs...>> : std::integral_constant<std::uint64_t, hash_of_operands<Fs...>(7)> {};
 template <class B, class E> struct node_hash<power<B, E>> : std::integral_constant<std::uint64_t, hash_of_operands<B, E>(8)> {};

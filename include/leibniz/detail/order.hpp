@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "../expression.hpp"
+#include "rule_identity.hpp"
 
 namespace leibniz::detail {
 
@@ -73,7 +74,9 @@ template <fixed_string Name, int I> struct key<var<Name, I>> {
                                        std::array<key_token, 1>{I});
 };
 template <class Rule, class... Args> struct key<call<Rule, Args...>> {
-    static constexpr auto value = join(std::array<key_token, 1>{key_call}, text_key<Rule::name.size()>(Rule::name),
+    // by the rule's identity (rule_identity.hpp): a user's "sin" is not leibniz's sin
+    static constexpr auto value = join(std::array<key_token, 1>{key_call},
+                                       text_key<rule_identity<Rule>::size>(rule_identity<Rule>::view()),
                                        key<Args>::value...);
 };
 template <class... Ts> struct key<sum_of<Ts...>> {

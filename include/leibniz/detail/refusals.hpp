@@ -182,6 +182,18 @@ template <class C> constexpr auto refuse_select_condition() {
 }
 
 /// d, gradient, value_and_gradient, hessian or outputs of a condition (derivative.hpp, gradient.hpp).
+// d and hessian of a user's rule (function.hpp) need its derivative as an expression.
+template <bool Symbolic, bool Static> struct refuse_numeric_derivative {
+    static_assert(Symbolic, "leibniz::d: a function's derivative is computed on numbers only (its rule's derivative or "
+                            "partials cannot be called with expressions), so d and hessian cannot give it as an "
+                            "expression; use gradient, jacobian or the tape, which call it with numbers, or write the "
+                            "derivative with leibniz's functions (template <class X, class Y> ... ) to have it in d too");
+    static_assert(!Symbolic || Static, "leibniz::d: a function's derivative, called with expressions, holds a runtime "
+                                       "number (such as 0.5 * x), whose value its type cannot carry into d; write exact "
+                                       "constants (0.5_c * x, c<1, 3>) in derivatives");
+    using type = void;
+};
+
 template <bool IsCondition> struct refuse_differentiating_a_condition {
     static_assert(!IsCondition,
                   "leibniz: a condition (x > 0_c, c1 && c2) is not a number to differentiate: d, gradient, jacobian "

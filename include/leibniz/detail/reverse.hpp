@@ -13,6 +13,7 @@
 // whole graph: GCC builds a mangled name per function, and N such names cost O(N^2).
 #include <array>
 #include <cstddef>
+#include <tuple>
 #include <utility>
 
 // functions.hpp first: evaluate.hpp alone does not compile with Clang 14 (NOTES-core-bugs.md)
@@ -222,15 +223,21 @@ template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
     }
 };
 
-// f(a, b): the rule's partials
-template <class Rule, class A, class B> struct node_adjoint<call<Rule, A, B>> {
+// f(a, b, ...): the rule's partials, one per argument
+template <class Rule, class A, class B, class... Cs> struct node_adjoint<call<Rule, A, B, Cs...>> {
+    template <auto Plan, class T, std::size_t K, std::size_t... I>
+    [[gnu::always_inline]] static constexpr void push_each(std::array<T, K> const& value, std::array<T, K>& adjoint,
+                                                           std::index_sequence<I...>) {
+        auto const partials = Rule::partials(value[Plan.operand[I]]..., value[Plan.self]);
+        constexpr bool unbounded = derivative_can_be_infinite<Rule>;
+        ((Plan.pushes[I] ? contribute<Plan.target(I)>(
+                               adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(std::get<I>(partials))))
+                         : void()),
+         ...);
+    }
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        auto const [d_a, d_b] =
-            Rule::partials(value[Plan.operand[0]], value[Plan.operand[1]], value[Plan.self]);
-        constexpr bool unbounded = derivative_can_be_infinite<Rule>;
-        if (Plan.pushes[0]) contribute<Plan.target(0)>(adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_a)));
-        if (Plan.pushes[1]) contribute<Plan.target(1)>(adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(d_b)));
+        push_each<Plan>(value, adjoint, std::make_index_sequence<2 + sizeof...(Cs)>{});
     }
 };
 

@@ -4,8 +4,12 @@
 // from the rule table (rules.hpp) with plain doubles: no formula is written here a second time.
 #include <cmath>
 #include <concepts>
+#include <cstddef>
+#include <optional>
+#include <tuple>
 #include <utility>
 
+#include "../function.hpp"
 #include "../functions.hpp"
 #include "../literals.hpp"
 #include "../power.hpp"
@@ -28,6 +32,34 @@ template <class Rule, class A, class B> var binary(A const& a, B const& b) {
     double y = as_double(Rule::value(u, v));
     auto [du, dv] = Rule::partials(u, v, y);
     return record(a, b, y, as_double(du), as_double(dv));
+}
+
+/// Rule(args...) for a rule of any arity (leibniz::function, function.hpp): y = Rule::value(args...)
+/// and one partial per argument. The tape's nodes have at most two parents, so a call with k
+/// recorded arguments is k nodes of value y: each adds one argument's partial to the one before
+/// it (whose partial is 1), and the adjoint of y reaches every argument once.
+template <class Rule, class... Args> var record_rule(Args const&... args) {
+    static_assert((operand<Args> && ...), "leibniz::tape: each argument of a function is a tape::var or a number");
+    constexpr std::size_t arity = sizeof...(Args);
+    double const inputs[arity] = {value_of(args)...};
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        double const y = as_double(Rule::value(inputs[I]...));
+        double partials[arity]{};
+        if constexpr (arity == 1) partials[0] = as_double(Rule::derivative(inputs[0], y));
+        else {
+            auto const given = Rule::partials(inputs[I]..., y);
+            ((partials[I] = as_double(std::get<I>(given))), ...);
+        }
+        std::optional<var> chained;
+        auto const add = [&](auto const& argument, double partial) {
+            if constexpr (std::same_as<std::remove_cvref_t<decltype(argument)>, var>) {
+                if (chained) chained = record(*chained, argument, y, 1.0, partial);
+                else chained = record(argument, y, partial);
+            }
+        };
+        (add(args, partials[I]), ...);
+        return *chained;
+    }(std::index_sequence_for<Args...>{});
 }
 
 }  // namespace detail

@@ -1,0 +1,54 @@
+#pragma once
+// What tells two rules apart in the canonical order (order.hpp) and the graph's hash
+// (node_hash.hpp): the rule's type, not only its printed name. A user's rule named "sin" is not
+// leibniz's sin, so sin(x) - my_sin(x) must not cancel. The library's own rules (namespace
+// leibniz::rules) are told apart by their names, which are distinct; any other rule by its name
+// followed by its type's name as the compiler spells it (u::my_sin; a generic lambda of
+// with_derivative is spelled with its place in the source). The one case this cannot tell apart:
+// Clang spells a struct declared inside a function by its bare name, so two such rule structs of
+// one name, in two functions, with one printed name, would be one rule: README asks for rules at
+// namespace scope.
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace leibniz::detail {
+
+/// The name of T as the compiler spells it, at compile time (from __PRETTY_FUNCTION__, whose
+/// form is "... [with T = u::my_sin; ...]" with GCC and "... [T = u::my_sin]" with Clang).
+template <class T> constexpr std::string_view type_name() {
+    std::string_view const whole = __PRETTY_FUNCTION__;
+    std::size_t const start = whole.find("T = ") + 4;
+    std::size_t end = start;
+    int depth = 0;  // the first ';' or ']' outside brackets ends the type
+    for (; end < whole.size(); ++end) {
+        char const c = whole[end];
+        if (c == '<' || c == '(' || c == '[') ++depth;
+        else if ((c == '>' || c == ')' || c == ']') && depth > 0) --depth;
+        else if ((c == ';' || c == ']') && depth == 0) break;
+    }
+    return whole.substr(start, end - start);
+}
+
+template <class Rule> constexpr bool is_library_rule() { return type_name<Rule>().starts_with("leibniz::rules::"); }
+
+/// The text that identifies Rule: its name, or for a rule from outside the library its name, a
+/// separator that no name contains ('\1', which sorts a user's "sin" right after leibniz's) and
+/// its type's name.
+template <class Rule> struct rule_identity {
+    static constexpr std::size_t size =
+        is_library_rule<Rule>() ? Rule::name.size() : Rule::name.size() + 1 + type_name<Rule>().size();
+    static constexpr std::array<char, size> text = [] {
+        std::array<char, size> out{};
+        std::size_t at = 0;
+        for (char c : Rule::name) out[at++] = c;
+        if constexpr (!is_library_rule<Rule>()) {
+            out[at++] = '\1';
+            for (char c : type_name<Rule>()) out[at++] = c;
+        }
+        return out;
+    }();
+    static constexpr std::string_view view() { return {text.data(), size}; }
+};
+
+}  // namespace leibniz::detail
