@@ -3,11 +3,11 @@
 // (node_hash.hpp): the rule's type, not only its printed name. A user's rule named "sin" is not
 // leibniz's sin, so sin(x) - my_sin(x) must not cancel. The library's own rules (namespace
 // leibniz::rules) are told apart by their names, which are distinct; any other rule by its name
-// followed by its type's name as the compiler spells it (u::my_sin; a generic lambda of
-// with_derivative is spelled with its place in the source). The one case this cannot tell apart:
-// Clang spells a struct declared inside a function by its bare name, so two such rule structs of
-// one name, in two functions, with one printed name, would be one rule: README asks for rules at
-// namespace scope.
+// followed by its type's name as the compiler spells it (u::my_sin). That spelling is unique
+// within a translation unit: a rule is a class at namespace or class scope (a local class can
+// have neither static data members nor member templates), and the generic lambdas of
+// with_derivative are spelled with their function and place (GCC: f()::<lambda(auto:3)>, Clang:
+// (lambda at f.cpp:12:5)).
 #include <array>
 #include <cstddef>
 #include <string_view>
