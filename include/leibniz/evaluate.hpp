@@ -16,6 +16,15 @@
 
 namespace leibniz {
 
+namespace tape {
+class var;
+namespace detail {
+// A kernel called with tape::vars (tape/kernel.hpp, which tape.hpp includes).
+template <class Tree, class Number, std::size_t N, class... Bindings>
+var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings);
+}  // namespace detail
+}  // namespace tape
+
 /// name = value, produced by x = 0.5: the value a call gives to a variable.
 template <class Var, class Value> struct binding {
     Value value;
@@ -329,11 +338,24 @@ template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
     return v;
 }
 
+/// Whether a binding gives tape::vars (x = a, w = std::array<tape::var, N>): then the call is a
+/// kernel recorded on the tape (tape/kernel.hpp).
+template <class Binding> inline constexpr bool binds_a_tape_var = false;
+template <class Binding> requires requires { typename Binding::template value_type<typename Binding::first_variable>; }
+inline constexpr bool binds_a_tape_var<Binding> =
+    std::is_same_v<std::remove_cv_t<typename Binding::template value_type<typename Binding::first_variable>>, tape::var>;
+
 template <class Tree, class Number, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr auto evaluate(std::array<Number, N> const& numbers, Bindings const&... bindings) {
+[[gnu::always_inline]] constexpr auto evaluate_numbers(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     using nodes = graph_nodes<Tree>;
     using T = widened_by_t<typename evaluation_type<typename variables_in<nodes>::type, Bindings...>::type, Number>;
     return forward_values<nodes, T>(numbers, bindings...)[nodes::size - 1];
+}
+
+template <class Tree, class Number, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr auto evaluate(std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    if constexpr ((binds_a_tape_var<Bindings> || ...)) return tape::detail::record_kernel<Tree>(numbers, bindings...);
+    else return evaluate_numbers<Tree>(numbers, bindings...);
 }
 
 }  // namespace detail

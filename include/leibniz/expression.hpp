@@ -41,6 +41,9 @@ template <class Self> struct node : detail::node_tag {
 };
 
 template <class Var, class Value> struct binding;
+namespace tape {
+class var;  // tape/recording.hpp
+}  // namespace tape
 
 /// A compile-time rational constant: 3_c, 0.5_c, c<1, 3>.
 template <rational R> struct constant : node<constant<R>> {
@@ -61,8 +64,12 @@ template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name,
     template <Scalar T> constexpr binding<var, T> operator=(T value) const { return {value}; }
     /// x = 2_c binds the exact rational's value as a double: f(x = 1_c / 2_c) is f(x = 0.5).
     template <rational R> constexpr binding<var, double> operator=(constant<R>) const { return {R.template as<double>()}; }
+    /// x = a for a tape::var a: the expression, called so, is one operation of the tape (tape/kernel.hpp).
+    constexpr binding<var, tape::var> operator=(tape::var const& value) const { return {value}; }
     // x = true, x = "1.0", x = std::array{...}: refused with a sentence, not "no match for operator="
-    template <class T> requires(!Scalar<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var>)
+    template <class T>
+        requires(!Scalar<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var> &&
+                 !std::is_same_v<std::remove_cvref_t<T>, tape::var>)
     constexpr auto operator=(T const&) const {
         return binding<var, double>{detail::refuse_variable_binding<var, T>()};
     }

@@ -91,6 +91,11 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         static_assert(M == Size, "leibniz::var_array<\"w\", N>: bind the family from a span of exactly N values");
         return family_binding<Name, Size, std::span<T, M>>{values};
     }
+    /// w = std::array<tape::var, N>{...}: the expression, called so, is one operation of the tape
+    /// with the family's members as arguments (tape/kernel.hpp).
+    constexpr auto operator=(std::array<tape::var, Size> const& values) const {
+        return family_binding<Name, Size, std::array<tape::var, Size>>{values};
+    }
     // w = std::vector, w = a span of dynamic extent, w = 1.0: refused with a sentence
     template <class T> requires(!detail::binds_a_family<std::remove_cvref_t<T>>)
     constexpr auto operator=(T const&) const {

@@ -11,6 +11,7 @@
 // Misuse (a var outside a live recording, or from another recording) throws tape::error.
 #include "tape/functions.hpp"
 #include "tape/gradient.hpp"
+#include "tape/kernel.hpp"
 #include "tape/operation.hpp"
 #include "tape/operators.hpp"
 #include "tape/recording.hpp"

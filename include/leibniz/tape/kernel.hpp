@@ -1,0 +1,87 @@
+#pragma once
+// A leibniz expression as one operation of the tape: called with tape::vars bound to its
+// variables, f(x = a, w = ws) evaluates f and its gradient by those variables with the
+// compile-time sweep, and records the result with those partials. The runtime code around it
+// (loops over data, branches on data values) stays on the tape; the kernel inside runs at
+// compile-time speed, as f(x = 1.0) and gradient do.
+//
+//     auto const kernel = log(sum<5>([](auto k) { return ...; }));     // one point's term
+//     tape::var loss = 0.0;
+//     for (auto const& p : points) loss += kernel(theta = thetas, x = p.x);   // thetas: tape::vars
+//
+// Variables bound to numbers are data (not recorded); those bound to tape::vars, alone or as a
+// family (w = std::array<tape::var, N>), are the kernel's arguments. The tape's nodes have at
+// most two parents, so a kernel of k arguments is k nodes of value f: each adds one argument's
+// partial to the node before it (partial 1), and the adjoint of f reaches every argument once.
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "../evaluate.hpp"
+#include "../family.hpp"
+#include "../gradient.hpp"
+#include "operation.hpp"
+#include "recording.hpp"
+
+namespace leibniz::tape::detail {
+
+// What a binding of tape::vars differentiates by (a variable, or a family), and the same binding
+// with the vars' values, for the compile-time sweep.
+template <class Binding> struct tape_argument;
+template <class V> struct tape_argument<binding<V, var>> {
+    using target = V;
+    static constexpr std::size_t count = 1;
+    static binding<V, double> values(binding<V, var> const& b) { return {b.value.value()}; }
+    static var const& at(binding<V, var> const& b, std::size_t) { return b.value; }
+};
+template <leibniz::detail::fixed_string Name, std::size_t N>
+struct tape_argument<family_binding<Name, N, std::array<var, N>>> {
+    using target = var_array<Name, N>;
+    static constexpr std::size_t count = N;
+    static family_binding<Name, N, std::array<double, N>> values(family_binding<Name, N, std::array<var, N>> const& b) {
+        family_binding<Name, N, std::array<double, N>> out{};
+        for (std::size_t i = 0; i < N; ++i) out.values[i] = b.values[i].value();
+        return out;
+    }
+    static var const& at(family_binding<Name, N, std::array<var, N>> const& b, std::size_t i) { return b.values[i]; }
+};
+
+template <class Binding> constexpr bool is_tape_argument = leibniz::detail::binds_a_tape_var<Binding>;
+// the binding as the sweep takes it: tape::vars replaced by their values, numbers as they are
+template <class Binding> decltype(auto) numeric_binding(Binding const& b) {
+    if constexpr (is_tape_argument<Binding>) return tape_argument<Binding>::values(b);
+    else return (b);
+}
+// the variables a binding gives the kernel as arguments: none for a binding of numbers
+template <class Binding, bool = is_tape_argument<Binding>> struct kernel_arguments {
+    using type = leibniz::detail::type_list<>;
+};
+template <class Binding> struct kernel_arguments<Binding, true> {
+    using type = leibniz::detail::flattened_variables<typename tape_argument<Binding>::target>;
+};
+
+template <class Tree, class Number, std::size_t N, class... Bindings>
+var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    // the variables bound to tape::vars, in the order of the bindings (a family's members in order)
+    using wrt = leibniz::detail::concat_t<typename kernel_arguments<Bindings>::type...>;
+    auto const swept = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
+    auto const& partials = swept.gradient;  // not a structured binding: Clang 14 lambdas cannot capture one
+    double const y = static_cast<double>(swept.value);
+    std::optional<var> chained;
+    std::size_t k = 0;
+    auto const add = [&](var const& argument) {
+        double const partial = static_cast<double>(partials[k++]);
+        if (chained) chained = record(*chained, argument, y, 1.0, partial);
+        else chained = record(argument, y, partial);
+    };
+    auto const add_binding = [&]<class Binding>(Binding const& b) {
+        if constexpr (is_tape_argument<Binding>)
+            for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) add(tape_argument<Binding>::at(b, i));
+    };
+    (add_binding(bindings), ...);
+    return *chained;
+}
+
+}  // namespace leibniz::tape::detail
