@@ -15,6 +15,7 @@
 #include "rational.hpp"
 #include "rules.hpp"
 #include "select.hpp"
+#include "sum_over.hpp"
 #include "tape.hpp"
 #include "ostream.hpp"
 #include "print.hpp"

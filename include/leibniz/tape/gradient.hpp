@@ -38,6 +38,12 @@ inline std::vector<double> const& sweep(recording& r, index y) {
         // would otherwise reach its parents as NaN.
         if (a == 0.0) continue;
         node const& n = r.nodes[i];
+        if (n.parent[0] == fan_in) [[unlikely]] {  // a kernel's node (recording.hpp)
+            fan_entry const* entry = r.fan.data() + n.parent[1];
+            for (std::size_t k = 0, count = static_cast<std::size_t>(n.partial[0]); k < count; ++k)
+                adjoint[entry[k].parent] += entry[k].partial * a;
+            continue;
+        }
         adjoint[n.parent[0]] += n.partial[0] * a;
         adjoint[n.parent[1]] += n.partial[1] * a;
     }

@@ -10,12 +10,10 @@
 //     for (auto const& p : points) loss += kernel(theta = thetas, x = p.x);   // thetas: tape::vars
 //
 // Variables bound to numbers are data (not recorded); those bound to tape::vars, alone or as a
-// family (w = std::array<tape::var, N>), are the kernel's arguments. The tape's nodes have at
-// most two parents, so a kernel of k arguments is k nodes of value f: each adds one argument's
-// partial to the node before it (partial 1), and the adjoint of f reaches every argument once.
+// family (w = std::array<tape::var, N>), are the kernel's arguments: one node of the tape with
+// a parent per argument (a fan-in node, recording.hpp).
 #include <array>
 #include <cstddef>
-#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -69,19 +67,22 @@ var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindi
     auto const swept = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
     auto const& partials = swept.gradient;  // not a structured binding: Clang 14 lambdas cannot capture one
     double const y = static_cast<double>(swept.value);
-    std::optional<var> chained;
+    // the recording is looked up once, and every argument checked before anything is recorded:
+    // each must be a var of the innermost live recording, as for any operation
+    std::array<var const*, wrt::size> arguments{};
     std::size_t k = 0;
-    auto const add = [&](var const& argument) {
-        double const partial = static_cast<double>(partials[k++]);
-        if (chained) chained = record(*chained, argument, y, 1.0, partial);
-        else chained = record(argument, y, partial);
-    };
-    auto const add_binding = [&]<class Binding>(Binding const& b) {
+    auto const gather = [&]<class Binding>(Binding const& b) {
         if constexpr (is_tape_argument<Binding>)
-            for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) add(tape_argument<Binding>::at(b, i));
+            for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) arguments[k++] = &tape_argument<Binding>::at(b, i);
     };
-    (add_binding(bindings), ...);
-    return *chained;
+    (gather(bindings), ...);
+    recording& r = live(access::recording_of(*arguments[0]));
+    for (var const* argument : arguments)
+        if (access::recording_of(*argument) != r.id) live(access::recording_of(*argument));  // throws, naming the cause
+    index const at = push_fan_in(
+        r, y, wrt::size, [&](std::size_t i) { return access::at(*arguments[i]); },
+        [&](std::size_t i) { return static_cast<double>(partials[i]); });
+    return access::make(y, at, r.id);
 }
 
 }  // namespace leibniz::tape::detail

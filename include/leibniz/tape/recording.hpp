@@ -1,6 +1,7 @@
 #pragma once
 // The recording: a flat arena of nodes per thread, addressed by index (a Wengert list).
-// Each node holds its value and the local partials to at most two parents, so the reverse
+// Each node holds its value and the local partials to at most two parents (a kernel's node
+// many, in a side array), so the reverse
 // sweep is one loop over the arena, with no virtual call and no pointer chasing. Recordings
 // nest as a stack per thread; an ended recording keeps its arena's capacity for the next one,
 // so a warm thread records without allocating.
@@ -36,9 +37,20 @@ struct node {
 
 inline constexpr index sink = 0;
 
+/// A node of many parents (a leibniz kernel called with tape::vars, tape/kernel.hpp) has
+/// parent[0] = fan_in, its parents and partials in the recording's `fan` from parent[1] on, and
+/// their count in partial[0] (a whole number, exact in a double): one node however many
+/// arguments, and a sweep over it with no chain of dependent adjoints.
+inline constexpr index fan_in = std::numeric_limits<index>::max();
+struct fan_entry {
+    index parent;
+    double partial;
+};
+
 struct recording {
     std::uint64_t id = 0;  // 0: not live
     std::vector<node> nodes;
+    std::vector<fan_entry> fan;
     std::vector<double> adjoints;
 };
 
@@ -102,6 +114,17 @@ inline index push(recording& r, double value, index p0, double d0, index p1, dou
     return static_cast<index>(r.nodes.size() - 1);
 }
 
+/// A fan-in node of value `value` whose parents are (parent(k), partial(k)) for k < count.
+template <class Parent, class Partial>
+index push_fan_in(recording& r, double value, std::size_t count, Parent const& parent, Partial const& partial) {
+    if (r.fan.size() + count > std::numeric_limits<index>::max())
+        throw error("leibniz::tape: a recording holds at most 2^32 arguments of kernels; end the scope and "
+                    "start a new one (a tape::scope per evaluation) before it grows that long");
+    index const at = push(r, value, fan_in, static_cast<double>(count), static_cast<index>(r.fan.size()), 0.0);
+    for (std::size_t k = 0; k < count; ++k) r.fan.push_back(fan_entry{parent(k), partial(k)});
+    return at;
+}
+
 struct access;
 
 }  // namespace detail
@@ -120,6 +143,7 @@ public:
         auto& r = t.levels[level_];
         r.id = id_;
         r.nodes.clear();
+        r.fan.clear();
         r.nodes.reserve(expected_operations + 1);
         r.nodes.push_back(detail::node{0.0, {detail::sink, detail::sink}, {0.0, 0.0}});
         ++t.depth;
@@ -135,6 +159,7 @@ public:
         for (std::size_t level = level_; level < t.depth; ++level) {
             t.levels[level].id = 0;
             t.levels[level].nodes.clear();
+            t.levels[level].fan.clear();
         }
         t.depth = level_;
     }
