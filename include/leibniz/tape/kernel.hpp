@@ -60,6 +60,12 @@ template <class Binding> struct kernel_arguments<Binding, true> {
     using type = leibniz::detail::flattened_variables<typename tape_argument<Binding>::target>;
 };
 
+// the tape::vars of a binding, appended at `next`
+template <class Binding> void gather_arguments(var const**& next, Binding const& b) {
+    if constexpr (is_tape_argument<Binding>)
+        for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) *next++ = &tape_argument<Binding>::at(b, i);
+}
+
 template <class Tree, class Number, std::size_t N, class... Bindings>
 var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     // the variables bound to tape::vars, in the order of the bindings (a family's members in order)
@@ -70,18 +76,15 @@ var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindi
     // the recording is looked up once, and every argument checked before anything is recorded:
     // each must be a var of the innermost live recording, as for any operation
     std::array<var const*, wrt::size> arguments{};
-    std::size_t k = 0;
-    auto const gather = [&]<class Binding>(Binding const& b) {
-        if constexpr (is_tape_argument<Binding>)
-            for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) arguments[k++] = &tape_argument<Binding>::at(b, i);
-    };
-    (gather(bindings), ...);
+    var const** next = arguments.data();
+    (gather_arguments(next, bindings), ...);
     recording& r = live(access::recording_of(*arguments[0]));
-    for (var const* argument : arguments)
-        if (access::recording_of(*argument) != r.id) live(access::recording_of(*argument));  // throws, naming the cause
-    index const at = push_fan_in(
-        r, y, wrt::size, [&](std::size_t i) { return access::at(*arguments[i]); },
-        [&](std::size_t i) { return static_cast<double>(partials[i]); });
+    std::array<index, wrt::size> parents{};
+    for (std::size_t i = 0; i < wrt::size; ++i) {
+        if (access::recording_of(*arguments[i]) != r.id) live(access::recording_of(*arguments[i]));  // throws, naming the cause
+        parents[i] = access::at(*arguments[i]);
+    }
+    index const at = push_fan_in(r, y, wrt::size, parents.data(), partials.data());
     return access::make(y, at, r.id);
 }
 

@@ -114,14 +114,16 @@ inline index push(recording& r, double value, index p0, double d0, index p1, dou
     return static_cast<index>(r.nodes.size() - 1);
 }
 
-/// A fan-in node of value `value` whose parents are (parent(k), partial(k)) for k < count.
-template <class Parent, class Partial>
-index push_fan_in(recording& r, double value, std::size_t count, Parent const& parent, Partial const& partial) {
-    if (r.fan.size() + count > std::numeric_limits<index>::max())
+/// A fan-in node of value `value` whose parents are parents[k], with partials[k], k < count.
+template <class Partial>
+index push_fan_in(recording& r, double value, std::size_t count, index const* parents, Partial const* partials) {
+    std::size_t const start = r.fan.size();
+    if (start + count > std::numeric_limits<index>::max())
         throw error("leibniz::tape: a recording holds at most 2^32 arguments of kernels; end the scope and "
                     "start a new one (a tape::scope per evaluation) before it grows that long");
-    index const at = push(r, value, fan_in, static_cast<double>(count), static_cast<index>(r.fan.size()), 0.0);
-    for (std::size_t k = 0; k < count; ++k) r.fan.push_back(fan_entry{parent(k), partial(k)});
+    index const at = push(r, value, fan_in, static_cast<double>(count), static_cast<index>(start), 0.0);
+    r.fan.reserve(start + count);
+    for (std::size_t k = 0; k < count; ++k) r.fan.push_back(fan_entry{parents[k], static_cast<double>(partials[k])});
     return at;
 }
 
