@@ -75,6 +75,17 @@ template <class T> inline constexpr bool always_false = false;
 /// static member: GCC gives each static member and variable template instance a symbol whose
 /// mangled name spells every template argument, and the graph's node list in each of N names
 /// cost O(N^2) (graph.hpp).
+///
+/// A GCC 12 bug decides what such a Value may be: an array (or a class holding one) that a
+/// constexpr function value-initialized and then wrote only in part is taken for another of
+/// the same type whose written elements have the same values at other indices. Reduced:
+///     constexpr std::array<int, 4> one_at(std::size_t k) { std::array<int, 4> a{}; a[k] = 1; return a; }
+///     template <std::size_t K> struct at : constant_value<one_at(K)> {};
+///     static_assert(at<1>::value[1] == 1);   // fails with GCC 12 once at<0> exists; Clang passes
+/// (int, double, bool and std::size_t arrays alike; char arrays and arrays whose every element
+/// was written are not affected). So every Value here is built by aggregate initialization
+/// with all its elements (operand_reads, push_plan) or written in full by a loop
+/// (unit_factors); a table written in part stays a static member (reverse.hpp's below_select).
 template <auto Value> struct constant_value { static constexpr auto value = Value; };
 
 }  // namespace leibniz::detail
