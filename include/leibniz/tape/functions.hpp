@@ -5,7 +5,6 @@
 #include <cmath>
 #include <concepts>
 #include <cstddef>
-#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -35,31 +34,40 @@ template <class Rule, class A, class B> var binary(A const& a, B const& b) {
 }
 
 /// Rule(args...) for a rule of any arity (leibniz::function, function.hpp): y = Rule::value(args...)
-/// and one partial per argument. The tape's nodes have at most two parents, so a call with k
-/// recorded arguments is k nodes of value y: each adds one argument's partial to the one before
-/// it (whose partial is 1), and the adjoint of y reaches every argument once.
+/// and one partial per argument; one node, with a parent per recorded argument (a fan-in node,
+/// recording.hpp, where there are more than two).
 template <class Rule, class... Args> var record_rule(Args const&... args) {
     static_assert((operand<Args> && ...), "leibniz::tape: each argument of a function is a tape::var or a number");
     constexpr std::size_t arity = sizeof...(Args);
-    double const inputs[arity] = {value_of(args)...};
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        double const y = as_double(Rule::value(inputs[I]...));
-        double partials[arity]{};
-        if constexpr (arity == 1) partials[0] = as_double(Rule::derivative(inputs[0], y));
-        else {
+    if constexpr (arity == 1) return unary<Rule>(args...);
+    else if constexpr (arity == 2) return binary<Rule>(args...);
+    else {
+        double const inputs[arity] = {value_of(args)...};
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            double const y = as_double(Rule::value(inputs[I]...));
             auto const given = Rule::partials(inputs[I]..., y);
-            ((partials[I] = as_double(std::get<I>(given))), ...);
-        }
-        std::optional<var> chained;
-        auto const add = [&](auto const& argument, double partial) {
-            if constexpr (std::same_as<std::remove_cvref_t<decltype(argument)>, var>) {
-                if (chained) chained = record(*chained, argument, y, 1.0, partial);
-                else chained = record(argument, y, partial);
+            double const partials[arity] = {as_double(std::get<I>(given))...};
+            // the recorded arguments, each checked to be of the innermost live recording
+            constexpr std::size_t recorded = (std::size_t{std::same_as<Args, var>} + ...);
+            var const* arguments[recorded]{};
+            double kept[recorded]{};
+            std::size_t k = 0;
+            auto const keep = [&]<class A>(A const& argument, double partial) {
+                if constexpr (std::same_as<A, var>) {
+                    arguments[k] = &argument;
+                    kept[k++] = partial;
+                }
+            };
+            (keep(args, partials[I]), ...);
+            recording& r = live(access::recording_of(*arguments[0]));
+            index parents[recorded]{};
+            for (std::size_t j = 0; j < recorded; ++j) {
+                if (access::recording_of(*arguments[j]) != r.id) live(access::recording_of(*arguments[j]));  // throws, naming the cause
+                parents[j] = access::at(*arguments[j]);
             }
-        };
-        (add(args, partials[I]), ...);
-        return *chained;
-    }(std::index_sequence_for<Args...>{});
+            return access::make(y, push_fan_in(r, y, recorded, parents, kept), r.id);
+        }(std::index_sequence_for<Args...>{});
+    }
 }
 
 }  // namespace detail

@@ -70,9 +70,8 @@ template <class Tree, class Number, std::size_t N, class... Bindings>
 var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     // the variables bound to tape::vars, in the order of the bindings (a family's members in order)
     using wrt = leibniz::detail::concat_t<typename kernel_arguments<Bindings>::type...>;
-    auto const swept = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
-    auto const& partials = swept.gradient;  // not a structured binding: Clang 14 lambdas cannot capture one
-    double const y = static_cast<double>(swept.value);
+    auto const [value, partials] = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
+    double const y = static_cast<double>(value);
     // the recording is looked up once, and every argument checked before anything is recorded:
     // each must be a var of the innermost live recording, as for any operation
     std::array<var const*, wrt::size> arguments{};
