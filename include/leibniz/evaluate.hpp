@@ -3,7 +3,6 @@
 // in topological order, into a local array that the optimizer turns into registers.
 #include <array>
 #include <cmath>
-#include <complex>
 #include <cstddef>
 #include <type_traits>
 #include <utility>

@@ -3,7 +3,6 @@
 // nodes (as Eigen builds everything from CwiseBinaryOp<Op, L, R>); what varies is the rule
 // in call<Rule, ...>. Nodes are empty: the whole expression lives in its type.
 #include <array>
-#include <complex>
 #include <concepts>
 #include <cstddef>
 #include <numbers>
@@ -19,8 +18,17 @@ namespace leibniz {
 
 namespace detail {
 struct node_tag {};
+// A complex number: std::complex<T> or a type of the same shape (a class template of a floating
+// point T with real() and imag() giving T), recognised without <complex>, which would bring
+// <sstream>, <istream> and <ostream> into every translation unit with libstdc++.
 template <class T> struct is_complex : std::false_type {};
-template <class T> struct is_complex<std::complex<T>> : std::true_type {};
+template <template <class> class C, class T>
+    requires std::floating_point<T> && requires(C<T> const& z) {
+        typename C<T>::value_type;
+        { z.real() } -> std::same_as<T>;
+        { z.imag() } -> std::same_as<T>;
+    }
+struct is_complex<C<T>> : std::true_type {};
 }  // namespace detail
 
 /// A plain number the library can evaluate in: float, double, long double, integers, std::complex.

@@ -5,7 +5,6 @@
 //   closed (op) plain number       -> plain number (0.5_c * 3.0 == 1.5), so rules and
 //                                     generic code written with _c constants work on doubles
 // a - b is a + (-1)*b and a / b is a * b^(-1): one sum node and one product node do it all.
-#include <functional>
 #include <type_traits>
 
 #include "detail/canonical.hpp"
@@ -29,6 +28,21 @@ template <class A> struct make_negation<A> {
     using type = make_product<minus_one, A>;
 };
 
+// The operations on plain numbers, as plus_numbers and its kin are, without <functional>
+// (which brings about 20,000 lines into every translation unit with libstdc++ 12).
+struct plus_numbers {
+    template <class A, class B> constexpr auto operator()(A const& a, B const& b) const { return a + b; }
+};
+struct minus_numbers {
+    template <class A, class B> constexpr auto operator()(A const& a, B const& b) const { return a - b; }
+};
+struct multiply_numbers {
+    template <class A, class B> constexpr auto operator()(A const& a, B const& b) const { return a * b; }
+};
+struct divide_numbers {
+    template <class A, class B> constexpr auto operator()(A const& a, B const& b) const { return a / b; }
+};
+
 template <class A, class B>
 concept involves_expression = (Expression<A> || Expression<B>) && Argument<A> && Argument<B>;
 
@@ -47,22 +61,22 @@ constexpr auto arithmetic(A const& a, B const& b) {
 /// a + b
 template <class A, class B> requires detail::involves_expression<A, B>
 constexpr auto operator+(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_sum_t, std::plus<>>(a, b);
+    return detail::arithmetic<detail::make_sum_t, detail::plus_numbers>(a, b);
 }
 /// a - b
 template <class A, class B> requires detail::involves_expression<A, B>
 constexpr auto operator-(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_difference, std::minus<>>(a, b);
+    return detail::arithmetic<detail::make_difference, detail::minus_numbers>(a, b);
 }
 /// a * b
 template <class A, class B> requires detail::involves_expression<A, B>
 constexpr auto operator*(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_product_t, std::multiplies<>>(a, b);
+    return detail::arithmetic<detail::make_product_t, detail::multiply_numbers>(a, b);
 }
 /// a / b
 template <class A, class B> requires detail::involves_expression<A, B>
 constexpr auto operator/(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_quotient, std::divides<>>(a, b);
+    return detail::arithmetic<detail::make_quotient, detail::divide_numbers>(a, b);
 }
 // An expression with something that is not a number: say so, instead of "no match for operator+"
 // (a deduced return type, so that the sentence comes before the caller's use of the result).

@@ -2,7 +2,6 @@
 // Powers: pow, sqrt, cbrt, square, and the exact-rational exponent evaluated as fast as by hand
 // (x^2 is x*x, x^(3/2) is x*sqrt(x), x^(-1) is 1/x, x^(1/3) is the real cube root).
 #include <cmath>
-#include <complex>
 #include <type_traits>
 
 #include "detail/combine.hpp"
@@ -12,7 +11,9 @@
 namespace leibniz {
 namespace detail {
 
-template <class T> using real_part_t = typename std::conditional_t<is_complex<T>::value, T, std::complex<T>>::value_type;
+template <class T> struct real_part { using type = T; };
+template <class T> requires is_complex<T>::value struct real_part<T> { using type = typename T::value_type; };
+template <class T> using real_part_t = typename real_part<T>::type;
 
 // x^n for a natural n, by squaring, unrolled at compile time.
 template <std::intmax_t N, class T> constexpr T natural_power(T const& x) {

@@ -11,7 +11,6 @@
 // derivative_can_be_infinite, where the local derivative can be infinite or NaN at a finite
 // argument (log'(0)), makes the reverse sweep give 0, as the tape does, where the adjoint is 0.
 #include <cmath>
-#include <complex>
 #include <cstdint>
 #include <numbers>
 #include <limits>

@@ -16,7 +16,6 @@
 //
 // Equality is not a condition: a == b between expressions already means "the same canonical
 // form" (equality.hpp), a compile-time fact. Write a <= b && b <= a for a run-time equality.
-#include <functional>
 #include <type_traits>
 
 #include "detail/canonical_branches.hpp"
@@ -28,6 +27,20 @@
 namespace leibniz {
 
 namespace detail {
+// The comparisons of plain numbers, as std::less<> and its kin are, without <functional>.
+struct less_numbers {
+    template <class A, class B> constexpr bool operator()(A const& a, B const& b) const { return a < b; }
+};
+struct less_equal_numbers {
+    template <class A, class B> constexpr bool operator()(A const& a, B const& b) const { return a <= b; }
+};
+struct greater_numbers {
+    template <class A, class B> constexpr bool operator()(A const& a, B const& b) const { return a > b; }
+};
+struct greater_equal_numbers {
+    template <class A, class B> constexpr bool operator()(A const& a, B const& b) const { return a >= b; }
+};
+
 /// Operands of a comparison: at least one an expression (not a condition), both numbers or expressions.
 template <class A, class B>
 concept compares_expression = ((Expression<A> && !Condition<A>) || (Expression<B> && !Condition<B>)) && Argument<A> && Argument<B>;
@@ -46,17 +59,17 @@ template <template <class...> class Make, class Compare, class A, class B> const
 
 /// a < b, a condition                          select(x < y, x, y)
 template <class A, class B> requires detail::compares_expression<A, B>
-constexpr auto operator<(A const& a, B const& b) { return detail::comparison<detail::make_less_t, std::less<>>(a, b); }
+constexpr auto operator<(A const& a, B const& b) { return detail::comparison<detail::make_less_t, detail::less_numbers>(a, b); }
 /// a <= b, a condition                         select(abs(r) <= 1_c, r * r, abs(r))
 template <class A, class B> requires detail::compares_expression<A, B>
-constexpr auto operator<=(A const& a, B const& b) { return detail::comparison<detail::make_less_equal_t, std::less_equal<>>(a, b); }
+constexpr auto operator<=(A const& a, B const& b) { return detail::comparison<detail::make_less_equal_t, detail::less_equal_numbers>(a, b); }
 /// a > b, the condition b < a                  select(x > 0_c, x, 0_c)
 template <class A, class B> requires detail::compares_expression<A, B>
-constexpr auto operator>(A const& a, B const& b) { return detail::comparison<detail::make_greater_t, std::greater<>>(a, b); }
+constexpr auto operator>(A const& a, B const& b) { return detail::comparison<detail::make_greater_t, detail::greater_numbers>(a, b); }
 /// a >= b, the condition b <= a                select(x >= 0.5, x, 0.5)
 template <class A, class B> requires detail::compares_expression<A, B>
 constexpr auto operator>=(A const& a, B const& b) {
-    return detail::comparison<detail::make_greater_equal_t, std::greater_equal<>>(a, b);
+    return detail::comparison<detail::make_greater_equal_t, detail::greater_equal_numbers>(a, b);
 }
 
 /// c1 && c2: both hold                         select(x > 0_c && y > 0_c, x * y, 0_c)

@@ -13,8 +13,6 @@
 // tape is not involved (for code around the kernel that must be on the tape, see tape/kernel.hpp).
 #include <array>
 #include <cstddef>
-#include <iterator>
-#include <ranges>
 #include <type_traits>
 
 #include "gradient.hpp"
@@ -38,9 +36,9 @@ template <class T> constexpr void add_into(T& total, T const& part) {
 
 /// The sum of f(record) over the records of a range (an array, a span, a vector), from a zero
 /// of f's result type; f's results are numbers, arrays of them, or value_and_gradient results.
-template <std::ranges::input_range Records, class F>
+template <class Records, class F> requires requires(Records const& r) { r.begin(); r.end(); }
 constexpr auto sum_over(Records const& records, F const& f) {
-    using result = std::remove_cvref_t<decltype(f(*std::ranges::begin(records)))>;
+    using result = std::remove_cvref_t<decltype(f(*records.begin()))>;
     static_assert(detail::summable<result>::value,
                   "leibniz::sum_over(data, f): f returns what is summed, a number, a std::array of numbers or "
                   "of arrays (gradient, jacobian, hessian), or a value_and_gradient result");
