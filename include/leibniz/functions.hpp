@@ -2,66 +2,20 @@
 // The elementary functions, found by argument-dependent lookup so that generic code
 // (using std::sin; sin(x * y)) works with doubles, leibniz expressions and tape variables.
 // Each one forwards to its rule in rules.hpp: with expressions it builds call<Rule, ...>,
-// with plain numbers it computes Rule::value.
+// with plain numbers it computes Rule::value (detail/apply.hpp). Declared in fwd.hpp, which the
+// rules include; pow, sqrt, cbrt and square are in power.hpp.
 #include <cmath>
 #include <type_traits>
 
+#include "detail/apply.hpp"
 #include "detail/combine.hpp"
 #include "expression.hpp"
+#include "fwd.hpp"
+#include "operators.hpp"
+#include "power.hpp"
+#include "rules.hpp"
 
 namespace leibniz {
-
-namespace rules {
-struct exp_fn; struct expm1_fn; struct log_fn; struct log1p_fn;
-struct sin_fn; struct cos_fn; struct tan_fn; struct asin_fn; struct acos_fn; struct atan_fn; struct atan2_fn;
-struct sinh_fn; struct cosh_fn; struct tanh_fn;
-struct sigmoid_fn; struct softplus_fn; struct relu_fn; struct abs_fn; struct sign_fn; struct heaviside_fn;
-struct erf_fn; struct where_nonnegative_fn;
-struct log2_fn; struct log10_fn; struct exp2_fn; struct asinh_fn; struct acosh_fn; struct atanh_fn; struct erfc_fn;
-struct floor_fn; struct ceil_fn; struct round_fn; struct trunc_fn; struct hypot_fn; struct min_fn; struct max_fn; struct pow_fn;
-}  // namespace rules
-
-namespace detail {
-template <class T> using scalar_result_t = std::conditional_t<std::is_integral_v<T>, double, T>;
-template <class... Args> inline constexpr bool any_symbolic = (Symbolic<Args> || ...);
-template <class... Args> inline constexpr bool all_static = (StaticExpression<Args> && ...);
-
-template <class Rule> struct make_call_of {
-    template <class... Args> using type = make_call_t<Rule, Args...>;
-};
-
-// A plain number, or a closed expression (3_c, pi_c), as a number of type T.
-template <class T, class X> constexpr T numeric_value(X const& x) {
-    if constexpr (Scalar<X>) return static_cast<T>(x);
-    else return static_cast<T>(x());
-}
-// The type a numeric computation runs in: the common type of the plain numbers among the
-// operands; a closed expression such as 0.5_c takes the other operand's type.
-struct no_number_yet {};
-template <class T, class A> struct widen_by { using type = T; };
-template <Scalar A> struct widen_by<no_number_yet, A> { using type = scalar_result_t<A>; };
-template <class T, Scalar A> struct widen_by<T, A> { using type = std::common_type_t<T, scalar_result_t<A>>; };
-template <class T, class... Args> struct numeric_type { using type = std::conditional_t<std::is_same_v<T, no_number_yet>, double, T>; };
-template <class T, class A, class... Rest> struct numeric_type<T, A, Rest...> : numeric_type<typename widen_by<T, A>::type, Rest...> {};
-template <class... Args> using numeric_type_t = typename numeric_type<no_number_yet, Args...>::type;
-}  // namespace detail
-
-/// Rule applied to arguments: a node of the expression if any argument is an expression,
-/// otherwise the number Rule::value(args...).
-template <class Rule, Argument... Args> constexpr auto apply(Args const&... args) {
-    if constexpr (detail::any_symbolic<Args...> || detail::all_static<Args...>)
-        return detail::combine<detail::make_call_of<Rule>::template type>(args...);
-    else {
-        using T = detail::numeric_type_t<Args...>;
-        return Rule::value(detail::numeric_value<T>(args)...);
-    }
-}
-
-// sqrt, cbrt, square are powers, so that sqrt(x) * sqrt(x) = x; cbrt is the real cube root.
-template <Argument X, Argument E> constexpr auto pow(X const& x, E const& e);
-template <Argument X> constexpr auto sqrt(X const& x);
-template <Argument X> constexpr auto cbrt(X const& x);
-template <Argument X> constexpr auto square(X const& x);
 
 /// e^x                                     exp(x)
 template <Argument X> constexpr auto exp(X const& x) { return apply<rules::exp_fn>(x); }
@@ -158,7 +112,3 @@ template <Expression E> constexpr auto min(E const& x, E const& y) { return appl
 template <Expression E> constexpr auto max(E const& x, E const& y) { return apply<rules::max_fn>(x, y); }
 
 }  // namespace leibniz
-
-#include "power.hpp"
-#include "operators.hpp"
-#include "rules.hpp"

@@ -7,10 +7,11 @@
 // a - b is a + (-1)*b and a / b is a * b^(-1): one sum node and one product node do it all.
 #include <type_traits>
 
+#include "detail/apply.hpp"
 #include "detail/canonical.hpp"
 #include "detail/combine.hpp"
 #include "expression.hpp"
-#include "functions.hpp"
+#include "fwd.hpp"
 
 namespace leibniz {
 namespace detail {

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <type_traits>
 
+#include "detail/apply.hpp"
 #include "detail/combine.hpp"
 #include "expression.hpp"
-#include "functions.hpp"
+#include "fwd.hpp"
+#include "rules.hpp"
 
 namespace leibniz {
 namespace detail {

@@ -19,11 +19,19 @@
 #include <string_view>
 #include <utility>
 
-#include "functions.hpp"
+#include "detail/refusals.hpp"
+#include "expression.hpp"
+#include "fwd.hpp"
 #include "literals.hpp"
-#include "operators.hpp"
 
 namespace leibniz::rules {
+
+// rules named before their own definition, as another rule's derivative (sin' is cos)
+struct cos_fn;
+struct cosh_fn;
+struct sigmoid_fn;
+struct heaviside_fn;
+struct sign_fn;
 
 using leibniz::detail::is_complex;
 // complex numbers are refused by relu, max, min, sign, heaviside, floor, ceil, round, trunc, erf,
