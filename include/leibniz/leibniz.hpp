@@ -14,6 +14,8 @@
 #include "rational.hpp"
 #include "rules.hpp"
 #include "select.hpp"
+#include "sum_index.hpp"
 #include "tape.hpp"
+#include "view.hpp"
 #include "ostream.hpp"
 #include "print.hpp"
