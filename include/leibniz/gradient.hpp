@@ -168,17 +168,28 @@ template <class Trees, class Blocks, class T, std::size_t K, class U>
 /// The type of the numbers written into a caller's storage: a plain number type, not const.
 template <class U> concept Storage = Scalar<U> && !std::is_const_v<U>;
 
+/// The plain numbers of the expression a derivative function was made from (2.5 in 2.5 * x).
+/// Such a function has a type that can be named (gradient_t, named_results.hpp), and so can be
+/// declared before it is given a value: default construction is refused when there are numbers
+/// to lose, since zeros in their place would give silently wrong results.
+template <std::size_t N, class Number> struct kept_numbers {
+    std::array<Number, N> numbers{};
+    constexpr kept_numbers() requires(N == 0) = default;
+    constexpr kept_numbers() requires(N > 0) { static_cast<void>(refuse_default_numbers<N>{}); }
+    explicit constexpr kept_numbers(std::array<Number, N> const& values) : numbers(values) {}
+};
+
 }  // namespace detail
 
 /// outputs(f, g, ...) as a function of the bindings: their values, from one forward sweep over
 /// their shared graph.          outputs(x * y, x + y)(x = 2.0, y = 3.0) == std::array{6.0, 5.0}
-template <class Trees, std::size_t N, class Number> struct output_list {
-    std::array<Number, N> numbers{};
+template <class Trees, std::size_t N, class Number> struct output_list : detail::kept_numbers<N, Number> {
+    using detail::kept_numbers<N, Number>::kept_numbers;
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using T = detail::sweep_type<typename graph::nodes, Number, Bindings...>;
-        return detail::root_values<graph>(detail::forward_values<typename graph::nodes, T>(numbers, bindings...),
+        return detail::root_values<graph>(detail::forward_values<typename graph::nodes, T>(this->numbers, bindings...),
                                           std::make_index_sequence<Trees::size>{});
     }
     /// outputs(f, g).into(values)(bindings...) writes values[0] = f, values[1] = g.
@@ -190,10 +201,10 @@ template <class Trees, std::size_t N, class Number> struct output_list {
 };
 
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function {
-    std::array<Number, N> numbers{};
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function : detail::kept_numbers<N, Number> {
+    using detail::kept_numbers<N, Number>::kept_numbers;
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(numbers, bindings...)[0];
+        return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(this->numbers, bindings...)[0];
     }
     /// gradient(f, x, y).into(g)(bindings...) writes g[0] = df/dx, g[1] = df/dy.
     template <detail::Storage U> constexpr written_into<gradient_function, U*> into(U* gradient) const {
@@ -206,13 +217,13 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct gr
 };
 
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function {
-    std::array<Number, N> numbers{};
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function : detail::kept_numbers<N, Number> {
+    using detail::kept_numbers<N, Number>::kept_numbers;
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<detail::type_list<Tree>>;
         using nodes = typename graph::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
-        auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
+        auto const value = detail::forward_values<nodes, T>(this->numbers, bindings...);
         return value_and_gradient_result<T, Wrt::size>{
             value[graph::roots[0]], detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<1>{})[0]};
     }
@@ -231,10 +242,10 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct va
 /// The Jacobian of several outputs as a function of the bindings; made by jacobian(...).
 /// Blocks: the variables of each differentiation target, for Jacobians written per block.
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
-struct jacobian_function {
-    std::array<Number, N> numbers{};
+struct jacobian_function : detail::kept_numbers<N, Number> {
+    using detail::kept_numbers<N, Number>::kept_numbers;
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        return detail::jacobian_rows<Trees, Wrt>(numbers, bindings...);
+        return detail::jacobian_rows<Trees, Wrt>(this->numbers, bindings...);
     }
     /// jacobian(outputs(f, g), x, y).into(J)(bindings...): J row-major, J[r * 2 + c] = d output_r / d x_c.
     template <detail::Storage U> constexpr written_into<jacobian_function, U*> into(U* jacobian) const {
@@ -254,19 +265,19 @@ struct jacobian_function {
         if (blocks == nullptr || detail::wanted_blocks<Blocks::size>(blocks) == 0) return;
         using nodes = typename detail::shared_graph<Trees>::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
-        detail::write_jacobian_blocks<Trees, Blocks>(detail::forward_values<nodes, T>(numbers, bindings...), blocks);
+        detail::write_jacobian_blocks<Trees, Blocks>(detail::forward_values<nodes, T>(this->numbers, bindings...), blocks);
     }
 };
 
 /// The values of several outputs and their Jacobian from one forward sweep; made by value_and_jacobian(...).
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
-struct value_and_jacobian_function {
-    std::array<Number, N> numbers{};
+struct value_and_jacobian_function : detail::kept_numbers<N, Number> {
+    using detail::kept_numbers<N, Number>::kept_numbers;
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
-        auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
+        auto const value = detail::forward_values<nodes, T>(this->numbers, bindings...);
         return value_and_jacobian_result<T, Trees::size, Wrt::size>{
             detail::root_values<graph>(value, std::make_index_sequence<Trees::size>{}),
             detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{})};
@@ -294,17 +305,17 @@ struct value_and_jacobian_function {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
-        auto const value = detail::forward_values<nodes, T>(numbers, bindings...);
+        auto const value = detail::forward_values<nodes, T>(this->numbers, bindings...);
         for (std::size_t r = 0; r < Trees::size; ++r) values[r] = value[graph::roots[r]];
         if (blocks != nullptr) detail::write_jacobian_blocks<Trees, Blocks>(value, blocks);
     }
 };
 
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function {
-    std::array<Number, N> numbers{};
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function : detail::kept_numbers<N, Number> {
+    using detail::kept_numbers<N, Number>::kept_numbers;
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(numbers, bindings...);
+        auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(this->numbers, bindings...);
         return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});
     }
     /// hessian(f, x, y).into(H)(bindings...): H row-major, H[i * 2 + j] = d2f / dx_i dx_j.

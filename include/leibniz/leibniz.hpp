@@ -9,6 +9,7 @@
 #include "functions.hpp"
 #include "gradient.hpp"
 #include "literals.hpp"
+#include "named_results.hpp"
 #include "operators.hpp"
 #include "power.hpp"
 #include "rational.hpp"

@@ -138,6 +138,16 @@ template <char... Name> struct variable_is_bound_twice {
     using type = void;
 };
 
+/// A derivative function (gradient_t<F, X>, ...) default-constructed although its expression
+/// holds plain numbers (gradient.hpp's kept_numbers), which would be lost.
+template <std::size_t Count> struct refuse_default_numbers {
+    static_assert(Count == 0,
+                  "leibniz: this derivative function keeps plain numbers of its expression (the 2.5 of 2.5 * x), so "
+                  "it cannot be default-constructed: initialize it from the expression, as in "
+                  "gradient_t<F, X> g = gradient(f, x), or in a constructor's initializer list, g(gradient(f, x))");
+    using type = void;
+};
+
 // ---- functions that complex numbers do not have ---------------------------------------------
 
 enum class complex_refusal {
