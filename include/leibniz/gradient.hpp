@@ -167,16 +167,29 @@ template <class Trees, class Blocks, class T, std::size_t K, class U>
 
 /// The type of the numbers written into a caller's storage: a plain number type, not const.
 template <class U> concept Storage = Scalar<U> && !std::is_const_v<U>;
+/// What into(...) writes through: U* for U a Storage, or U* const* (per block).
+template <class P> inline constexpr bool writable_storage = false;
+template <Storage U> inline constexpr bool writable_storage<U*> = true;
+template <Storage U> inline constexpr bool writable_storage<U* const*> = true;
+template <Storage U> inline constexpr bool writable_storage<U**> = true;
 
 /// The plain numbers of the expression a derivative function was made from (2.5 in 2.5 * x).
 /// Such a function has a type that can be named (gradient_t, named_results.hpp), and so can be
 /// declared before it is given a value: default construction is refused when there are numbers
 /// to lose, since zeros in their place would give silently wrong results.
+/// It also refuses, for every such function, storage that into(...) cannot write.
 template <std::size_t N, class Number> struct kept_numbers {
     std::array<Number, N> numbers{};
     constexpr kept_numbers() requires(N == 0) = default;
     constexpr kept_numbers() requires(N > 0) { static_cast<void>(refuse_default_numbers<N>{}); }
     explicit constexpr kept_numbers(std::array<Number, N> const& values) : numbers(values) {}
+
+    // by value, so that an array is taken as the pointer the accepted into(U*) would take
+    template <class... Storage> requires(!(writable_storage<Storage> && ...))
+    constexpr auto into(Storage...) const {
+        static_cast<void>(refuse_storage<(writable_storage<Storage> && ...)>{});
+        return [](auto const&...) {};  // no second error where the result is called
+    }
 };
 
 }  // namespace detail
@@ -185,6 +198,7 @@ template <std::size_t N, class Number> struct kept_numbers {
 /// their shared graph.          outputs(x * y, x + y)(x = 2.0, y = 3.0) == std::array{6.0, 5.0}
 template <class Trees, std::size_t N, class Number> struct output_list : detail::kept_numbers<N, Number> {
     using detail::kept_numbers<N, Number>::kept_numbers;
+    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
@@ -203,6 +217,7 @@ template <class Trees, std::size_t N, class Number> struct output_list : detail:
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
 template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function : detail::kept_numbers<N, Number> {
     using detail::kept_numbers<N, Number>::kept_numbers;
+    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(this->numbers, bindings...)[0];
     }
@@ -219,6 +234,7 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct gr
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
 template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function : detail::kept_numbers<N, Number> {
     using detail::kept_numbers<N, Number>::kept_numbers;
+    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<detail::type_list<Tree>>;
         using nodes = typename graph::nodes;
@@ -244,6 +260,7 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct va
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
 struct jacobian_function : detail::kept_numbers<N, Number> {
     using detail::kept_numbers<N, Number>::kept_numbers;
+    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<Trees, Wrt>(this->numbers, bindings...);
     }
@@ -273,6 +290,7 @@ struct jacobian_function : detail::kept_numbers<N, Number> {
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
 struct value_and_jacobian_function : detail::kept_numbers<N, Number> {
     using detail::kept_numbers<N, Number>::kept_numbers;
+    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
@@ -314,6 +332,7 @@ struct value_and_jacobian_function : detail::kept_numbers<N, Number> {
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
 template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function : detail::kept_numbers<N, Number> {
     using detail::kept_numbers<N, Number>::kept_numbers;
+    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(this->numbers, bindings...);
         return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});

@@ -148,6 +148,16 @@ template <std::size_t Count> struct refuse_default_numbers {
     using type = void;
 };
 
+/// f.into(storage) with storage that cannot be written (gradient.hpp's kept_numbers).
+template <bool Writable> struct refuse_storage {
+    static_assert(Writable,
+                  "leibniz: into(...) writes results through pointers to numbers the caller owns: pass a double* "
+                  "(float*, long double*, not const) with room for the results, as in gradient(f, x, y).into(g) "
+                  "for double g[2], or Ceres' double** jacobians to write a Jacobian per block; for a std::array "
+                  "or std::vector pass its data()");
+    using type = void;
+};
+
 // ---- functions that complex numbers do not have ---------------------------------------------
 
 enum class complex_refusal {
