@@ -20,6 +20,7 @@
 #include "evaluate.hpp"
 #include "expression.hpp"
 #include "family.hpp"
+#include "result_storage.hpp"
 
 namespace leibniz {
 
@@ -165,40 +166,44 @@ template <class Trees, class Blocks, class T, std::size_t K, class U>
     for_wanted_blocks<Blocks::size>(wanted_blocks<Blocks::size>(blocks), block_sweep<Trees, Blocks, T, K, U>{value, blocks});
 }
 
-/// The type of the numbers written into a caller's storage: a plain number type, not const.
-template <class U> concept Storage = Scalar<U> && !std::is_const_v<U>;
-/// What into(...) writes through: U* for U a Storage, or U* const* (per block).
-template <class P> inline constexpr bool writable_storage = false;
-template <Storage U> inline constexpr bool writable_storage<U*> = true;
-template <Storage U> inline constexpr bool writable_storage<U* const*> = true;
-template <Storage U> inline constexpr bool writable_storage<U**> = true;
-
-/// The plain numbers of the expression a derivative function was made from (2.5 in 2.5 * x).
+/// What every derivative function has: the plain numbers of the expression it was made from
+/// (2.5 in 2.5 * x), and into(storage...), which makes the same function write its results
+/// where the caller keeps them (Self's write(handle..., bindings...) does the writing).
 /// Such a function has a type that can be named (gradient_t, named_results.hpp), and so can be
 /// declared before it is given a value: default construction is refused when there are numbers
 /// to lose, since zeros in their place would give silently wrong results.
-/// It also refuses, for every such function, storage that into(...) cannot write.
-template <std::size_t N, class Number> struct kept_numbers {
+template <class Self, std::size_t N, class Number> struct derivative_function {
     std::array<Number, N> numbers{};
-    constexpr kept_numbers() requires(N == 0) = default;
-    constexpr kept_numbers() requires(N > 0) { static_cast<void>(refuse_default_numbers<N>{}); }
-    explicit constexpr kept_numbers(std::array<Number, N> const& values) : numbers(values) {}
+    constexpr derivative_function() requires(N == 0) = default;
+    constexpr derivative_function() requires(N > 0) { static_cast<void>(refuse_default_numbers<N>{}); }
+    explicit constexpr derivative_function(std::array<Number, N> const& values) : numbers(values) {}
 
-    // by value, so that an array is taken as the pointer the accepted into(U*) would take
-    template <class... Storage> requires(!(writable_storage<Storage> && ...))
-    constexpr auto into(Storage...) const {
-        static_cast<void>(refuse_storage<(writable_storage<Storage> && ...)>{});
-        return [](auto const&...) {};  // no second error where the result is called
+    /// f.into(out)(bindings...): f's results written into out at each call (Self's write says
+    /// where); out is a pointer or array of numbers, Ceres' double**, or a named container of
+    /// result_storage (an Eigen matrix with eigen.hpp).
+    template <class... Storage> constexpr auto into(Storage&&... storage) const {
+        constexpr bool writable = (!std::is_void_v<storage_handle_t<Storage>> && ...);
+        static_cast<void>(refuse_storage<writable>{});
+        if constexpr (writable) {
+            return written_into<Self, storage_handle_t<Storage>...>{static_cast<Self const&>(*this), handle_of(storage)...};
+        } else {
+            return [](auto const&...) {};  // no second error where the result is called
+        }
     }
 };
 
 }  // namespace detail
 
+// Each function below is called with bindings, f(x = 1.0, ...), and made to write where the
+// caller keeps its results by into(...) (detail::derivative_function), whose arguments reach its
+// write(...): a pointer or array of numbers (row-major), Ceres' double** (per block), or a named
+// container of result_storage (result_storage.hpp).
+
 /// outputs(f, g, ...) as a function of the bindings: their values, from one forward sweep over
 /// their shared graph.          outputs(x * y, x + y)(x = 2.0, y = 3.0) == std::array{6.0, 5.0}
-template <class Trees, std::size_t N, class Number> struct output_list : detail::kept_numbers<N, Number> {
-    using detail::kept_numbers<N, Number>::kept_numbers;
-    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
+template <class Trees, std::size_t N, class Number>
+struct output_list : detail::derivative_function<output_list<Trees, N, Number>, N, Number> {
+    using detail::derivative_function<output_list, N, Number>::derivative_function;
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
@@ -206,35 +211,31 @@ template <class Trees, std::size_t N, class Number> struct output_list : detail:
         return detail::root_values<graph>(detail::forward_values<typename graph::nodes, T>(this->numbers, bindings...),
                                           std::make_index_sequence<Trees::size>{});
     }
-    /// outputs(f, g).into(values)(bindings...) writes values[0] = f, values[1] = g.
-    template <detail::Storage U> constexpr written_into<output_list, U*> into(U* values) const { return {*this, values}; }
-    template <class U, class... Bindings> [[gnu::always_inline]] constexpr void write(U* out, Bindings const&... bindings) const {
-        auto const values = (*this)(bindings...);
-        for (std::size_t r = 0; r < Trees::size; ++r) out[r] = values[r];
+    /// outputs(f, g).into(values)(bindings...): values[0] = f, values[1] = g.
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+        detail::store(out, (*this)(bindings...));
     }
 };
 
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function : detail::kept_numbers<N, Number> {
-    using detail::kept_numbers<N, Number>::kept_numbers;
-    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
+template <class Tree, std::size_t N, class Wrt, class Number = double>
+struct gradient_function : detail::derivative_function<gradient_function<Tree, N, Wrt, Number>, N, Number> {
+    using detail::derivative_function<gradient_function, N, Number>::derivative_function;
+
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(this->numbers, bindings...)[0];
     }
-    /// gradient(f, x, y).into(g)(bindings...) writes g[0] = df/dx, g[1] = df/dy.
-    template <detail::Storage U> constexpr written_into<gradient_function, U*> into(U* gradient) const {
-        return {*this, gradient};
-    }
-    template <class U, class... Bindings> [[gnu::always_inline]] constexpr void write(U* out, Bindings const&... bindings) const {
-        auto const g = (*this)(bindings...);
-        for (std::size_t i = 0; i < Wrt::size; ++i) out[i] = g[i];
+    /// gradient(f, x, y).into(g)(bindings...): g[0] = df/dx, g[1] = df/dy.
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+        detail::store(out, (*this)(bindings...));
     }
 };
 
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function : detail::kept_numbers<N, Number> {
-    using detail::kept_numbers<N, Number>::kept_numbers;
-    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
+template <class Tree, std::size_t N, class Wrt, class Number = double>
+struct value_and_gradient_function : detail::derivative_function<value_and_gradient_function<Tree, N, Wrt, Number>, N, Number> {
+    using detail::derivative_function<value_and_gradient_function, N, Number>::derivative_function;
+
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<detail::type_list<Tree>>;
         using nodes = typename graph::nodes;
@@ -245,12 +246,9 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct va
     }
     /// value_and_gradient(f, x, y).into(g)(bindings...) writes the gradient into g and returns
     /// f: the shape of an optimiser's callback, double f(double const* x, double* g).
-    template <detail::Storage U> constexpr written_into<value_and_gradient_function, U*> into(U* gradient) const {
-        return {*this, gradient};
-    }
-    template <class U, class... Bindings> [[gnu::always_inline]] constexpr auto write(U* out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr auto write(Out* out, Bindings const&... bindings) const {
         auto const [value, g] = (*this)(bindings...);
-        for (std::size_t i = 0; i < Wrt::size; ++i) out[i] = g[i];
+        detail::store(out, g);
         return value;
     }
 };
@@ -258,25 +256,20 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct va
 /// The Jacobian of several outputs as a function of the bindings; made by jacobian(...).
 /// Blocks: the variables of each differentiation target, for Jacobians written per block.
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
-struct jacobian_function : detail::kept_numbers<N, Number> {
-    using detail::kept_numbers<N, Number>::kept_numbers;
-    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
+struct jacobian_function : detail::derivative_function<jacobian_function<Trees, N, Wrt, Number, Blocks>, N, Number> {
+    using detail::derivative_function<jacobian_function, N, Number>::derivative_function;
+
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<Trees, Wrt>(this->numbers, bindings...);
     }
     /// jacobian(outputs(f, g), x, y).into(J)(bindings...): J row-major, J[r * 2 + c] = d output_r / d x_c.
-    template <detail::Storage U> constexpr written_into<jacobian_function, U*> into(U* jacobian) const {
-        return {*this, jacobian};
+    template <class Out, class... Bindings> requires(!detail::is_blocks_handle<Out*>)
+    [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+        detail::store(out, (*this)(bindings...));
     }
     /// jacobian(outputs(f, g), w, x).into(blocks)(bindings...): blocks[k] row-major, outputs x
     /// (size of the k-th target), as Ceres' double** jacobians; a null block is not computed,
     /// and a null blocks computes nothing.
-    template <detail::Storage U> constexpr written_into<jacobian_function, U* const*> into(U* const* blocks) const {
-        return {*this, blocks};
-    }
-    template <class U, class... Bindings> [[gnu::always_inline]] constexpr void write(U* out, Bindings const&... bindings) const {
-        detail::write_row_major(out, (*this)(bindings...));
-    }
     template <class U, class... Bindings>
     [[gnu::always_inline]] constexpr void write(U* const* blocks, Bindings const&... bindings) const {
         if (blocks == nullptr || detail::wanted_blocks<Blocks::size>(blocks) == 0) return;
@@ -288,9 +281,10 @@ struct jacobian_function : detail::kept_numbers<N, Number> {
 
 /// The values of several outputs and their Jacobian from one forward sweep; made by value_and_jacobian(...).
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
-struct value_and_jacobian_function : detail::kept_numbers<N, Number> {
-    using detail::kept_numbers<N, Number>::kept_numbers;
-    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
+struct value_and_jacobian_function
+    : detail::derivative_function<value_and_jacobian_function<Trees, N, Wrt, Number, Blocks>, N, Number> {
+    using detail::derivative_function<value_and_jacobian_function, N, Number>::derivative_function;
+
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
@@ -300,49 +294,39 @@ struct value_and_jacobian_function : detail::kept_numbers<N, Number> {
             detail::root_values<graph>(value, std::make_index_sequence<Trees::size>{}),
             detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{})};
     }
-    /// value_and_jacobian(outputs(f, g), x, y).into(values, J)(bindings...): the values and J row-major.
-    template <detail::Storage U, detail::Storage V>
-    constexpr written_into<value_and_jacobian_function, U*, V*> into(U* values, V* jacobian) const {
-        return {*this, values, jacobian};
+    /// value_and_jacobian(outputs(f, g), x, y).into(values, J)(bindings...): the values, and J row-major.
+    template <class Values, class Out, class... Bindings> requires(!detail::is_blocks_handle<Out*>)
+    [[gnu::always_inline]] constexpr void write(Values* values, Out* out, Bindings const&... bindings) const {
+        auto const result = (*this)(bindings...);
+        detail::store(values, result.value);
+        detail::store(out, result.jacobian);
     }
     /// value_and_jacobian(outputs(f, g), w, x).into(residuals, jacobians)(bindings...): Ceres'
     /// CostFunction::Evaluate in one call: the values, and the blocks that are not null (none
     /// when jacobians is null).
-    template <detail::Storage U, detail::Storage V>
-    constexpr written_into<value_and_jacobian_function, U*, V* const*> into(U* values, V* const* blocks) const {
-        return {*this, values, blocks};
-    }
-    template <class U, class V, class... Bindings>
-    [[gnu::always_inline]] constexpr void write(U* values, V* out, Bindings const&... bindings) const {
-        auto const result = (*this)(bindings...);
-        for (std::size_t r = 0; r < Trees::size; ++r) values[r] = result.value[r];
-        detail::write_row_major(out, result.jacobian);
-    }
-    template <class U, class V, class... Bindings>
-    [[gnu::always_inline]] constexpr void write(U* values, V* const* blocks, Bindings const&... bindings) const {
+    template <class Values, class U, class... Bindings>
+    [[gnu::always_inline]] constexpr void write(Values* values, U* const* blocks, Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
         auto const value = detail::forward_values<nodes, T>(this->numbers, bindings...);
-        for (std::size_t r = 0; r < Trees::size; ++r) values[r] = value[graph::roots[r]];
+        detail::store(values, detail::root_values<graph>(value, std::make_index_sequence<Trees::size>{}));
         if (blocks != nullptr) detail::write_jacobian_blocks<Trees, Blocks>(value, blocks);
     }
 };
 
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function : detail::kept_numbers<N, Number> {
-    using detail::kept_numbers<N, Number>::kept_numbers;
-    using detail::kept_numbers<N, Number>::into;  // its refusal of storage it cannot write
+template <class Tree, std::size_t N, class Wrt, class Number = double>
+struct hessian_function : detail::derivative_function<hessian_function<Tree, N, Wrt, Number>, N, Number> {
+    using detail::derivative_function<hessian_function, N, Number>::derivative_function;
+
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(this->numbers, bindings...);
         return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});
     }
     /// hessian(f, x, y).into(H)(bindings...): H row-major, H[i * 2 + j] = d2f / dx_i dx_j.
-    template <detail::Storage U> constexpr written_into<hessian_function, U*> into(U* hessian) const {
-        return {*this, hessian};
-    }
-    template <class U, class... Bindings> [[gnu::always_inline]] constexpr void write(U* out, Bindings const&... bindings) const {
-        detail::write_row_major(out, (*this)(bindings...));
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+        detail::store(out, (*this)(bindings...));
     }
 };
 

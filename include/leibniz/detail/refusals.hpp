@@ -139,7 +139,7 @@ template <char... Name> struct variable_is_bound_twice {
 };
 
 /// A derivative function (gradient_t<F, X>, ...) default-constructed although its expression
-/// holds plain numbers (gradient.hpp's kept_numbers), which would be lost.
+/// holds plain numbers (gradient.hpp's derivative_function), which would be lost.
 template <std::size_t Count> struct refuse_default_numbers {
     static_assert(Count == 0,
                   "leibniz: this derivative function keeps plain numbers of its expression (the 2.5 of 2.5 * x), so "
@@ -148,13 +148,14 @@ template <std::size_t Count> struct refuse_default_numbers {
     using type = void;
 };
 
-/// f.into(storage) with storage that cannot be written (gradient.hpp's kept_numbers).
+/// f.into(storage) with storage that cannot be written (gradient.hpp's derivative_function).
 template <bool Writable> struct refuse_storage {
     static_assert(Writable,
                   "leibniz: into(...) writes results through pointers to numbers the caller owns: pass a double* "
                   "(float*, long double*, not const) with room for the results, as in gradient(f, x, y).into(g) "
-                  "for double g[2], or Ceres' double** jacobians to write a Jacobian per block; for a std::array "
-                  "or std::vector pass its data()");
+                  "for double g[2], or Ceres' double** jacobians to write a Jacobian per block, or a named, "
+                  "non-const container that leibniz::result_storage knows (an Eigen matrix, with "
+                  "<leibniz/eigen.hpp>); for a std::array or std::vector pass its data()");
     using type = void;
 };
 
