@@ -24,6 +24,17 @@ namespace leibniz {
 
 template <detail::fixed_string Name, std::size_t Size, class Values> struct family_binding;
 
+/// Customization point: a container the library does not know, bound to a family in place
+/// (eigen.hpp specializes it for Eigen's vectors and maps). A specialization has
+///     static constexpr bool defined = true;
+///     static constexpr std::size_t extent;     // its count if fixed at compile time, else std::dynamic_extent
+///     static constexpr std::string_view name;  // what it is, for the sentence of a wrong count
+///     static std::span<U const, extent> values(T const&);  // its numbers, contiguous, not copied
+/// A fixed count is checked at compile time, a dynamic one when the binding is made.
+template <class T> struct family_source {
+    static constexpr bool defined = false;
+};
+
 namespace detail {
 
 // The position of variable V in the family called Name (-1 when V is not one of its members).
@@ -53,6 +64,7 @@ template <Scalar T, std::size_t M> inline constexpr bool binds_a_family<std::arr
 template <class T, std::size_t M> requires Scalar<std::remove_cv_t<T>>
 inline constexpr bool binds_a_family<std::span<T, M>> = true;
 template <Scalar T, class Allocator> inline constexpr bool binds_a_family<std::vector<T, Allocator>> = true;
+template <class T> requires family_source<T>::defined inline constexpr bool binds_a_family<T> = true;
 
 template <fixed_string Name, std::size_t... I>
 auto family_member_list(std::index_sequence<I...>) -> type_list<var<Name, static_cast<int>(I)>...>;
@@ -115,6 +127,20 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
     template <Scalar T, class Allocator> constexpr auto operator=(std::vector<T, Allocator>&& values) const {
         detail::check_family_size(name, Size, values.size(), "std::vector");
         return family_binding<Name, Size, std::vector<T, Allocator>>{static_cast<std::vector<T, Allocator>&&>(values)};
+    }
+    /// w = v for a container of family_source (an Eigen vector, with eigen.hpp): not copied.
+    template <class T> requires family_source<T>::defined constexpr auto operator=(T const& container) const {
+        using source = family_source<T>;
+        auto const values = source::values(container);
+        using U = typename decltype(values)::element_type;
+        if constexpr (source::extent != std::dynamic_extent) {
+            static_assert(source::extent == Size, "leibniz::var_array<\"w\", N>: bind the family from a container of "
+                                                  "exactly N values (an Eigen vector of fixed size N, or of dynamic "
+                                                  "size, whose count is checked when bound)");
+        } else {
+            detail::check_family_size(name, Size, values.size(), source::name);
+        }
+        return family_binding<Name, Size, std::span<U, Size>>{std::span<U, Size>(values.data(), Size)};
     }
     // w = ptr: refused with a sentence saying to write view<N>(ptr)
     template <class T> constexpr auto operator=(T* const&) const {
