@@ -5,12 +5,13 @@
 #include <array>
 #include <cstddef>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include <leibniz/leibniz.hpp>
+
+#include "invalid_argument.hpp"
 
 namespace {
 using namespace leibniz;
@@ -23,15 +24,7 @@ constexpr auto f = w[0_c] * w[1_c] + x * w[2_c] - w[3_c] * w[3_c];
 
 double expected(std::array<double, 4> const& a, double xv) { return a[0] * a[1] + xv * a[2] - a[3] * a[3]; }
 
-/// The message of the std::invalid_argument that bind() throws ("" if it throws none).
-template <class Bind> std::string invalid_argument_from(Bind bind) {
-    try {
-        bind();
-    } catch (std::invalid_argument const& e) {
-        return e.what();
-    }
-    return "";
-}
+using leibniz_test::invalid_argument_from;
 }  // namespace
 
 TEST_CASE("view<N>(ptr): a span of static extent over the caller's numbers, read in place") {

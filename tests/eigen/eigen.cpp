@@ -4,13 +4,14 @@
 
 #include <array>
 #include <cmath>
-#include <stdexcept>
 #include <string>
 
 #include <Eigen/Core>
 
 #include <leibniz/eigen.hpp>
 #include <leibniz/leibniz.hpp>
+
+#include "../invalid_argument.hpp"
 
 namespace {
 using namespace leibniz;
@@ -22,14 +23,7 @@ constexpr auto f = w[0_c] * w[1_c] + sin(w[2_c]) * s;
 constexpr auto g = exp(w[0_c]) - w[2_c] * w[2_c] * s;
 constexpr std::array<double, 3> values{0.5, -1.25, 0.75};
 
-template <class Bind> std::string invalid_argument_from(Bind bind) {
-    try {
-        bind();
-    } catch (std::invalid_argument const& e) {
-        return e.what();
-    }
-    return "";
-}
+using leibniz_test::invalid_argument_from;
 }  // namespace
 
 TEST_CASE("eigen: a family bound from fixed and dynamic vectors and maps, in place") {
@@ -105,14 +99,7 @@ TEST_CASE("eigen: gradient, Jacobian and Hessian into Eigen matrices, vectors an
     // a dynamic map of the wrong size: a sentence, nothing written
     double small[4] = {0, 0, 0, 0};
     Eigen::Map<Eigen::MatrixXd> wrong(small, 2, 2);
-    std::string const message = [&] {
-        try {
-            J.into(wrong)(w = x, s = 2.0);
-        } catch (std::invalid_argument const& e) {
-            return std::string(e.what());
-        }
-        return std::string();
-    }();
+    std::string const message = invalid_argument_from([&] { J.into(wrong)(w = x, s = 2.0); });
     CHECK(message == "leibniz: into(m) with an Eigen map of 2 x 2 for a result of 2 x 4: map storage of the result's size");
     CHECK(small[0] == 0.0);
 }
