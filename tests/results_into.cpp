@@ -71,6 +71,16 @@ TEST_CASE("into: gradient, value_and_gradient, jacobian and hessian into row-maj
     auto const want_g = gradient(f, cam, pt, s)(cam = cv, pt = pv, s = sv);
     for (std::size_t i = 0; i < 6; ++i) CHECK(g[i] == want_g[i]);
 
+    // a named function is referred to by its writer, a temporary one moved into it (and so
+    // the writer can be kept and called later)
+    auto const named = gradient(f, cam, pt, s);
+    static_assert(std::is_reference_v<decltype(named.into(g).function)>);
+    auto const kept = gradient(f, cam, pt, s).into(g);
+    static_assert(!std::is_reference_v<decltype(kept.function)>);
+    for (double& gi : g) gi = 0.0;
+    kept(cam = cv, pt = pv, s = sv);
+    for (std::size_t i = 0; i < 6; ++i) CHECK(g[i] == want_g[i]);
+
     double g2[6] = {};
     double const value = value_and_gradient(f, cam, pt, s).into(g2)(cam = cv, pt = pv, s = sv);
     CHECK(value == f(cam = cv, pt = pv, s = sv));

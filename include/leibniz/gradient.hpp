@@ -180,12 +180,24 @@ template <class Self, std::size_t N, class Number> struct derivative_function {
 
     /// f.into(out)(bindings...): f's results written into out at each call (Self's write says
     /// where); out is a pointer or array of numbers, Ceres' double**, or a named container of
-    /// result_storage (an Eigen matrix with eigen.hpp).
-    template <class... Storage> constexpr auto into(Storage&&... storage) const {
+    /// result_storage (an Eigen matrix with eigen.hpp). A named f is referred to, not copied
+    /// (its numbers may be many); a temporary one, gradient(f, x).into(g), is moved in.
+    template <class... Storage> constexpr auto into(Storage&&... storage) const& {
+        return written_into_of<Self const&, Storage...>(static_cast<Self const&>(*this), storage...);
+    }
+    template <class... Storage> constexpr auto into(Storage&&... storage) && {
+        return written_into_of<Self, Storage...>(static_cast<Self&&>(*this), storage...);
+    }
+
+private:
+    // Storage as into deduced it: T& for a named argument, T for a temporary (refused when a
+    // container, whose pointer would outlive it)
+    template <class Function, class... Storage, class F, class... Arguments>
+    static constexpr auto written_into_of(F&& function, Arguments&... storage) {
         constexpr bool writable = (!std::is_void_v<storage_handle_t<Storage>> && ...);
         static_cast<void>(refuse_storage<writable>{});
         if constexpr (writable) {
-            return written_into<Self, storage_handle_t<Storage>...>{static_cast<Self const&>(*this), handle_of(storage)...};
+            return written_into<Function, storage_handle_t<Storage>...>{static_cast<F&&>(function), handle_of(storage)...};
         } else {
             return [](auto const&...) {};  // no second error where the result is called
         }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include <Eigen/Core>
 
@@ -96,6 +97,10 @@ TEST_CASE("eigen: gradient, Jacobian and Hessian into Eigen matrices, vectors an
     hessian(f, w).into(H)(w = x, s = 2.0);
     CHECK(H(0, 1) == 1.0);
     CHECK(H(2, 2) == doctest::Approx(-std::sin(values[2]) * 2.0).epsilon(1e-15));
+    // a temporary map is not storage into(...) keeps a pointer to; a named one is
+    static_assert(std::is_void_v<detail::storage_handle_t<Eigen::Map<Eigen::MatrixXd>>>);
+    static_assert(std::is_same_v<detail::storage_handle_t<Eigen::Map<Eigen::MatrixXd>&>, Eigen::Map<Eigen::MatrixXd>*>);
+    static_assert(std::is_void_v<detail::storage_handle_t<Eigen::MatrixXd const&>>);
     // a dynamic map of the wrong size: a sentence, nothing written
     double small[4] = {0, 0, 0, 0};
     Eigen::Map<Eigen::MatrixXd> wrong(small, 2, 2);
