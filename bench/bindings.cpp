@@ -4,7 +4,9 @@
 // neither the numbers nor where they go:
 //   reprojection: Snavely's bundle-adjustment residual (camera 9: angle-axis 3, translation 3,
 //     focal, k1, k2; point 3; observation 2), residuals only and with the two Jacobian blocks;
-//   robertson: the Jacobian of Robertson's kinetics (3 states), as a stiff ODE solver wants it.
+//   robertson: the Jacobian of Robertson's kinetics (3 states), as a stiff ODE solver wants it;
+//   rosenbrock16_callback: an optimiser's callback, value and gradient of extended Rosenbrock in
+//     16 dimensions (written with w[i + 1_c]) into the optimiser's array.
 // Variants: _hand (plain double code), _view (families bound by leibniz::view<N>(ptr)), _locals
 // (the values copied into std::arrays first, the user's workaround of issue 14), _span
 // (std::span of dynamic extent, size checked per call), and for the Jacobian blocks
@@ -136,6 +138,30 @@ constexpr auto robertson_jacobian = leibniz::jacobian(robertson, y);
     auto const rows = robertson_jacobian(y = s);
     for (std::size_t r = 0; r < 3; ++r)
         for (std::size_t k = 0; k < 3; ++k) J[r * 3 + k] = rows[r][k];
+}
+
+// ---- an optimiser's callback: double f(double const* x, double* g), extended Rosenbrock in 16 dimensions
+
+constexpr std::size_t dimensions = 16;
+constexpr leibniz::var_array<"x", dimensions> x;
+constexpr auto rosenbrock = leibniz::sum<dimensions - 1>([](auto i) {
+    return 100_c * leibniz::square(x[i + 1_c] - x[i] * x[i]) + leibniz::square(1_c - x[i]);
+});
+constexpr auto rosenbrock_value_and_gradient = leibniz::value_and_gradient(rosenbrock, x);
+
+[[gnu::noinline]] double callback_hand(double const* v, double* g) {
+    double f = 0.0;
+    for (std::size_t i = 0; i < dimensions; ++i) g[i] = 0.0;
+    for (std::size_t i = 0; i + 1 < dimensions; ++i) {
+        double const u = v[i + 1] - v[i] * v[i], w = 1.0 - v[i];
+        f += 100.0 * u * u + w * w;
+        g[i] += -400.0 * u * v[i] - 2.0 * w;
+        g[i + 1] += 200.0 * u;
+    }
+    return f;
+}
+[[gnu::noinline]] double callback_view(double const* v, double* g) {
+    return rosenbrock_value_and_gradient.into(g)(x = leibniz::view<dimensions>(v));
 }
 
 // ---- the harness ---------------------------------------------------------------------------
@@ -272,8 +298,33 @@ void time_robertson(benchmark::State& state, void (*f)(double const*, double*)) 
     bench::check(state, got, want, 1e-14);
 }
 
+constexpr std::array<double, dimensions> point_of_rosenbrock = [] {
+    std::array<double, dimensions> v{};
+    for (std::size_t i = 0; i < dimensions; ++i) v[i] = (i % 2 == 0 ? -1.2 : 1.0) + 0.05 * double(i);
+    return v;
+}();
+
+void time_callback(benchmark::State& state, double (*f)(double const*, double*)) {
+    std::array<double, dimensions + 1> want{}, got{};  // the gradient, then the value
+    want[dimensions] = callback_hand(point_of_rosenbrock.data(), want.data());
+    got[dimensions] = f(point_of_rosenbrock.data(), got.data());
+    if (!bench::check(state, got, want, 1e-13)) return;
+    std::array<double, dimensions> v[2] = {point_of_rosenbrock, point_of_rosenbrock};  // two slots, as ceres_call's
+    unsigned next = 0;
+    for (auto _ : state) {
+        next ^= 1u;
+        v[next] = bench::load(point_of_rosenbrock);
+        got[dimensions] = f(v[next ^ 1u].data(), got.data());
+        benchmark::DoNotOptimize(got.data());
+        benchmark::ClobberMemory();
+    }
+    bench::check(state, got, want, 1e-13);
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(time_callback, callback_hand, callback_hand)->Name("BM_rosenbrock16_callback_hand");
+BENCHMARK_CAPTURE(time_callback, callback_view, callback_view)->Name("BM_rosenbrock16_callback_view");
 BENCHMARK_CAPTURE(time_residual, reprojection_hand, residual_hand)->Name("BM_reprojection_hand");
 BENCHMARK_CAPTURE(time_residual, reprojection_view, residual_view)->Name("BM_reprojection_view");
 BENCHMARK_CAPTURE(time_residual, reprojection_locals, residual_locals)->Name("BM_reprojection_locals");
