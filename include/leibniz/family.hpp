@@ -1,8 +1,9 @@
 #pragma once
 // Families of variables: var_array<"w", 17> is 17 variables under one name, w[3_c] being
-// var<"w", 3>. A family is bound at once from what holds its values (w = std::array<double,
-// 17>{...}, a std::span, a std::vector, leibniz::view<17>(ptr)), never copied, and summed over
-// by sum<N>(term), unrolled at compile time into one canonical sum.
+// var<"w", 3>. A family is bound at once from what holds its values: a std::array (kept by
+// value), or, read in place, a std::span, a std::vector, leibniz::view<17>(ptr) or a container
+// of family_source; and summed over by sum<N>(term), unrolled at compile time into one
+// canonical sum.
 #include <array>
 #include <cstddef>
 #include <span>
