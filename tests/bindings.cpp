@@ -40,6 +40,9 @@ TEST_CASE("view<N>(ptr): a span of static extent over the caller's numbers, read
     // derivatives through the same binding
     auto const g = gradient(f, w, x)(w = view<4>(parameters[0]), x = 2.0);
     CHECK(g == std::array<double, 5>{-2.0, 1.5, 2.0, -20.0, 3.0});
+    // at compile time too: the null check costs no constant evaluation
+    static constexpr double fixed[4] = {1.0, 2.0, 3.0, 4.0};
+    static_assert(f(w = view<4>(fixed), x = 0.5) == 1.0 * 2.0 + 0.5 * 3.0 - 16.0);
     double const* null = nullptr;
     CHECK(invalid_argument_from([&] { return view<4>(null); }).find("ptr is null") != std::string::npos);
 }
