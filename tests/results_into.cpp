@@ -6,9 +6,14 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <span>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include <leibniz/leibniz.hpp>
+
+#include "invalid_argument.hpp"
 
 namespace {
 using namespace leibniz;
@@ -98,6 +103,20 @@ TEST_CASE("into: gradient, value_and_gradient, jacobian and hessian into row-maj
     CHECK(residuals[0] == r0(cam = cv, pt = pv, s = sv));
     CHECK(residuals[1] == r1(cam = cv, pt = pv, s = sv));
     for (std::size_t i = 0; i < 12; ++i) CHECK(J2[i] == J[i]);
+
+    // a std::span: its size checked, at compile time when static, when written when dynamic
+    std::array<double, 12> storage{};
+    jacobian(outputs(r0, r1), cam, pt, s).into(std::span<double, 12>(storage))(cam = cv, pt = pv, s = sv);
+    for (std::size_t i = 0; i < 12; ++i) CHECK(storage[i] == J[i]);
+    std::vector<double> dynamic(6, 0.0);
+    gradient(f, cam, pt, s).into(std::span<double>(dynamic))(cam = cv, pt = pv, s = sv);
+    for (std::size_t i = 0; i < 6; ++i) CHECK(dynamic[i] == want_g[i]);
+    std::vector<double> too_small(5, -1.0);
+    CHECK(leibniz_test::invalid_argument_from([&] {
+              gradient(f, cam, pt, s).into(std::span<double>(too_small))(cam = cv, pt = pv, s = sv);
+          }) == "leibniz: into(s) with a std::span of 5 numbers for a result of 6: pass a span of exactly the "
+                "result's count (row-major)");
+    CHECK(too_small[0] == -1.0);  // nothing written
 
     float H[9];
     hessian(f, cam).into(H)(cam = std::array<float, 3>{0.5f, -1.25f, 0.2f}, pt = std::array<float, 2>{1.5f, -0.75f}, s = 2.0f);

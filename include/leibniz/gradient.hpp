@@ -208,8 +208,8 @@ private:
 
 // Each function below is called with bindings, f(x = 1.0, ...), and made to write where the
 // caller keeps its results by into(...) (detail::derivative_function), whose arguments reach its
-// write(...): a pointer or array of numbers (row-major), Ceres' double** (per block), or a named
-// container of result_storage (result_storage.hpp).
+// write(...): a pointer or array of numbers (row-major), a std::span (row-major, its size checked),
+// Ceres' double** (per block), or a named container of result_storage (result_storage.hpp).
 
 /// outputs(f, g, ...) as a function of the bindings: their values, from one forward sweep over
 /// their shared graph.          outputs(x * y, x + y)(x = 2.0, y = 3.0) == std::array{6.0, 5.0}
@@ -224,7 +224,7 @@ struct output_list : detail::derivative_function<output_list<Trees, N, Number>, 
                                           std::make_index_sequence<Trees::size>{});
     }
     /// outputs(f, g).into(values)(bindings...): values[0] = f, values[1] = g.
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
 };
@@ -238,7 +238,7 @@ struct gradient_function : detail::derivative_function<gradient_function<Tree, N
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(this->numbers, bindings...)[0];
     }
     /// gradient(f, x, y).into(g)(bindings...): g[0] = df/dx, g[1] = df/dy.
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
 };
@@ -258,7 +258,7 @@ struct value_and_gradient_function : detail::derivative_function<value_and_gradi
     }
     /// value_and_gradient(f, x, y).into(g)(bindings...) writes the gradient into g and returns
     /// f: the shape of an optimiser's callback, double f(double const* x, double* g).
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr auto write(Out* out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr auto write(Out out, Bindings const&... bindings) const {
         auto const [value, g] = (*this)(bindings...);
         detail::store(out, g);
         return value;
@@ -275,8 +275,8 @@ struct jacobian_function : detail::derivative_function<jacobian_function<Trees, 
         return detail::jacobian_rows<Trees, Wrt>(this->numbers, bindings...);
     }
     /// jacobian(outputs(f, g), x, y).into(J)(bindings...): J row-major, J[r * 2 + c] = d output_r / d x_c.
-    template <class Out, class... Bindings> requires(!detail::is_blocks_handle<Out*>)
-    [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings> requires(!detail::is_blocks_handle<Out>)
+    [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
     /// jacobian(outputs(f, g), w, x).into(blocks)(bindings...): blocks[k] row-major, outputs x
@@ -307,8 +307,8 @@ struct value_and_jacobian_function
             detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{})};
     }
     /// value_and_jacobian(outputs(f, g), x, y).into(values, J)(bindings...): the values, and J row-major.
-    template <class Values, class Out, class... Bindings> requires(!detail::is_blocks_handle<Out*>)
-    [[gnu::always_inline]] constexpr void write(Values* values, Out* out, Bindings const&... bindings) const {
+    template <class Values, class Out, class... Bindings> requires(!detail::is_blocks_handle<Out>)
+    [[gnu::always_inline]] constexpr void write(Values values, Out out, Bindings const&... bindings) const {
         auto const result = (*this)(bindings...);
         detail::store(values, result.value);
         detail::store(out, result.jacobian);
@@ -317,7 +317,7 @@ struct value_and_jacobian_function
     /// CostFunction::Evaluate in one call: the values, and the blocks that are not null (none
     /// when jacobians is null).
     template <class Values, class U, class... Bindings>
-    [[gnu::always_inline]] constexpr void write(Values* values, U* const* blocks, Bindings const&... bindings) const {
+    [[gnu::always_inline]] constexpr void write(Values values, U* const* blocks, Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
@@ -337,7 +337,7 @@ struct hessian_function : detail::derivative_function<hessian_function<Tree, N, 
         return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});
     }
     /// hessian(f, x, y).into(H)(bindings...): H row-major, H[i * 2 + j] = d2f / dx_i dx_j.
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out* out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
 };

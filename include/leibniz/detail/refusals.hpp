@@ -155,7 +155,8 @@ template <bool Writable> struct refuse_storage {
                   "(float*, long double*, not const) with room for the results, as in gradient(f, x, y).into(g) "
                   "for double g[2], or Ceres' double** jacobians to write a Jacobian per block, or a named, "
                   "non-const container that leibniz::result_storage knows (an Eigen matrix, with "
-                  "<leibniz/eigen.hpp>); for a std::array or std::vector pass its data()");
+                  "<leibniz/eigen.hpp>); for a std::array or std::vector pass its data(), or a std::span of it, whose "
+                  "size is checked");
     using type = void;
 };
 
