@@ -78,7 +78,8 @@ template <class Family, class Values> constexpr auto refuse_family_binding() {
                   "leibniz: a family var_array<\"w\", N> is bound from N numbers: a std::array<double, N> or a "
                   "std::span<double const, N> (sizes checked at compile time), a std::vector<double> or a "
                   "std::span<double const> (sizes checked when bound, std::invalid_argument if not N), or a "
-                  "pointer with its length, w = leibniz::view<N>(ptr); not a single number, a bool or a string");
+                  "pointer with its length, w = leibniz::view<N>(ptr), or an Eigen vector with <leibniz/eigen.hpp> "
+                  "included; not a single number, a bool or a string");
     return 0.0;
 }
 
