@@ -6,6 +6,8 @@
 // a fixed size is checked at compile time, a dynamic Matrix is resized, a dynamic Map checked.
 //     gradient(f, w).into(g)(w = x);            // Eigen::VectorXd x, g
 //     jacobian(outputs(f, g), w).into(J)(w = x); // Eigen::Matrix<double, 2, 3> J, or a Map of Ceres' block
+// Include it wherever Eigen objects meet leibniz, before they do: its specializations of
+// family_source and result_storage must be seen where a binding or into(...) is instantiated.
 #include <cstddef>
 #include <span>
 #include <stdexcept>

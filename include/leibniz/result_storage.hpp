@@ -1,10 +1,9 @@
 #pragma once
 // Where into(...) writes a result: through a pointer to numbers or a std::span (row-major; a
 // span's size checked, at compile time when static), through Ceres' double** (per block,
-// detail/blocks.hpp), or into a container the library does not know,
-// through the customization point result_storage<T> (eigen.hpp specializes it for Eigen's
-// matrices, vectors and maps). A result is a matrix of Rows x Cols entries; a gradient and the
-// values of outputs are one column.
+// detail/blocks.hpp), or into a container the library does not know, through the customization
+// point result_storage<T> (eigen.hpp specializes it for Eigen's matrices, vectors and maps).
+// A result is a matrix of Rows x Cols entries; a gradient and the values of outputs are one column.
 #include <array>
 #include <cstddef>
 #include <span>
@@ -30,8 +29,9 @@ namespace detail {
 /// The type of the numbers written through a pointer: a plain number type, not const.
 template <class U> concept Storage = Scalar<U> && !std::is_const_v<U>;
 
-/// What into(...) keeps of an argument: a pointer to numbers (an array decays to one), Ceres'
-/// blocks as U* const*, a pointer to a named container of result_storage; void when refused.
+/// What into(...) keeps of an argument: a pointer to numbers (an array decays to one), a
+/// std::span, Ceres' blocks as U* const*, or a pointer to a named container of result_storage
+/// (a temporary one would be gone when the writer is called); void when refused.
 // (an array keeps its elements' const, which std::remove_cv would take off with its own)
 template <class R> using without_top_const = std::conditional_t<std::is_array_v<R>, R, std::remove_cv_t<R>>;
 template <class Argument, class T = without_top_const<std::remove_reference_t<Argument>>> struct storage_handle {
