@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <boost/hana/equal.hpp>
+#include <boost/hana/integral_constant.hpp>
 #include <boost/hana/tuple.hpp>
 #include <leibniz/hana.hpp>
 #include <leibniz/leibniz.hpp>
+#include <array>
 #include <type_traits>
 
 namespace hana = boost::hana;
@@ -27,4 +29,11 @@ TEST_CASE("a hana::tuple of outputs gives the Jacobian of its expressions") {
     CHECK(j[0][1] == 2.0);
     CHECK(j[1][0] == doctest::Approx(std::cos(2.0)));
     CHECK(j[1][1] == 1.0);
+}
+
+TEST_CASE("a family member by a Hana integral constant") {
+    constexpr leibniz::var_array<"w", 4> w;
+    static_assert(std::is_same_v<decltype(w[hana::size_c<3>]), decltype(w[3_c])>);
+    static_assert(std::is_same_v<decltype(w[hana::int_c<1>]), decltype(w[std::integral_constant<int, 1>{}])>);
+    CHECK((w[hana::size_c<2>] * x)(w = std::array{1.0, 2.0, 3.0, 4.0}, x = 2.0) == 6.0);
 }

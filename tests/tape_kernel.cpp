@@ -135,3 +135,21 @@ TEST_CASE("a kernel refuses tape::vars of another recording, with the tape's sen
     }
     CHECK(message.find("recording") != std::string::npos);
 }
+
+TEST_CASE("outputs(f, g) called with tape::vars: one recorded operation per output, from one shared sweep") {
+    tape::scope recording;
+    tape::var a = 0.6, b = 1.7;
+    auto const kernels = leibniz::outputs(x * y + sin(x), exp(x - y) * y);
+    std::array<tape::var, 2> const out = kernels(x = a, y = b);
+    CHECK(out[0].value() == doctest::Approx(0.6 * 1.7 + std::sin(0.6)));
+    CHECK(out[1].value() == doctest::Approx(std::exp(0.6 - 1.7) * 1.7));
+    tape::var const combined = out[0] * out[1];
+    auto const g = tape::gradient(combined, a, b);
+    tape::var const plain = (a * b + sin(a)) * (exp(a - b) * b);
+    auto const want = tape::gradient(plain, a, b);
+    CHECK(g[0] == doctest::Approx(want[0]).epsilon(1e-13));
+    CHECK(g[1] == doctest::Approx(want[1]).epsilon(1e-13));
+    // and with numbers bound, the values, as outputs(f, g)(...) gives them
+    auto const values = kernels(x = 0.6, y = 1.7);
+    CHECK(values[0] == doctest::Approx(out[0].value()));
+}

@@ -1,24 +1,41 @@
 #pragma once
 // Families of variables: var_array<"w", 17> is 17 variables under one name, w[3_c] being
-// var<"w", 3>. A family is bound at once from an array (w = std::array<double, 17>{...}) and
-// summed over by sum<N>(term), unrolled at compile time into one canonical sum.
+// var<"w", 3>. A family is bound at once from what holds its values: a std::array (kept by
+// value), or, read in place, a std::span, a std::vector, leibniz::view<17>(ptr) or a container
+// of family_source; and summed over by sum<N>(term), unrolled at compile time into one
+// canonical sum.
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <span>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "detail/canonical.hpp"
 #include "detail/combine.hpp"
 #include "detail/fixed_string.hpp"
+#include "detail/size_check.hpp"
 #include "detail/type_list.hpp"
 #include "expression.hpp"
 #include "literals.hpp"
+#include "sum_index.hpp"
 
 namespace leibniz {
 
 template <detail::fixed_string Name, std::size_t Size, class Values> struct family_binding;
+
+/// Customization point: a container the library does not know, bound to a family in place
+/// (eigen.hpp specializes it for Eigen's vectors and maps). A specialization has
+///     static constexpr bool defined = true;
+///     static constexpr std::size_t extent;     // its count if fixed at compile time, else std::dynamic_extent
+///     static constexpr std::string_view name;  // what it is, for the sentence of a wrong count
+///     static std::span<U const, extent> values(T const&);  // its numbers, contiguous, not copied
+/// A fixed count is checked at compile time, a dynamic one when the binding is made.
+template <class T> struct family_source {
+    static constexpr bool defined = false;
+};
 
 namespace detail {
 
@@ -26,24 +43,31 @@ namespace detail {
 template <class V, fixed_string Name> inline constexpr int family_position = -1;
 template <fixed_string Name, int I> inline constexpr int family_position<var<Name, I>, Name> = I;
 
-// A compile-time index: 3_c, or std::integral_constant<std::size_t, 3> (what sum<N> passes).
-template <class T> inline constexpr bool is_compile_time_index = false;
-template <class I, I Value> inline constexpr bool is_compile_time_index<std::integral_constant<I, Value>> =
-    std::is_integral_v<I> && !std::is_same_v<I, bool>;
+// A compile-time index: 3_c, or any integral constant, an empty type with an integral
+// value_type and a static value: std::integral_constant<std::size_t, 3>, sum_index<3> (what sum<N>
+// passes, and what arithmetic on it gives: i + 1_c), Boost.Hana's hana::size_c<3>.
+template <class T> concept integral_constant_like = std::is_empty_v<T> && requires {
+    typename T::value_type;
+    requires std::is_integral_v<typename T::value_type> && !std::is_same_v<typename T::value_type, bool>;
+    { T::value } -> std::convertible_to<typename T::value_type>;
+};
+template <class T> inline constexpr bool is_compile_time_index = integral_constant_like<T>;
 template <rational R> inline constexpr bool is_compile_time_index<constant<R>> = true;
 
 template <class T> inline constexpr long long index_value = 0;
-template <class I, I Value> inline constexpr long long index_value<std::integral_constant<I, Value>> =
-    static_cast<long long>(Value);
+template <integral_constant_like T> inline constexpr long long index_value<T> = static_cast<long long>(T::value);
 template <rational R> inline constexpr long long index_value<constant<R>> = R.num;
 template <class T> inline constexpr bool index_is_whole = true;
 template <rational R> inline constexpr bool index_is_whole<constant<R>> = R.den == 1;
 
-// What a family is bound from: numbers in a std::array, or in a std::span of static extent.
+// What a family is bound from: numbers in a std::array, a std::span or a std::vector. A pointer
+// is refused with its own sentence (view.hpp's view<N>(ptr) is the spelling).
 template <class T> inline constexpr bool binds_a_family = false;
 template <Scalar T, std::size_t M> inline constexpr bool binds_a_family<std::array<T, M>> = true;
 template <class T, std::size_t M> requires Scalar<std::remove_cv_t<T>>
-inline constexpr bool binds_a_family<std::span<T, M>> = M != std::dynamic_extent;
+inline constexpr bool binds_a_family<std::span<T, M>> = true;
+template <Scalar T, class Allocator> inline constexpr bool binds_a_family<std::vector<T, Allocator>> = true;
+template <class T> requires family_source<T>::defined inline constexpr bool binds_a_family<T> = true;
 
 template <fixed_string Name, std::size_t... I>
 auto family_member_list(std::index_sequence<I...>) -> type_list<var<Name, static_cast<int>(I)>...>;
@@ -63,20 +87,20 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
 
     static constexpr std::size_t size() noexcept { return Size; }
 
-    /// w[3_c] or w[i] with i a compile-time index (std::integral_constant, as sum<N> passes it).
+    /// w[3_c], or w[i], w[i + 1_c], w[i * 2_c] with i the index sum<N> passes (any compile-time index).
     template <class Index> requires detail::is_compile_time_index<Index>
     constexpr auto operator[](Index) const {
         static_assert(detail::index_is_whole<Index>,
                       "leibniz::var_array: the index of a family member must be a whole number, as in w[3_c]");
-        static_assert(detail::index_value<Index> >= 0 && detail::index_value<Index> < static_cast<long long>(Size),
-                      "leibniz::var_array: index out of range: w[i] needs 0 <= i < N for var_array<\"w\", N>");
+        static_assert(detail::family_index_in_range<detail::index_value<Index>, Size>::value);
         return var<Name, static_cast<int>(detail::index_value<Index>)>{};
     }
     template <class Index> requires(!detail::is_compile_time_index<Index>)
     constexpr auto operator[](Index) const {
         static_assert(detail::always_false<Index>,
                       "leibniz::var_array: index a family with a compile-time index, w[3_c], or with the i that "
-                      "sum<N>([](auto i) { ... }) passes; a run-time number cannot choose a variable");
+                      "sum<N>([](auto i) { ... }) passes and arithmetic on it with _c numbers, w[i + 1_c], "
+                      "w[i * 2_c]; a run-time number cannot choose a variable, and i + 1 with a plain 1 is one");
         return var<Name, 0>{};
     }
 
@@ -96,8 +120,42 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
     constexpr auto operator=(std::array<tape::var, Size> const& values) const {
         return family_binding<Name, Size, std::array<tape::var, Size>>{values};
     }
-    // w = std::vector, w = a span of dynamic extent, w = 1.0: refused with a sentence
-    template <class T> requires(!detail::binds_a_family<std::remove_cvref_t<T>>)
+    /// w = std::span<double const>(ptr, n): not copied; throws std::invalid_argument unless n == N.
+    template <class T> requires Scalar<std::remove_cv_t<T>>
+    constexpr auto operator=(std::span<T> values) const {
+        detail::check_family_size(name, Size, values.size(), "std::span of dynamic extent");
+        return family_binding<Name, Size, std::span<T, Size>>{std::span<T, Size>(values.data(), Size)};
+    }
+    /// w = values for a std::vector: not copied (a temporary vector is moved into the binding);
+    /// throws std::invalid_argument unless values.size() == N.
+    template <Scalar T, class Allocator> constexpr auto operator=(std::vector<T, Allocator> const& values) const {
+        detail::check_family_size(name, Size, values.size(), "std::vector");
+        return family_binding<Name, Size, std::span<T const, Size>>{std::span<T const, Size>(values.data(), Size)};
+    }
+    template <Scalar T, class Allocator> constexpr auto operator=(std::vector<T, Allocator>&& values) const {
+        detail::check_family_size(name, Size, values.size(), "std::vector");
+        return family_binding<Name, Size, std::vector<T, Allocator>>{static_cast<std::vector<T, Allocator>&&>(values)};
+    }
+    /// w = v for a container of family_source (an Eigen vector, with eigen.hpp): not copied.
+    template <class T> requires family_source<T>::defined constexpr auto operator=(T const& container) const {
+        using source = family_source<T>;
+        auto const values = source::values(container);
+        using U = typename decltype(values)::element_type;
+        if constexpr (source::extent != std::dynamic_extent) {
+            static_assert(source::extent == Size, "leibniz::var_array<\"w\", N>: bind the family from a container of "
+                                                  "exactly N values (an Eigen vector of fixed size N, or of dynamic "
+                                                  "size, whose count is checked when bound)");
+        } else {
+            detail::check_family_size(name, Size, values.size(), source::name);
+        }
+        return family_binding<Name, Size, std::span<U, Size>>{std::span<U, Size>(values.data(), Size)};
+    }
+    // w = ptr: refused with a sentence saying to write view<N>(ptr)
+    template <class T> constexpr auto operator=(T* const&) const {
+        return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_pointer_binding<var_array, T*>()}};
+    }
+    // w = 1.0, w = true, w = "text": refused with a sentence
+    template <class T> requires(!detail::binds_a_family<std::remove_cvref_t<T>> && !std::is_pointer_v<std::remove_cvref_t<T>>)
     constexpr auto operator=(T const&) const {
         return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_family_binding<var_array, T>()}};
     }
@@ -165,11 +223,12 @@ template <class... Xs> constexpr auto add_all(Xs const&... xs) {
 }  // namespace detail
 
 /// term(0) + term(1) + ... + term(N - 1), unrolled at compile time; term receives a
-/// compile-time index i (std::integral_constant<std::size_t, i>) usable as w[i] and a[i].
+/// compile-time index i (sum_index<i>, a std::integral_constant<std::size_t, i>) usable as w[i],
+/// w[i + 1_c] and a[i].
 ///     auto dot = sum<4>([](auto i) { return w[i] * v[i]; });
 template <std::size_t N, class Term> constexpr auto sum(Term const& term) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return detail::add_all(term(std::integral_constant<std::size_t, I>{})...);
+        return detail::add_all(term(sum_index<I>{})...);
     }(std::make_index_sequence<N>{});
 }
 

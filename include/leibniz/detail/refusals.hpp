@@ -72,15 +72,54 @@ template <class Var, class Value> constexpr auto refuse_variable_binding() {
     return 0.0;
 }
 
-/// w = value with something other than N numbers of known count (var_array's operator=).
+/// w = value with something that is not a sequence of numbers (var_array's operator=).
 template <class Family, class Values> constexpr auto refuse_family_binding() {
     static_assert(sizeof(Values) == 0,
-                  "leibniz: a family var_array<\"w\", N> is bound from N numbers whose count is known at compile "
-                  "time: a std::array<double, N> or a std::span<double const, N> of static extent; a std::vector "
-                  "or a std::span of dynamic extent does not say its size in its type, so copy it into a "
-                  "std::array<double, N> or write w = std::span<double const, N>(v.data(), N)");
+                  "leibniz: a family var_array<\"w\", N> is bound from N numbers: a std::array<double, N> or a "
+                  "std::span<double const, N> (sizes checked at compile time), a std::vector<double> or a "
+                  "std::span<double const> (sizes checked when bound, std::invalid_argument if not N), or a "
+                  "pointer with its length, w = leibniz::view<N>(ptr), or an Eigen vector with <leibniz/eigen.hpp> "
+                  "included; not a single number, a bool or a string");
     return 0.0;
 }
+
+/// w = ptr: a pointer does not say how many numbers it points to (var_array's operator=).
+template <class Family, class Pointer> constexpr auto refuse_pointer_binding() {
+    static_assert(sizeof(Pointer) == 0,
+                  "leibniz: a family var_array<\"w\", N> cannot be bound from a bare pointer, which does not say "
+                  "how many numbers it points to: write w = leibniz::view<N>(ptr), with N the family's size "
+                  "(checked at compile time; nothing is copied), or w = std::span<double const>(ptr, n) to check "
+                  "a run-time count n");
+    return 0.0;
+}
+
+/// leibniz::view(ptr) without its length (view.hpp).
+template <std::size_t Size> struct refuse_view_without_length {
+    static_assert(Size != 0,
+                  "leibniz::view<N>(ptr): give the number of values the pointer points to, as in "
+                  "leibniz::view<9>(parameters[0]); it must be the size of the family it binds, w = view<N>(ptr)");
+    using type = void;
+};
+
+/// w[i] with i outside 0 <= i < N (var_array's operator[]); the index and N are its arguments.
+template <long long Index, std::size_t Size> struct family_index_in_range {
+    static_assert(Index >= 0 && Index < static_cast<long long>(Size),
+                  "leibniz::var_array: index out of range: w[i] needs 0 <= i < N for var_array<\"w\", N> (i and N "
+                  "are the arguments of family_index_in_range<i, N> in this instantiation); in sum<M>(...) over "
+                  "w[i + 1_c] or w[i * 2_c], choose M so that the largest index stays below N");
+    static constexpr bool value = true;
+};
+
+/// Arithmetic on sum's index (sum_index.hpp) that gives no index: a fraction or a negative number.
+template <long long Value, bool Whole> struct refuse_index_arithmetic {
+    static_assert(Whole, "leibniz::sum_index: arithmetic on sum's index i takes whole compile-time numbers, as in "
+                         "i + 1_c or i * 2_c; a fraction such as 1_c / 2_c gives no index");
+    static_assert(!Whole || Value >= 0,
+                  "leibniz::sum_index: index arithmetic gives a negative index (the value is the first argument "
+                  "of refuse_index_arithmetic<value, ...> in this instantiation), as i - 1_c does at i = 0: start "
+                  "the sum's terms where the index is valid, as in sum<N - 1>([](auto i) { return w[i + 1_c] - "
+                  "w[i]; }), or guard the term with if constexpr (i > 0)");
+};
 
 /// An unbound variable met while evaluating (evaluate.hpp's evaluation_type).
 template <char... Name> struct variable_is_not_bound {
@@ -97,6 +136,28 @@ template <char... Name> struct variable_is_bound_twice {
                   "leibniz: one call binds the same variable twice (its name is spelled in "
                   "variable_is_bound_twice<...> above), as in f(x = 1.0, x = 2.0), or a family member both "
                   "with its family and on its own, as in f(w = values, w[0_c] = 1.0): bind each variable once");
+    using type = void;
+};
+
+/// A derivative function (gradient_t<F, X>, ...) default-constructed although its expression
+/// holds plain numbers (gradient.hpp's derivative_function), which would be lost.
+template <std::size_t Count> struct refuse_default_numbers {
+    static_assert(Count == 0,
+                  "leibniz: this derivative function keeps plain numbers of its expression (the 2.5 of 2.5 * x), so "
+                  "it cannot be default-constructed: initialize it from the expression, as in "
+                  "gradient_t<F, X> g = gradient(f, x), or in a constructor's initializer list, g(gradient(f, x))");
+    using type = void;
+};
+
+/// f.into(storage) with storage that cannot be written (gradient.hpp's derivative_function).
+template <bool Writable> struct refuse_storage {
+    static_assert(Writable,
+                  "leibniz: into(...) writes results through pointers to numbers the caller owns: pass a double* "
+                  "(float*, long double*, not const) with room for the results, as in gradient(f, x, y).into(g) "
+                  "for double g[2], or Ceres' double** jacobians to write a Jacobian per block, or a named, "
+                  "non-const container that leibniz::result_storage knows (an Eigen matrix, with "
+                  "<leibniz/eigen.hpp>); for a std::array or std::vector pass its data(), or a std::span of it, whose "
+                  "size is checked");
     using type = void;
 };
 

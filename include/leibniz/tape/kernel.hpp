@@ -11,7 +11,8 @@
 //
 // Variables bound to numbers are data (not recorded); those bound to tape::vars, alone or as a
 // family (w = std::array<tape::var, N>), are the kernel's arguments: one node of the tape with
-// a parent per argument (a fan-in node, recording.hpp).
+// a parent per argument (a fan-in node, recording.hpp). outputs(f, g)(x = a, ...) gives one such
+// node per output, an std::array of tape::vars.
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -66,25 +67,54 @@ template <class Binding> void gather_arguments(var const**& next, Binding const&
         for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) *next++ = &tape_argument<Binding>::at(b, i);
 }
 
-template <class Tree, class Number, std::size_t N, class... Bindings>
-var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
-    // the variables bound to tape::vars, in the order of the bindings (a family's members in order)
-    using wrt = leibniz::detail::concat_t<typename kernel_arguments<Bindings>::type...>;
-    auto const [value, partials] = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
-    double const y = static_cast<double>(value);
-    // the recording is looked up once, and every argument checked before anything is recorded:
-    // each must be a var of the innermost live recording, as for any operation
-    std::array<var const*, wrt::size> arguments{};
+// The tape positions of a kernel's arguments, all checked before anything is recorded: each
+// must be a var of the innermost live recording, as for any operation; the recording is looked
+// up once, not once per argument (a thread-local lookup each).
+template <std::size_t K> struct kernel_parents {
+    recording* r;
+    std::array<index, K> parents;
+};
+template <std::size_t K, class... Bindings> kernel_parents<K> parents_of(Bindings const&... bindings) {
+    std::array<var const*, K> arguments{};
     var const** next = arguments.data();
     (gather_arguments(next, bindings), ...);
-    recording& r = live(access::recording_of(*arguments[0]));
-    std::array<index, wrt::size> parents{};
-    for (std::size_t i = 0; i < wrt::size; ++i) {
-        if (access::recording_of(*arguments[i]) != r.id) live(access::recording_of(*arguments[i]));  // throws, naming the cause
-        parents[i] = access::at(*arguments[i]);
+    kernel_parents<K> out{&live(access::recording_of(*arguments[0])), {}};
+    for (std::size_t i = 0; i < K; ++i) {
+        if (access::recording_of(*arguments[i]) != out.r->id) live(access::recording_of(*arguments[i]));  // throws, naming the cause
+        out.parents[i] = access::at(*arguments[i]);
     }
-    index const at = push_fan_in(r, y, wrt::size, parents.data(), partials.data());
-    return access::make(y, at, r.id);
+    return out;
+}
+
+// the variables bound to tape::vars, in the order of the bindings (a family's members in order)
+template <class... Bindings> using kernel_wrt = leibniz::detail::concat_t<typename kernel_arguments<Bindings>::type...>;
+
+/// f(x = a, ...) with tape::vars bound: one fan-in node of value f, a parent per argument.
+template <class Tree, class Number, std::size_t N, class... Bindings>
+var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    using wrt = kernel_wrt<Bindings...>;
+    auto const [value, partials] = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
+    double const y = static_cast<double>(value);
+    auto const [r, parents] = parents_of<wrt::size>(bindings...);
+    return access::make(y, push_fan_in(*r, y, wrt::size, parents.data(), partials.data()), r->id);
+}
+
+/// outputs(f, g)(x = a, ...) with tape::vars bound: a fan-in node per output, from one forward
+/// sweep and the Jacobian's sweeps over the outputs' shared graph.
+template <class Trees, class Number, std::size_t N, class... Bindings>
+std::array<var, Trees::size> record_kernels(std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    using wrt = kernel_wrt<Bindings...>;
+    // not structured bindings: the lambda below uses them, and Clang 14 cannot capture one
+    auto const swept = value_and_jacobian_function<Trees, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
+    auto const arguments = parents_of<wrt::size>(bindings...);
+    auto const node = [&](std::size_t m) {
+        double const y = static_cast<double>(swept.value[m]);
+        return access::make(y, push_fan_in(*arguments.r, y, wrt::size, arguments.parents.data(), swept.jacobian[m].data()),
+                            arguments.r->id);
+    };
+    return [&]<std::size_t... M>(std::index_sequence<M...>) {
+        return std::array<var, Trees::size>{node(M)...};
+    }(std::make_index_sequence<Trees::size>{});
 }
 
 }  // namespace leibniz::tape::detail
