@@ -181,6 +181,24 @@ template <class Rule, class A, class B, class... Cs, class X> struct derivative_
     using type = decltype(compute(std::make_index_sequence<2 + sizeof...(Cs)>{}));
 };
 
+/// The first misuse of a call of d, gradient, ... (named Call), refused with its sentence
+/// (refusals.hpp's differentiation_refused): F the function argument, IsFunction whether it is
+/// an expression (or, for TakesOutputs calls, outputs(f, g)), then whether any targets were
+/// named and whether all are valid.
+template <fixed_string Call, bool IsFunction, bool TakesOutputs, bool AnyTargets, bool TargetsValid, class F>
+constexpr bool refuse_differentiation() {
+    constexpr differentiation_misuse why = [] {
+        if constexpr (Scalar<F>) return differentiation_misuse::plain_number;
+        else if constexpr (!IsFunction && TakesOutputs) return differentiation_misuse::not_outputs;
+        else if constexpr (!IsFunction) return differentiation_misuse::not_an_expression;
+        else if constexpr (!AnyTargets) return differentiation_misuse::no_variables;
+        else if constexpr (!TargetsValid)
+            return Call.view() == "d" ? differentiation_misuse::d_not_variable : differentiation_misuse::not_variables;
+        else return differentiation_misuse::none;
+    }();
+    return differentiation_refused<Call, why>::value;
+}
+
 template <class F, class X> constexpr auto derivative_once(F const& f, X) {
     using tree = derivative_tree<typename tree_of<F>::type, X>;
     return finish_expression<tree>(numbers_of(f));
@@ -201,18 +219,7 @@ constexpr auto d(F const& f, Xs const&... xs) {
 
 template <class F, class... Xs> requires(!(Expression<F> && (Variable<Xs> && ...) && sizeof...(Xs) >= 1))
 constexpr auto d(F const&, Xs const&...) {
-    // A plain number is refused rather than differentiated to 0: more often than an expression
-    // whose variables cancelled (1.5 + sin(x - x) is the double 1.5), it is a value passed by
-    // mistake (d(f(x = 2.0), x)), whose derivative 0 would be a silently wrong answer.
-    static_assert(!Scalar<F>, "leibniz::d(f, x): f is a plain number, not an expression: either a value such as "
-                              "f(x = 2.0) passed by mistake, or an expression whose variables cancelled (1.5 + sin(x - x) "
-                              "is the double 1.5), whose derivative is 0_c; generic code can test "
-                              "leibniz::Expression<decltype(f)> first");
-    static_assert(Expression<F> || Scalar<F>, "leibniz::d(f, x): f must be a leibniz expression built from var<\"x\"> variables");
-    static_assert(sizeof...(Xs) >= 1, "leibniz::d(f, x): name at least one variable to differentiate by, e.g. d(f, x)");
-    static_assert((Variable<Xs> && ...),
-                  "leibniz::d(f, x): differentiate by a variable (var<\"x\">, or w[3_c] of a family), not by an "
-                  "expression or a number; to differentiate by an expression, give it a variable of its own");
+    return detail::refuse_differentiation<"d", Expression<F>, false, sizeof...(Xs) >= 1, (Variable<Xs> && ...), F>();
 }
 
 /// The type of d(F{}, X{}).

@@ -415,70 +415,33 @@ constexpr auto hessian(F const& f, Xs const&...) {
                             detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
-// ---- misuse, refused with a sentence ---------------------------------------------------------
+// ---- misuse, refused with a sentence (derivative.hpp's refuse_differentiation) -----------------
 // (a deduced return type, so that the sentence comes before the caller's use of the result)
 
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
 constexpr auto gradient(F const&, Xs const&...) {
-    static_assert(!Scalar<F>, "leibniz::gradient(f, x, ...): f is a plain number, not an expression: either a value "
-                              "such as f(x = 2.0) passed by mistake, or an expression whose variables cancelled "
-                              "(1.5 + sin(x - x) is the double 1.5), whose gradient is 0; generic code can test "
-                              "leibniz::Expression<decltype(f)> first");
-    static_assert(Expression<F> || Scalar<F>,
-                  "leibniz::gradient(f, x, ...): f must be a leibniz expression built from variables; "
-                  "for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
-    static_assert(sizeof...(Xs) >= 1, "leibniz::gradient(f, x, ...): name the variables to differentiate by, as in "
-                                      "gradient(f, x, y), or a family: gradient(f, w) for var_array<\"w\", N> w");
-    static_assert((DifferentiationTarget<Xs> && ...),
-                  "leibniz::gradient(f, x, ...): differentiate by variables (var<\"x\">, w[3_c]) or families "
-                  "(var_array<\"w\", N>), not by an expression or a number; to differentiate by an expression, "
-                  "give it a variable of its own");
+    return detail::refuse_differentiation<"gradient", Expression<F>, false, sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F>();
 }
-
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
 constexpr auto value_and_gradient(F const&, Xs const&...) {
-    static_assert(Expression<F>, "leibniz::value_and_gradient(f, x, ...): f must be a leibniz expression built from "
-                                 "variables; for a generic lambda, call it on the variables first");
-    static_assert(sizeof...(Xs) >= 1, "leibniz::value_and_gradient(f, x, ...): name the variables to differentiate "
-                                      "by, as in value_and_gradient(f, x, y), or a family: value_and_gradient(f, w)");
-    static_assert((DifferentiationTarget<Xs> && ...),
-                  "leibniz::value_and_gradient(f, x, ...): differentiate by variables (var<\"x\">, w[3_c]) or "
-                  "families (var_array<\"w\", N>), not by an expression or a number");
+    return detail::refuse_differentiation<"value_and_gradient", Expression<F>, false, sizeof...(Xs) >= 1,
+                                          (DifferentiationTarget<Xs> && ...), F>();
 }
-
 template <class F, class... Xs>
     requires(!((Expression<F> || detail::is_output_list<F>) && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
 constexpr auto jacobian(F const&, Xs const&...) {
-    static_assert(Expression<F> || detail::is_output_list<F>,
-                  "leibniz::jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...)");
-    static_assert(sizeof...(Xs) >= 1, "leibniz::jacobian(outputs(f, g), x, ...): name the variables to differentiate "
-                                      "by, as in jacobian(outputs(f, g), x, y), or a family: jacobian(outputs(f, g), w)");
-    static_assert((DifferentiationTarget<Xs> && ...),
-                  "leibniz::jacobian(outputs(f, g), x, ...): differentiate by variables (var<\"x\">, w[3_c]) or "
-                  "families (var_array<\"w\", N>), not by an expression or a number");
+    return detail::refuse_differentiation<"jacobian", Expression<F> || detail::is_output_list<F>, true, sizeof...(Xs) >= 1,
+                                          (DifferentiationTarget<Xs> && ...), F>();
 }
-
 template <class F, class... Xs>
     requires(!((Expression<F> || detail::is_output_list<F>) && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
 constexpr auto value_and_jacobian(F const&, Xs const&...) {
-    static_assert(Expression<F> || detail::is_output_list<F>,
-                  "leibniz::value_and_jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...)");
-    static_assert(sizeof...(Xs) >= 1, "leibniz::value_and_jacobian(outputs(f, g), x, ...): name the variables to "
-                                      "differentiate by, as in value_and_jacobian(outputs(f, g), x, y), or a family");
-    static_assert((DifferentiationTarget<Xs> && ...),
-                  "leibniz::value_and_jacobian(outputs(f, g), x, ...): differentiate by variables (var<\"x\">, "
-                  "w[3_c]) or families (var_array<\"w\", N>), not by an expression or a number");
+    return detail::refuse_differentiation<"value_and_jacobian", Expression<F> || detail::is_output_list<F>, true,
+                                          sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F>();
 }
-
 template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
 constexpr auto hessian(F const&, Xs const&...) {
-    static_assert(Expression<F>, "leibniz::hessian(f, x, ...): f must be a leibniz expression built from variables; "
-                                 "for a generic lambda, call it on the variables first: hessian(f(x, y), x, y)");
-    static_assert(sizeof...(Xs) >= 1, "leibniz::hessian(f, x, ...): name the variables to differentiate by, as in "
-                                      "hessian(f, x, y), or a family: hessian(f, w) for var_array<\"w\", N> w");
-    static_assert((DifferentiationTarget<Xs> && ...),
-                  "leibniz::hessian(f, x, ...): differentiate by variables (var<\"x\">, w[3_c]) or families "
-                  "(var_array<\"w\", N>), not by an expression or a number");
+    return detail::refuse_differentiation<"hessian", Expression<F>, false, sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F>();
 }
 
 }  // namespace leibniz

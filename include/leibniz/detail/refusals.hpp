@@ -243,6 +243,37 @@ template <class C> constexpr auto refuse_select_condition() {
 }
 
 /// d, gradient, value_and_gradient, hessian or outputs of a condition (derivative.hpp, gradient.hpp).
+/// What d, gradient, value_and_gradient, jacobian, value_and_jacobian and hessian refuse, worded
+/// once. Call is the function, spelled in the refusal's type (the compiler's "required from"
+/// line names differentiation_refused<"hessian", ...>); the sentences name what to write.
+enum class differentiation_misuse { none, plain_number, not_an_expression, not_outputs, no_variables, not_variables, d_not_variable };
+template <fixed_string Call, differentiation_misuse Why> struct differentiation_refused {
+    // A plain number is refused rather than differentiated to 0: more often than an expression
+    // whose variables cancelled (1.5 + sin(x - x) is the double 1.5), it is a value passed by
+    // mistake (d(f(x = 2.0), x)), whose derivative 0 would be a silently wrong answer.
+    static_assert(Why != differentiation_misuse::plain_number,
+                  "leibniz (d, gradient, value_and_gradient, jacobian, hessian): f is a plain number, not an expression: "
+                  "either a value such as f(x = 2.0) passed by mistake, or an expression whose variables cancelled "
+                  "(1.5 + sin(x - x) is the double 1.5), whose derivatives are 0; generic code can test "
+                  "leibniz::Expression<decltype(f)> first");
+    static_assert(Why != differentiation_misuse::not_an_expression,
+                  "leibniz (d, gradient, value_and_gradient, jacobian, hessian): f must be a leibniz expression built from "
+                  "variables; for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
+    static_assert(Why != differentiation_misuse::not_outputs,
+                  "leibniz::jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...) (or one expression)");
+    static_assert(Why != differentiation_misuse::no_variables,
+                  "leibniz (d, gradient, value_and_gradient, jacobian, hessian): name the variables to differentiate by, "
+                  "as in gradient(f, x, y), d(f, x), or a family: gradient(f, w) for var_array<\"w\", N> w");
+    static_assert(Why != differentiation_misuse::not_variables,
+                  "leibniz (gradient, value_and_gradient, jacobian, hessian): differentiate by variables (var<\"x\">, "
+                  "w[3_c]) or families (var_array<\"w\", N>), not by an expression or a number; to differentiate by an "
+                  "expression, give it a variable of its own");
+    static_assert(Why != differentiation_misuse::d_not_variable,
+                  "leibniz::d(f, x): differentiate by a variable (var<\"x\">, or w[3_c] of a family), not by an "
+                  "expression, a number or a whole family (gradient(f, w) takes a family); to differentiate by an "
+                  "expression, give it a variable of its own");
+    static constexpr bool value = true;
+};
 // d and hessian of a user's rule (function.hpp) need its derivative as an expression.
 template <bool Symbolic, bool Static> struct refuse_numeric_derivative {
     static_assert(Symbolic, "leibniz::d: a function's derivative is computed on numbers only (its rule's derivative or "
