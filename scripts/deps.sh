@@ -4,6 +4,7 @@
 #   scripts/deps.sh                 compilers, CMake, Ninja, Boost, doctest, Google Benchmark
 #   scripts/deps.sh extras          ... and the benchmark peers and tools: ADOL-C (with
 #                                   pkg-config to find it), Eigen (for <leibniz/eigen.hpp>),
+#                                   Ceres Solver (for <leibniz/ceres.hpp>),
 #                                   gnuplot, graphviz, valgrind
 #   scripts/deps.sh PACKAGE ...     ... and these packages
 #
@@ -12,7 +13,7 @@ set -euo pipefail
 
 # libclang-rt-14-dev: Clang's sanitizer runtimes, only recommended by clang (the asan preset needs them)
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev)
-extras=(pkg-config libadolc-dev libeigen3-dev gnuplot-nox graphviz valgrind)
+extras=(pkg-config libadolc-dev libeigen3-dev libceres-dev gnuplot-nox graphviz valgrind)
 for arg in "$@"; do
     case "$arg" in
         extras) packages+=("${extras[@]}") ;;
