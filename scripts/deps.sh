@@ -2,10 +2,13 @@
 # Installs the Debian packages that building and testing leibniz needs.
 #
 #   scripts/deps.sh                 compilers, CMake, Ninja, Boost, doctest, Google Benchmark
-#   scripts/deps.sh extras          ... and the benchmark peers and tools: ADOL-C (with
-#                                   pkg-config to find it), Eigen (for <leibniz/eigen.hpp>),
-#                                   Ceres Solver (for <leibniz/ceres.hpp>),
-#                                   gnuplot, graphviz, valgrind
+#   scripts/deps.sh adapters        ... and the libraries of the opt-in adapters, whose tests
+#                                   CMake builds when it finds them: Eigen (<leibniz/eigen.hpp>)
+#                                   and Ceres Solver (<leibniz/ceres.hpp>); scripts/test.sh
+#                                   installs these, so that CI tests the adapters
+#   scripts/deps.sh extras          ... the adapters' libraries and the benchmark peers and
+#                                   tools: ADOL-C (with pkg-config to find it), gnuplot,
+#                                   graphviz, valgrind
 #   scripts/deps.sh PACKAGE ...     ... and these packages
 #
 # Runs apt-get only when something is missing, so a rerun takes no time.
@@ -13,9 +16,11 @@ set -euo pipefail
 
 # libclang-rt-14-dev: Clang's sanitizer runtimes, only recommended by clang (the asan preset needs them)
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev)
-extras=(pkg-config libadolc-dev libeigen3-dev libceres-dev gnuplot-nox graphviz valgrind)
+adapters=(libeigen3-dev libceres-dev)
+extras=("${adapters[@]}" pkg-config libadolc-dev gnuplot-nox graphviz valgrind)
 for arg in "$@"; do
     case "$arg" in
+        adapters) packages+=("${adapters[@]}") ;;
         extras) packages+=("${extras[@]}") ;;
         *) packages+=("$arg") ;;
     esac

@@ -13,7 +13,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 start=$(date +%s)
-bash scripts/deps.sh || { echo "test.sh: installing the dependencies failed"; exit 1; }
+# the adapters' libraries too (Eigen, Ceres): their tests are part of the suite
+bash scripts/deps.sh adapters || { echo "test.sh: installing the dependencies failed"; exit 1; }
 
 presets=("$@")
 [ ${#presets[@]} -gt 0 ] || presets=(gcc clang asan)
