@@ -47,9 +47,9 @@ template <class Rule, class... Args> var record_rule(Args const&... args) {
             double const y = as_double(Rule::value(inputs[I]...));
             auto const given = Rule::partials(inputs[I]..., y);
             double const partials[arity] = {as_double(std::get<I>(given))...};
-            // the recorded arguments, each checked to be of the innermost live recording
+            // the recorded arguments (a number argument's partial goes nowhere)
             constexpr std::size_t recorded = (std::size_t{std::same_as<Args, var>} + ...);
-            var const* arguments[recorded]{};
+            std::array<var const*, recorded> arguments{};
             double kept[recorded]{};
             std::size_t k = 0;
             auto const keep = [&]<class A>(A const& argument, double partial) {
@@ -59,13 +59,8 @@ template <class Rule, class... Args> var record_rule(Args const&... args) {
                 }
             };
             (keep(args, partials[I]), ...);
-            recording& r = live(access::recording_of(*arguments[0]));
-            index parents[recorded]{};
-            for (std::size_t j = 0; j < recorded; ++j) {
-                if (access::recording_of(*arguments[j]) != r.id) live(access::recording_of(*arguments[j]));  // throws, naming the cause
-                parents[j] = access::at(*arguments[j]);
-            }
-            return access::make(y, push_fan_in(r, y, recorded, parents, kept), r.id);
+            auto const [r, parents] = parents_in_one_recording(arguments);
+            return access::make(y, push_fan_in(*r, y, recorded, parents.data(), kept), r->id);
         }(std::index_sequence_for<Args...>{});
     }
 }

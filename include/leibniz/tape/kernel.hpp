@@ -67,23 +67,12 @@ template <class Binding> void gather_arguments(var const**& next, Binding const&
         for (std::size_t i = 0; i < tape_argument<Binding>::count; ++i) *next++ = &tape_argument<Binding>::at(b, i);
 }
 
-// The tape positions of a kernel's arguments, all checked before anything is recorded: each
-// must be a var of the innermost live recording, as for any operation; the recording is looked
-// up once, not once per argument (a thread-local lookup each).
-template <std::size_t K> struct kernel_parents {
-    recording* r;
-    std::array<index, K> parents;
-};
-template <std::size_t K, class... Bindings> kernel_parents<K> parents_of(Bindings const&... bindings) {
+// The tape positions of a kernel's arguments (operation.hpp's parents_in_one_recording).
+template <std::size_t K, class... Bindings> fan_in_parents<K> parents_of(Bindings const&... bindings) {
     std::array<var const*, K> arguments{};
     var const** next = arguments.data();
     (gather_arguments(next, bindings), ...);
-    kernel_parents<K> out{&live(access::recording_of(*arguments[0])), {}};
-    for (std::size_t i = 0; i < K; ++i) {
-        if (access::recording_of(*arguments[i]) != out.r->id) live(access::recording_of(*arguments[i]));  // throws, naming the cause
-        out.parents[i] = access::at(*arguments[i]);
-    }
-    return out;
+    return parents_in_one_recording(arguments);
 }
 
 // the variables bound to tape::vars, in the order of the bindings (a family's members in order)

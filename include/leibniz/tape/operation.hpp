@@ -2,7 +2,9 @@
 // Recording one operation: its value and local partials, from operands that are tape::vars
 // or plain numbers (double, int, or a closed leibniz constant such as 3_c, c<1, 3>, pi_c).
 // A number operand is not recorded: its partial goes nowhere.
+#include <array>
 #include <concepts>
+#include <cstddef>
 #include <type_traits>
 
 // functions.hpp before evaluate.hpp: included the other way round, Clang 14 meets rules.hpp's
@@ -64,6 +66,23 @@ template <class A, class B> var record(A const& a, B const& b, double value, dou
     } else {
         return record(b, value, db);
     }
+}
+
+/// Where a fan-in node's recorded arguments are: the recording, looked up once (a thread-local
+/// lookup each time otherwise), and each argument's position in it. Every argument is checked
+/// before anything is recorded: it must be a var of the innermost live recording, as for any
+/// operation (live() throws, naming the cause).
+template <std::size_t K> struct fan_in_parents {
+    recording* r;
+    std::array<index, K> parents;
+};
+template <std::size_t K> fan_in_parents<K> parents_in_one_recording(std::array<var const*, K> const& arguments) {
+    fan_in_parents<K> out{&live(access::recording_of(*arguments[0])), {}};
+    for (std::size_t i = 0; i < K; ++i) {
+        if (access::recording_of(*arguments[i]) != out.r->id) live(access::recording_of(*arguments[i]));
+        out.parents[i] = access::at(*arguments[i]);
+    }
+    return out;
 }
 
 }  // namespace detail
