@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "detail/apply.hpp"
 #include "detail/graph.hpp"
 #include "detail/refusals.hpp"
 #include "expression.hpp"
@@ -79,6 +80,14 @@ template <class Nodes, class... Ns> struct variables_in<Nodes, type_list<Ns...>>
 template <class Binding> using bound_type_t =
     scalar_result_t<std::remove_cvref_t<typename Binding::template value_type<typename Binding::first_variable>>>;
 
+/// The common type of bound values: std::common_type of plain numbers; a number class (simd
+/// lanes, a Jet) where one is bound, the plain numbers converted to it (x = lanes, y = 2.0).
+template <class... Ts> struct common_number { using type = std::common_type_t<Ts...>; };
+template <class... Ts> requires(NumberLike<Ts> || ...) struct common_number<Ts...> {
+    using type = numeric_type_t<Ts...>;  // apply.hpp: refuses two different number classes
+};
+template <class... Ts> using common_number_t = typename common_number<Ts...>::type;
+
 /// The type an expression evaluates in: the common type of the values bound to its variables.
 /// It is taken over the call's bindings that bind a variable of the expression, which are few,
 /// and not over the variables, which may be thousands (std::common_type nests once per type:
@@ -99,7 +108,7 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
         else {  // a binding that binds none of the variables stands in as one that does
             constexpr std::size_t first_used = index_of<std::true_type, std::bool_constant<binds_one<Bindings>>...>();
             using used = bound_type_t<at_t<first_used, type_list<Bindings...>>>;
-            return std::common_type_t<std::conditional_t<binds_one<Bindings>, bound_type_t<Bindings>, used>...>{};
+            return common_number_t<std::conditional_t<binds_one<Bindings>, bound_type_t<Bindings>, used>...>{};
         }
     }
     using type = decltype(common());
@@ -123,12 +132,12 @@ template <rational R> struct node_value<constant<R>> {
 };
 template <class Tag> struct node_value<named_constant<Tag>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
-        return static_cast<T>(Tag::value);
+        return to_number<T>(Tag::value);
     }
 };
 template <std::size_t K> struct node_value<runtime_constant<K>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const& numbers, auto const&...) {
-        return static_cast<T>(numbers[K]);
+        return to_number<T>(numbers[K]);
     }
 };
 template <fixed_string Name, int I> struct node_value<var<Name, I>> {
@@ -137,7 +146,7 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
         using V = var<Name, I>;
         constexpr std::size_t at_binding = binding_index<V, Bindings...>();
         if constexpr (at_binding == sizeof...(Bindings)) return T{};  // already refused by evaluation_type
-        else return static_cast<T>(nth<at_binding>(bindings...).template get<V>());
+        else return to_number<T>(nth<at_binding>(bindings...).template get<V>());
     }
 };
 template <class... Ts> struct node_value<sum_of<Ts...>> {
@@ -221,13 +230,14 @@ template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
 };
 
 // Conditions are 1 where they hold and 0 elsewhere; select reads its condition's value and
-// keeps one arm (both were computed: an untaken arm's NaN stays there).
-template <class T> [[gnu::always_inline]] constexpr T holds(bool b) { return b ? T(1) : T(0); }
-template <class T> [[gnu::always_inline]] constexpr bool is_less(T const& a, T const& b) {
+// keeps one arm (both were computed: an untaken arm's NaN stays there). With lanes
+// (detail/number.hpp's has_lanes) each lane holds or not: a comparison gives a mask.
+template <class T, class Mask> [[gnu::always_inline]] constexpr T holds(Mask const& b) { return choose(b, T(1), T(0)); }
+template <class T> [[gnu::always_inline]] constexpr auto is_less(T const& a, T const& b) {
     if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
     else return a < b;
 }
-template <class T> [[gnu::always_inline]] constexpr bool is_less_or_equal(T const& a, T const& b) {
+template <class T> [[gnu::always_inline]] constexpr auto is_less_or_equal(T const& a, T const& b) {
     if constexpr (is_complex<T>::value) return refuse_complex<complex_refusal::comparison, T>(a) == b;
     else return a <= b;
 }
@@ -271,7 +281,7 @@ template <class... Cs> struct node_value<or_of<Cs...>> {
 };
 template <class C, class A, class B> struct node_value<select_of<C, A, B>> {
     template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return v[Reads.operand[0]] != T(0) ? v[Reads.operand[1]] : v[Reads.operand[2]];
+        return choose(v[Reads.operand[0]] != T(0), T(v[Reads.operand[1]]), T(v[Reads.operand[2]]));
     }
 };
 
@@ -332,6 +342,7 @@ template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
 [[gnu::always_inline]] constexpr std::array<T, Nodes::size> forward_values(std::array<Number, N> const& numbers,
                                                                            Bindings const&... bindings) {
     check_each_variable_bound_once<Bindings...>();
+    refuse_lanes_computed_wrong<T>();
     std::array<T, Nodes::size> v{};
     fill_values<Nodes, T>(v, typename Nodes::list{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
     return v;

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "detail/fixed_string.hpp"
+#include "detail/number.hpp"
 #include "detail/refusals.hpp"
 #include "detail/type_list.hpp"
 #include "rational.hpp"
@@ -18,22 +19,46 @@ namespace leibniz {
 
 namespace detail {
 struct node_tag {};
-// A complex number: std::complex<T> or a type of the same shape (a class template of a floating
-// point T with real() and imag() giving T), recognised without <complex>, which would bring
-// <sstream>, <istream> and <ostream> into every translation unit with libstdc++.
-template <class T> struct is_complex : std::false_type {};
-template <template <class> class C, class T>
-    requires std::floating_point<T> && requires(C<T> const& z) {
-        typename C<T>::value_type;
-        { z.real() } -> std::same_as<T>;
-        { z.imag() } -> std::same_as<T>;
-    }
-struct is_complex<C<T>> : std::true_type {};
 }  // namespace detail
 
 /// A plain number the library can evaluate in: float, double, long double, integers, std::complex.
 template <class T>
 concept Scalar = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || detail::is_complex<T>::value;
+
+namespace tape {
+class var;  // tape/recording.hpp
+}  // namespace tape
+namespace detail {
+template <class T> struct is_with_numbers : std::false_type {};  // an expression with plain numbers
+}  // namespace detail
+
+/// A number class of the user's that the library evaluates and differentiates in, bound to a
+/// variable as a plain number is (f(x = lanes)); gradients come back in it:
+///   - lanes of several points at once, std::experimental::simd<double>: one sweep, 4 or 8 points;
+///   - Ceres' Jet: forward over reverse (a gradient of Jets is a Hessian-vector product);
+///   - an interval, a double-double, a dual number of your own.
+/// It is made from its element type (value_type, Scalar, else double: T(0.5)) and from int
+/// (T(1)), has + - * / and unary -, and its functions (sin(t), exp(t), ...) are found by
+/// argument-dependent lookup, as std::sin is for double. Comparisons give a bool (branches and
+/// select then work as on doubles) or a mask per lane, which the library chooses by with
+/// where(mask, t) = u, found by argument-dependent lookup (std::experimental::where). Inside an
+/// expression a plain number is a built-in one: x * lanes is refused; bind the lanes to a variable.
+template <class T>
+concept NumberLike = detail::is_number_class<T> && !std::derived_from<T, detail::node_tag> &&
+                     !detail::is_with_numbers<T>::value && !std::is_same_v<T, tape::var> &&
+                     requires(T const& a, T const& b, T& c, detail::element_t<T> const& e) {
+                         T(e);
+                         T(1);
+                         { a + b } -> std::convertible_to<T>;
+                         { a - b } -> std::convertible_to<T>;
+                         { a * b } -> std::convertible_to<T>;
+                         { a / b } -> std::convertible_to<T>;
+                         { -a } -> std::convertible_to<T>;
+                         c += b;
+                     };
+
+/// What a variable can be bound to and the engines compute in: a plain number or a NumberLike.
+template <class T> concept Number = Scalar<T> || NumberLike<T>;
 
 namespace detail {
 // Evaluation, defined in evaluate.hpp; declared here so that every node can be called.
@@ -49,9 +74,6 @@ template <class Self> struct node : detail::node_tag {
 };
 
 template <class Var, class Value> struct binding;
-namespace tape {
-class var;  // tape/recording.hpp
-}  // namespace tape
 
 /// A compile-time rational constant: 3_c, 0.5_c, c<1, 3>.
 template <rational R> struct constant : node<constant<R>> {
@@ -69,14 +91,14 @@ template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name,
     static constexpr std::string_view name = Name.view();
     static constexpr int index = Index;
     /// x = 0.5 binds the variable for evaluation: f(x = 0.5, y = 2.0).
-    template <Scalar T> constexpr binding<var, T> operator=(T value) const { return {value}; }
+    template <Number T> constexpr binding<var, T> operator=(T value) const { return {value}; }
     /// x = 2_c binds the exact rational's value as a double: f(x = 1_c / 2_c) is f(x = 0.5).
     template <rational R> constexpr binding<var, double> operator=(constant<R>) const { return {R.template as<double>()}; }
     /// x = a for a tape::var a: the expression, called so, is one operation of the tape (tape/kernel.hpp).
     constexpr binding<var, tape::var> operator=(tape::var const& value) const { return {value}; }
     // x = true, x = "1.0", x = std::array{...}: refused with a sentence, not "no match for operator="
     template <class T>
-        requires(!Scalar<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var> &&
+        requires(!Number<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var> &&
                  !std::is_same_v<std::remove_cvref_t<T>, tape::var>)
     constexpr auto operator=(T const&) const {
         return binding<var, double>{detail::refuse_variable_binding<var, T>()};
@@ -134,7 +156,6 @@ template <class C, class A, class B> struct select_of : node<select_of<C, A, B>>
 template <class Tree, std::size_t N, class Number = double> struct with_numbers;
 
 namespace detail {
-template <class T> struct is_with_numbers : std::false_type {};
 template <class Tree, std::size_t N, class Number> struct is_with_numbers<with_numbers<Tree, N, Number>> : std::true_type {};
 template <class T> struct is_constant : std::false_type {};
 template <rational R> struct is_constant<constant<R>> : std::true_type {};
@@ -148,6 +169,7 @@ concept StaticExpression =
 /// Anything the symbolic engine accepts as an expression.
 template <class T>
 concept Expression = StaticExpression<T> || detail::is_with_numbers<std::remove_cvref_t<T>>::value;
+
 
 /// A compile-time rational constant.
 template <class T>

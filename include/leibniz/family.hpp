@@ -63,10 +63,10 @@ template <rational R> inline constexpr bool index_is_whole<constant<R>> = R.den 
 // What a family is bound from: numbers in a std::array, a std::span or a std::vector. A pointer
 // is refused with its own sentence (view.hpp's view<N>(ptr) is the spelling).
 template <class T> inline constexpr bool binds_a_family = false;
-template <Scalar T, std::size_t M> inline constexpr bool binds_a_family<std::array<T, M>> = true;
-template <class T, std::size_t M> requires Scalar<std::remove_cv_t<T>>
+template <Number T, std::size_t M> inline constexpr bool binds_a_family<std::array<T, M>> = true;
+template <class T, std::size_t M> requires Number<std::remove_cv_t<T>>
 inline constexpr bool binds_a_family<std::span<T, M>> = true;
-template <Scalar T, class Allocator> inline constexpr bool binds_a_family<std::vector<T, Allocator>> = true;
+template <Number T, class Allocator> inline constexpr bool binds_a_family<std::vector<T, Allocator>> = true;
 template <class T> requires family_source<T>::defined inline constexpr bool binds_a_family<T> = true;
 
 template <fixed_string Name, std::size_t... I>
@@ -105,12 +105,12 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
     }
 
     /// w = std::array<double, N>{...} binds every member at once: f(w = weights, x = 1.0).
-    template <Scalar T, std::size_t M> constexpr auto operator=(std::array<T, M> const& values) const {
+    template <Number T, std::size_t M> constexpr auto operator=(std::array<T, M> const& values) const {
         static_assert(M == Size, "leibniz::var_array<\"w\", N>: bind the family from an array of exactly N values");
         return family_binding<Name, Size, std::array<T, M>>{values};
     }
     /// w = std::span<double const, N>{...}: the same from a span of static extent (not copied).
-    template <class T, std::size_t M> requires(Scalar<std::remove_cv_t<T>> && M != std::dynamic_extent)
+    template <class T, std::size_t M> requires(Number<std::remove_cv_t<T>> && M != std::dynamic_extent)
     constexpr auto operator=(std::span<T, M> values) const {
         static_assert(M == Size, "leibniz::var_array<\"w\", N>: bind the family from a span of exactly N values");
         return family_binding<Name, Size, std::span<T, M>>{values};
@@ -121,18 +121,18 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         return family_binding<Name, Size, std::array<tape::var, Size>>{values};
     }
     /// w = std::span<double const>(ptr, n): not copied; throws std::invalid_argument unless n == N.
-    template <class T> requires Scalar<std::remove_cv_t<T>>
+    template <class T> requires Number<std::remove_cv_t<T>>
     constexpr auto operator=(std::span<T> values) const {
         detail::check_family_size(name, Size, values.size(), "std::span of dynamic extent");
         return family_binding<Name, Size, std::span<T, Size>>{std::span<T, Size>(values.data(), Size)};
     }
     /// w = values for a std::vector: not copied (a temporary vector is moved into the binding);
     /// throws std::invalid_argument unless values.size() == N.
-    template <Scalar T, class Allocator> constexpr auto operator=(std::vector<T, Allocator> const& values) const {
+    template <Number T, class Allocator> constexpr auto operator=(std::vector<T, Allocator> const& values) const {
         detail::check_family_size(name, Size, values.size(), "std::vector");
         return family_binding<Name, Size, std::span<T const, Size>>{std::span<T const, Size>(values.data(), Size)};
     }
-    template <Scalar T, class Allocator> constexpr auto operator=(std::vector<T, Allocator>&& values) const {
+    template <Number T, class Allocator> constexpr auto operator=(std::vector<T, Allocator>&& values) const {
         detail::check_family_size(name, Size, values.size(), "std::vector");
         return family_binding<Name, Size, std::vector<T, Allocator>>{static_cast<std::vector<T, Allocator>&&>(values)};
     }

@@ -42,8 +42,9 @@ template <rational R, class T> constexpr T rational_power(T const& x) {
     } else if constexpr (R.den == 3) {
         return natural_power<R.num / 3>(x) * natural_power<R.num % 3>(cbrt(x));
     } else if constexpr (R.den % 2 == 1) {
-        T magnitude = pow(x < T(0) ? -x : x, R.template as<T>());
-        return (x < T(0) && R.num % 2 == 1) ? -magnitude : magnitude;
+        T const magnitude = pow(choose(x < T(0), T(-x), x), R.template as<T>());
+        if constexpr (R.num % 2 == 1) return choose(x < T(0), T(-magnitude), magnitude);
+        else return magnitude;
     } else {
         return pow(x, R.template as<T>());
     }

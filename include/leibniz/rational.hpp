@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "detail/number.hpp"
+
 namespace leibniz {
 
 /// An exact rational number num/den, kept normalized (den > 0, gcd(num, den) = 1).
@@ -13,7 +15,11 @@ struct rational {
 
     constexpr bool operator==(rational const&) const = default;
     constexpr bool is_integer() const noexcept { return den == 1; }
-    template <class T> constexpr T as() const noexcept { return static_cast<T>(num) / static_cast<T>(den); }
+    template <class T> constexpr T as() const noexcept {
+        // a number class (simd lanes, a Jet) from its element type: lanes have no constructor from intmax_t
+        if constexpr (detail::is_number_class<T>) return T(as<detail::element_t<T>>());
+        else return static_cast<T>(num) / static_cast<T>(den);
+    }
 };
 
 namespace detail {

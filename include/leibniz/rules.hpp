@@ -34,6 +34,11 @@ struct heaviside_fn;
 struct sign_fn;
 
 using leibniz::detail::is_complex;
+// Lanes (std::experimental::simd<double>) compare to a mask, not a bool: a rule that branches on
+// its argument chooses per lane (detail/number.hpp), computing both sides, or uses the side
+// that is right everywhere where the other only saves time.
+using leibniz::detail::choose;
+using leibniz::detail::has_lanes;
 // complex numbers are refused by relu, max, min, sign, heaviside, floor, ceil, round, trunc, erf,
 // erfc and abs' (detail/refusals.hpp)
 using leibniz::detail::complex_refusal;
@@ -44,23 +49,13 @@ template <class X> constexpr auto zero_like(X const&) {
     if constexpr (Expression<X>) return 0_c;
     else return X(0);
 }
-template <class X> constexpr bool is_negative(X const& x) {
-    if constexpr (is_complex<X>::value) return false;
-    else return x < X(0);
-}
 constexpr std::optional<rational> maps_zero_to(rational x, rational y) {
     if (x.num == 0) return y;
     return std::nullopt;
 }
-// log 2 and log 10 as numbers of X's precision (complex: of its real type)
-template <class X> constexpr X number_ln2() {
-    if constexpr (is_complex<X>::value) return X(std::numbers::ln2_v<typename X::value_type>);
-    else return std::numbers::ln2_v<X>;
-}
-template <class X> constexpr X number_ln10() {
-    if constexpr (is_complex<X>::value) return X(std::numbers::ln10_v<typename X::value_type>);
-    else return std::numbers::ln10_v<X>;
-}
+// log 2 and log 10 as numbers of X's precision (complex numbers and lanes: of their elements)
+template <class X> constexpr X number_ln2() { return X(std::numbers::ln2_v<leibniz::detail::element_t<X>>); }
+template <class X> constexpr X number_ln10() { return X(std::numbers::ln10_v<leibniz::detail::element_t<X>>); }
 // base^k for k >= 0, where it fits intmax_t
 constexpr std::optional<std::intmax_t> integer_power(std::intmax_t base, std::intmax_t k) {
     std::intmax_t out = 1;
@@ -114,7 +109,7 @@ struct expm1_fn {
     // expm1' = e^x, not y + 1, which is 0 where expm1(x) rounds to -1 (x < -37): relative accuracy
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
         using std::exp;
-        if constexpr (Expression<X> || is_complex<X>::value) return exp(x);
+        if constexpr (Expression<X> || is_complex<X>::value || has_lanes<X>) return exp(x);
         else return x < X(-1) ? exp(x) : y + X(1);  // y + 1 >= 1/e: no digit lost, no second exp
     }
 };
@@ -286,10 +281,11 @@ struct tanh_fn {
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
         if constexpr (Expression<X>) return pow(cosh(x), c<-2>);
         else if constexpr (is_complex<X>::value) return X(1) - y * y;
-        else if (x < X(2) && x > X(-2)) return X(1) - y * y;
         else {
-            using std::exp, std::fabs;
-            X const t = exp(X(-2) * fabs(x));  // 4 e^(-2|x|) / (1 + e^(-2|x|))^2
+            if constexpr (!has_lanes<X>)  // lanes take the exp everywhere: it is right for every x
+                if (x < X(2) && x > X(-2)) return X(1) - y * y;
+            using std::exp, std::abs;  // abs, not fabs: Ceres' Jet has only abs
+            X const t = exp(X(-2) * abs(x));  // 4 e^(-2|x|) / (1 + e^(-2|x|))^2
             return X(4) * t / ((X(1) + t) * (X(1) + t));
         }
     }
@@ -340,7 +336,11 @@ struct sigmoid_fn {
     template <class X> static constexpr auto value(X const& x) {
         using std::exp;
         if constexpr (is_complex<X>::value) return X(1) / (X(1) + exp(-x));
-        else if (x >= X(0)) return X(1) / (X(1) + exp(-x));
+        else if constexpr (has_lanes<X>) {  // e = e^(-|x|) <= 1: 1/(1 + e) for x >= 0, e/(1 + e) below
+            using std::abs;
+            X const e = exp(-abs(x)), r = X(1) / (X(1) + e);
+            return choose(x >= X(0), r, X(e * r));
+        } else if (x >= X(0)) return X(1) / (X(1) + exp(-x));
         else { X e = exp(x); return e / (X(1) + e); }
     }
     // sigmoid' = sigmoid(x) sigmoid(-x), not y (1 - y), which is 0 where y rounds to 1 (x > 37):
@@ -348,6 +348,7 @@ struct sigmoid_fn {
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
         if constexpr (Expression<X>) return y * sigmoid(-x);
         else if constexpr (is_complex<X>::value) return y * (X(1) - y);
+        else if constexpr (has_lanes<X>) return y * value(X(-x));
         else return x < X(2) ? y * (X(1) - y) : y * value(-x);
     }
 };
@@ -358,7 +359,7 @@ struct softplus_fn {
     template <class X> static constexpr auto value(X const& x) {
         using std::exp, std::log;
         if constexpr (is_complex<X>::value) return log(X(1) + exp(x));
-        else { using std::log1p, std::fabs; return (x > X(0) ? x : X(0)) + log1p(exp(-fabs(x))); }
+        else { using std::log1p, std::abs; return choose(x > X(0), x, X(0)) + log1p(exp(-abs(x))); }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sigmoid(x); }
 };
@@ -369,7 +370,7 @@ struct relu_fn {
     static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, relu_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return x.num > 0 ? x : rational{0, 1}; }
     // NaN in, NaN out (x > 0 ? x : 0 would make relu(NaN) = 0)
-    template <class X> static constexpr auto value(X const& x) { return x < X(0) ? X(0) : x; }
+    template <class X> static constexpr auto value(X const& x) { return choose(x < X(0), X(0), x); }
     // relu'(0) = 0, as in PyTorch and TensorFlow
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return heaviside(x); }
 };
@@ -381,7 +382,7 @@ struct abs_fn {
     static constexpr std::optional<rational> exact(rational x) { return x.num < 0 ? -x : x; }
     template <class X> static constexpr auto value(X const& x) {
         if constexpr (is_complex<X>::value) { using std::abs; return X(abs(x)); }
-        else return x < X(0) ? -x : x;
+        else return choose(x < X(0), X(-x), x);
     }
     // abs'(0) = sign(0) = 0
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sign(x); }
@@ -392,7 +393,10 @@ struct sign_fn {
     template <class X> requires is_complex<X>::value
     static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, sign_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
-    template <class X> static constexpr auto value(X const& x) { return x != x ? x : X((X(0) < x) - (x < X(0))); }  // NaN: NaN
+    template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
+        if constexpr (has_lanes<X>) return choose(x != x, x, choose(X(0) < x, X(1), choose(x < X(0), X(-1), X(0))));
+        else return x != x ? x : X((X(0) < x) - (x < X(0)));
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
 };
 
@@ -401,7 +405,10 @@ struct heaviside_fn {
     template <class X> requires is_complex<X>::value
     static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, heaviside_fn>(x); }
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
-    template <class X> static constexpr auto value(X const& x) { return x != x ? x : X(x > X(0)); }  // NaN: NaN
+    template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
+        if constexpr (has_lanes<X>) return choose(x != x, x, choose(x > X(0), X(1), X(0)));
+        else return x != x ? x : X(x > X(0));
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
 };
 
@@ -487,7 +494,7 @@ struct where_nonnegative_fn {
     }
     template <class X> static constexpr auto value(X const& x) {
         if constexpr (is_complex<X>::value) return X(1);
-        else return x >= X(0) ? X(1) : std::numeric_limits<X>::quiet_NaN();
+        else return choose(x >= X(0), X(1), X(std::numeric_limits<leibniz::detail::element_t<X>>::quiet_NaN()));
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
 };
@@ -524,7 +531,10 @@ struct max_fn {
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return a < b ? b : a; }
     // NaN if either is NaN, whatever the order (a < b ? b : a alone gives max(1, NaN) = 1, max(NaN, 1) = NaN)
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return b != b || a < b ? b : a; }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) {
+        if constexpr (has_lanes<A>) return choose(b != b || a < b, b, a);
+        else return b != b || a < b ? b : a;
+    }
     // d/da = (1 + sign(a - b))/2: 1 where a wins, 0 where b wins, 1/2 each at a tie, so max(x, x)' = 1
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
         return std::pair{(1_c + sign(a - b)) / 2_c, (1_c + sign(b - a)) / 2_c};
@@ -538,7 +548,10 @@ struct min_fn {
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return b < a ? b : a; }
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { return b != b || b < a ? b : a; }  // NaN: NaN
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) {  // NaN: NaN
+        if constexpr (has_lanes<A>) return choose(b != b || b < a, b, a);
+        else return b != b || b < a ? b : a;
+    }
     // d/da = (1 + sign(b - a))/2: the same tie convention as max
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
         return std::pair{(1_c + sign(b - a)) / 2_c, (1_c + sign(a - b)) / 2_c};

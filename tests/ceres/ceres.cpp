@@ -148,3 +148,25 @@ TEST_CASE("a small bundle adjustment solved with the leibniz cost function and w
     for (int p = 0; p < points; ++p)
         for (int k = 0; k < 3; ++k) DOCTEST_CHECK(points_leibniz[p][k] == doctest::Approx(points_jet[p][k]).epsilon(1e-8));
 }
+
+namespace {
+// Ceres' Jet as a leibniz number class: the reverse sweep in Jets is forward over reverse; with
+// x and y seeded as Jet's two infinitesimal parts, the gradient's parts are the Hessian's rows.
+TEST_CASE("a gradient in Ceres' Jets is forward over reverse: its infinitesimal parts are the Hessian") {
+    using jet = ceres::Jet<double, 2>;
+    static_assert(leibniz::NumberLike<jet>);
+    constexpr leibniz::var<"x"> x;
+    constexpr leibniz::var<"y"> y;
+    auto const f = exp(x * y) + sin(x) * y * y + sqrt(x * x + y * y) + tanh(x - y) * relu(y) + atan2(y, x);
+    for (auto const& point : {std::array{0.5, 1.5}, std::array{2.0, -0.75}, std::array{-1.25, 3.5}}) {
+        auto const g = leibniz::gradient(f, x, y)(x = jet(point[0], 0), y = jet(point[1], 1));
+        auto const plain = leibniz::gradient(f, x, y)(x = point[0], y = point[1]);
+        auto const h = leibniz::hessian(f, x, y)(x = point[0], y = point[1]);
+        for (std::size_t i = 0; i < 2; ++i) {
+            DOCTEST_CHECK(g[i].a == doctest::Approx(plain[i]).epsilon(1e-14));
+            for (std::size_t j = 0; j < 2; ++j)
+                DOCTEST_CHECK(g[i].v[static_cast<int>(j)] == doctest::Approx(h[i][j]).epsilon(1e-12));
+        }
+    }
+}
+}  // namespace

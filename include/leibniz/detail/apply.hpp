@@ -21,18 +21,27 @@ template <class Rule> struct make_call_of {
 
 // A plain number, or a closed expression (3_c, pi_c), as a number of type T.
 template <class T, class X> constexpr T numeric_value(X const& x) {
-    if constexpr (Scalar<X>) return static_cast<T>(x);
-    else return static_cast<T>(x());
+    if constexpr (Number<X>) return to_number<T>(x);
+    else return to_number<T>(x());
 }
 // The type a numeric computation runs in: the common type of the plain numbers among the
-// operands; a closed expression such as 0.5_c takes the other operand's type.
+// operands; a closed expression such as 0.5_c takes the other operand's type, and so does a
+// plain number met with a number class (simd lanes, a Jet): 2.0 * lanes is in lanes.
 struct no_number_yet {};
 template <class T, class A> struct widen_by { using type = T; };
 template <Scalar A> struct widen_by<no_number_yet, A> { using type = scalar_result_t<A>; };
-template <class T, Scalar A> struct widen_by<T, A> { using type = std::common_type_t<T, scalar_result_t<A>>; };
+template <class T, Scalar A> requires(!NumberLike<T>) struct widen_by<T, A> { using type = std::common_type_t<T, scalar_result_t<A>>; };
+template <class T, NumberLike A> requires(!NumberLike<T>) struct widen_by<T, A> { using type = A; };
+template <NumberLike T, NumberLike A> struct widen_by<T, A> {
+    static_assert(std::is_same_v<T, A>,
+                  "leibniz: two different number classes meet in one computation (lanes and Jets, two widths of "
+                  "lanes?); compute in one of them");
+    using type = T;
+};
 template <class T, class... Args> struct numeric_type { using type = std::conditional_t<std::is_same_v<T, no_number_yet>, double, T>; };
 template <class T, class A, class... Rest> struct numeric_type<T, A, Rest...> : numeric_type<typename widen_by<T, A>::type, Rest...> {};
 template <class... Args> using numeric_type_t = typename numeric_type<no_number_yet, Args...>::type;
+
 }  // namespace detail
 
 /// Rule applied to arguments: a node of the expression if any argument is an expression,

@@ -38,7 +38,7 @@ template <class T> concept Symbolic = Expression<T> && !Closed<T>;
 /// What the library's functions and operators accept as an argument: a condition is not one
 /// (it is 1 or 0, but x + (x > 0_c) is more often a slip than an Iverson bracket; write
 /// select(x > 0_c, 1_c, 0_c)).
-template <class T> concept Argument = (Expression<T> && !Condition<T>) || Scalar<T>;
+template <class T> concept Argument = (Expression<T> && !Condition<T>) || Number<T>;
 
 namespace detail {
 
@@ -79,7 +79,13 @@ template <class C, class A, class B, std::size_t Offset> struct shift_slots<sele
 // A plain number as an expression of one slot.
 template <class X> constexpr auto as_expression(X const& x) {
     if constexpr (Expression<X>) return x;
-    else {
+    else if constexpr (NumberLike<X>) {
+        static_assert(!NumberLike<X>,
+                      "leibniz: a number class (simd lanes, a Jet, a type of your own) cannot be a plain number inside "
+                      "an expression (x * lanes), whose plain numbers are doubles; bind it to a variable instead: "
+                      "f = x * y, f(x = ..., y = lanes)");
+        return x;
+    } else {
         static_assert(std::is_arithmetic_v<X>,
                       "leibniz: a plain number inside an expression must be real (float, double, an integer); "
                       "complex numbers can be bound to variables instead: f(x = std::complex<double>{...})");

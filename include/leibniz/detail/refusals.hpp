@@ -66,9 +66,9 @@ template <fixed_string Name> struct checked_variable_name {
 template <class Var, class Value> constexpr auto refuse_variable_binding() {
     static_assert(sizeof(Value) == 0,
                   "leibniz: a variable is bound to a number: a float, double, long double, an integer or a "
-                  "std::complex, as in x = 1.0, or an exact rational, x = 1_c / 2_c; not to a bool, a string or "
-                  "an array (for many values declare a family, var_array<\"w\", N> w, and bind it as "
-                  "w = std::array<double, N>{...})");
+                  "std::complex, as in x = 1.0, or an exact rational, x = 1_c / 2_c, or a number class "
+                  "(leibniz::NumberLike: simd lanes, a Jet); not to a bool, a string or an array (for many values "
+                  "declare a family, var_array<\"w\", N> w, and bind it as w = std::array<double, N>{...})");
     return 0.0;
 }
 

@@ -57,7 +57,8 @@ template <class Rule> requires(Rule::derivative_can_be_infinite)
 inline constexpr bool derivative_can_be_infinite<Rule> = true;
 
 template <bool MayBeInfinite, class T> [[gnu::always_inline]] constexpr T times_local(T const& adjoint, T const& local) {
-    if constexpr (MayBeInfinite) return adjoint == T(0) ? T(0) : adjoint * local;
+    if constexpr (MayBeInfinite && has_lanes<T>) return choose(adjoint == T(0), T(0), T(adjoint * local));
+    else if constexpr (MayBeInfinite) return adjoint == T(0) ? T(0) : adjoint * local;
     else return adjoint * local;
 }
 
@@ -246,9 +247,9 @@ template <class Rule, class A, class B, class... Cs> struct node_adjoint<call<Ru
 template <class C, class A, class B> struct node_adjoint<select_of<C, A, B>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        bool const taken = value[Plan.operand[0]] != T(0);
-        if (Plan.pushes[1]) contribute<Plan.target(1)>(adjoint, taken ? adjoint[Plan.self] : T(0));
-        if (Plan.pushes[2]) contribute<Plan.target(2)>(adjoint, taken ? T(0) : adjoint[Plan.self]);
+        auto const taken = value[Plan.operand[0]] != T(0);  // a bool, or a mask of lanes
+        if (Plan.pushes[1]) contribute<Plan.target(1)>(adjoint, choose(taken, adjoint[Plan.self], T(0)));
+        if (Plan.pushes[2]) contribute<Plan.target(2)>(adjoint, choose(taken, T(0), adjoint[Plan.self]));
     }
 };
 
@@ -286,11 +287,26 @@ template <class Nodes, class List = typename Nodes::list> struct below_select;
 template <class Nodes, class... Ns>
 struct below_select<Nodes, type_list<Ns...>> : below_select_in<Nodes, any_of({is_select_node<Ns>...})> {};
 
+// With lanes the guard is per lane: the node pushes, and the operands' adjoints are put back
+// where its own adjoint is 0, in those lanes what a skipped push leaves.
+template <class Node, auto Plan, class T, std::size_t K>
+[[gnu::always_inline]] constexpr void guarded_lanes_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
+    constexpr std::size_t operands = std::extent_v<decltype(Plan.operand)>;
+    std::array<T, operands> before{};
+    for (std::size_t i = 0; i < operands; ++i)
+        if (Plan.pushes[i]) before[i] = adjoint[Plan.operand[i]];
+    auto const idle = adjoint[Plan.self] == T(0);
+    node_adjoint<Node>::template push<Plan>(value, adjoint);
+    for (std::size_t i = 0; i < operands; ++i)
+        if (Plan.pushes[i]) adjoint[Plan.operand[i]] = choose(idle, before[i], adjoint[Plan.operand[i]]);
+}
+
 // A node's push where the sweep visits it, forced inline: into the caller for a small sweep,
 // into its chunk's function for a large one (sweep_plan.hpp's forced_inline_pushes).
 template <class Node, auto Plan, bool Guarded, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void reverse_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
     if constexpr (!Plan.swept) return;
+    else if constexpr (Guarded && has_lanes<T>) guarded_lanes_step<Node, Plan>(value, adjoint);
     else if constexpr (Guarded) {
         if (adjoint[Plan.self] != T(0)) reverse_step<Node, Plan, false>(value, adjoint);
     } else node_adjoint<Node>::template push<Plan>(value, adjoint);

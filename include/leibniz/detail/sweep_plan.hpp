@@ -220,7 +220,7 @@ constexpr multiplier multiplier_of(rational a, rational b = {1, 1}) {
 template <class T> [[gnu::always_inline]] constexpr T apply_multiplier(multiplier const& m, T const& x) {
     return m.kind == multiplier::none     ? x
            : m.kind == multiplier::negate ? -x
-                                          : x * static_cast<T>(m.a.as<long double>() * m.b.as<long double>());
+                                          : x * to_number<T>(m.a.as<long double>() * m.b.as<long double>());
 }
 
 /// What the generated code of a sweep reads: each node's scale, which node assigns each
