@@ -37,6 +37,7 @@ using leibniz::detail::is_complex;
 // Lanes (std::experimental::simd<double>) compare to a mask, not a bool: a rule that branches on
 // its argument chooses per lane (detail/number.hpp), computing both sides, or uses the side
 // that is right everywhere where the other only saves time.
+using leibniz::detail::all_lanes;
 using leibniz::detail::choose;
 using leibniz::detail::has_lanes;
 // complex numbers are refused by relu, max, min, sign, heaviside, floor, ceil, round, trunc, erf,
@@ -106,11 +107,13 @@ struct expm1_fn {
         if constexpr (is_complex<X>::value) { using std::exp; return exp(x) - X(1); }
         else { using std::expm1; return expm1(x); }
     }
-    // expm1' = e^x, not y + 1, which is 0 where expm1(x) rounds to -1 (x < -37): relative accuracy
+    // expm1' = e^x, not y + 1, which is 0 where expm1(x) rounds to -1 (x < -37): relative accuracy;
+    // lanes take y + 1 only where every lane may
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
         using std::exp;
-        if constexpr (Expression<X> || is_complex<X>::value || has_lanes<X>) return exp(x);
-        else return x < X(-1) ? exp(x) : y + X(1);  // y + 1 >= 1/e: no digit lost, no second exp
+        if constexpr (Expression<X> || is_complex<X>::value) return exp(x);
+        else if (all_lanes(!(x < X(-1)))) return y + X(1);  // y + 1 >= 1/e: no digit lost, no second exp
+        else return exp(x);
     }
 };
 
@@ -282,8 +285,7 @@ struct tanh_fn {
         if constexpr (Expression<X>) return pow(cosh(x), c<-2>);
         else if constexpr (is_complex<X>::value) return X(1) - y * y;
         else {
-            if constexpr (!has_lanes<X>)  // lanes take the exp everywhere: it is right for every x
-                if (x < X(2) && x > X(-2)) return X(1) - y * y;
+            if (all_lanes(x < X(2) && x > X(-2))) return X(1) - y * y;  // lanes: where every lane may
             using std::exp, std::abs;  // abs, not fabs: Ceres' Jet has only abs
             X const t = exp(X(-2) * abs(x));  // 4 e^(-2|x|) / (1 + e^(-2|x|))^2
             return X(4) * t / ((X(1) + t) * (X(1) + t));
@@ -348,8 +350,8 @@ struct sigmoid_fn {
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
         if constexpr (Expression<X>) return y * sigmoid(-x);
         else if constexpr (is_complex<X>::value) return y * (X(1) - y);
-        else if constexpr (has_lanes<X>) return y * value(X(-x));
-        else return x < X(2) ? y * (X(1) - y) : y * value(-x);
+        else if (all_lanes(x < X(2))) return y * (X(1) - y);  // lanes: where every lane may
+        else return y * value(X(-x));
     }
 };
 

@@ -65,6 +65,15 @@ template <class Mask, class T> [[gnu::always_inline]] constexpr T choose(Mask co
     }
 }
 
+/// Whether a condition holds in every lane: the bool itself, or all_of(mask) (found by
+/// argument-dependent lookup, std::experimental::all_of). A rule takes its cheap side when every
+/// lane may (sigmoid' = y (1 - y) where x < 2 in all lanes) and the side that is right
+/// everywhere otherwise.
+template <class Mask> [[gnu::always_inline]] constexpr bool all_lanes(Mask const& condition) {
+    if constexpr (std::is_convertible_v<Mask, bool>) return static_cast<bool>(condition);
+    else return all_of(condition);
+}
+
 /// Whether lanes of type T give right numbers with this compiler. Clang with libstdc++'s
 /// <experimental/simd> gets its AVX-512 code wrong: built with -march=native on an AVX-512
 /// machine (or -mavx512f), Clang 14 and libstdc++ 12 compute sin(x) and where(mask, r) = ...
