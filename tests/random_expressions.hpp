@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <experimental/simd>
 #include <random>
 #include <set>
 #include <string>
@@ -261,14 +262,53 @@ template <class E, std::size_t I> void check_extremes(std::mt19937_64& random, t
     }
 }
 
+/// The same expression in four lanes (std::experimental::fixed_size_simd<double, 4>): two random
+/// points and two extreme ones, one per lane, so that the lanes of one sweep take different sides
+/// of the branches; each lane's value and gradient must be the double engine's at its point (the
+/// same NaN, the same infinity, or the same number to 1e-9 relative, libstdc++'s simd sin and
+/// cos differing from libm's in the last bits; near 1e300 only the kind).
+template <class E, std::size_t I> void check_lanes(std::mt19937_64& random) {
+    using lanes = std::experimental::fixed_size_simd<double, 4>;
+    auto expression = E::build(x, y, z);
+    if constexpr (leibniz::Expression<decltype(expression)>) {
+        constexpr double magnitudes[] = {0.0, 1e-300, 1e-8, 1e8, 1e300};
+        std::uniform_real_distribution<double> coordinate(-1.5, 1.5);
+        std::uniform_int_distribution<int> pick(0, 9);
+        std::array<std::array<double, 3>, 4> p{};
+        for (std::size_t k = 0; k < 4; ++k)
+            for (std::size_t i = 0; i < 3; ++i) {
+                int const m = pick(random);
+                p[k][i] = k < 2 ? coordinate(random) : (m % 2 ? -1.0 : 1.0) * magnitudes[m / 2];
+            }
+        auto lane = [&](std::size_t i) { return lanes([&](auto k) { return p[static_cast<std::size_t>(k)][i]; }); };
+        lanes const value = expression(x = lane(0), y = lane(1), z = lane(2));
+        auto const swept = leibniz::gradient(expression, x, y, z)(x = lane(0), y = lane(1), z = lane(2));
+        INFO("expression ", I, " in lanes: ", typeid(expression).name());
+        for (std::size_t k = 0; k < 4; ++k) {
+            INFO("lane ", k, " at x = ", p[k][0], ", y = ", p[k][1], ", z = ", p[k][2]);
+            bool const huge = std::fabs(p[k][0]) >= 1e300 || std::fabs(p[k][1]) >= 1e300 || std::fabs(p[k][2]) >= 1e300;
+            auto same = [huge](double a, double b) {
+                if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+                if (std::isinf(a) || std::isinf(b)) return a == b;
+                return huge || leibniz::detail::difference(a, b) <= 1e-9;
+            };
+            CHECK(same(value[k], static_cast<double>(expression(x = p[k][0], y = p[k][1], z = p[k][2]))));
+            auto const expected = leibniz::gradient(expression, x, y, z)(x = p[k][0], y = p[k][1], z = p[k][2]);
+            for (std::size_t i = 0; i < 3; ++i) CHECK(same(swept[i][k], expected[i]));
+        }
+    }
+}
+
 /// Count expressions from Seed, each at four random points: symbolic vs tape to 1e-12;
 /// tape vs finite differences to 1e-6 but at the rare point that straddles a kink.
-template <std::uint64_t Seed, std::size_t Count> void check_batch() {
+/// InLanes: also in lanes (check_lanes; two of the eight files, for compile time).
+template <std::uint64_t Seed, std::size_t Count, bool InLanes = false> void check_batch() {
     std::mt19937_64 random(Seed);
     tally t;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (check_one<nth<Seed, I>, I>(random, t), ...);
         (check_extremes<nth<Seed, I>, I>(random, t), ...);
+        if constexpr (InLanes) (check_lanes<nth<Seed, I>, I>(random), ...);
     }(std::make_index_sequence<Count>{});
     CHECK(t.checks == 12 * Count);
     CHECK(t.finite_difference_misses * 100 <= t.checks);

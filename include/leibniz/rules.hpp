@@ -76,6 +76,36 @@ constexpr std::optional<rational> exact_log(std::intmax_t base, rational x) {
     if (m != 1) return std::nullopt;
     return rational{dd == 1 ? k : -k, 1};
 }
+// sin and cos of numbers. libstdc++ 12's simd sin and cos reduce their argument wrongly beyond
+// 2^31: sin(1e15) gives cos(1e15), sin(1e22) gives -6e70, sin(1e100) infinity (measured against
+// libm over 400,000 arguments; every other simd function of libstdc++ 12 computes element by
+// element with libm, and agrees). Lanes with any |x| >= 2^30 are computed lane by lane with
+// std::sin and std::cos; a lanes type that cannot be built lane by lane keeps its own.
+template <class X> concept built_lane_by_lane = has_lanes<X> && requires(X const& x) {
+    X([](auto) { return leibniz::detail::element_t<X>{}; });
+    { x[0] } -> std::convertible_to<leibniz::detail::element_t<X>>;
+};
+template <class X> constexpr bool trigonometry_argument_reduced_right(X const& x) {
+    using std::abs;
+    if constexpr (built_lane_by_lane<X>) return all_lanes(abs(x) < X(0x1p30));
+    else return true;
+}
+template <class X> constexpr X sine(X const& x) {
+    using std::sin;
+    if constexpr (built_lane_by_lane<X>) {
+        if (!trigonometry_argument_reduced_right(x))
+            return X([&](auto k) { return std::sin(static_cast<leibniz::detail::element_t<X>>(x[k])); });
+    }
+    return sin(x);
+}
+template <class X> constexpr X cosine(X const& x) {
+    using std::cos;
+    if constexpr (built_lane_by_lane<X>) {
+        if (!trigonometry_argument_reduced_right(x))
+            return X([&](auto k) { return std::cos(static_cast<leibniz::detail::element_t<X>>(x[k])); });
+    }
+    return cos(x);
+}
 // floor(num/den) with den > 0
 constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {
     std::intmax_t q = num / den;
@@ -192,8 +222,14 @@ struct sin_fn {
     static constexpr std::string_view name = "sin";
     static constexpr std::string_view latex = "\\sin";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::sin; return sin(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cos(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (has_lanes<X>) return detail_rules::sine(x);
+        else { using std::sin; return sin(x); }
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        if constexpr (has_lanes<X>) return detail_rules::cosine(x);
+        else return cos(x);
+    }
     // the derivative is derivative_sign * derivative_rule(x): the reverse sweep reads it from the
     // graph when the function also computes it (tests/static/gradient.cpp checks it is derivative)
     using derivative_rule = cos_fn;
@@ -204,8 +240,14 @@ struct cos_fn {
     static constexpr std::string_view name = "cos";
     static constexpr std::string_view latex = "\\cos";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::cos; return cos(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return -sin(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (has_lanes<X>) return detail_rules::cosine(x);
+        else { using std::cos; return cos(x); }
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        if constexpr (has_lanes<X>) return X(-detail_rules::sine(x));
+        else return -sin(x);
+    }
     using derivative_rule = sin_fn;
     static constexpr rational derivative_sign{-1, 1};
 };

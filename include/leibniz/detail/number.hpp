@@ -47,11 +47,13 @@ template <class T, class X> [[gnu::always_inline]] constexpr T to_number(X const
     else return static_cast<T>(x);
 }
 
-/// Whether T holds several points at once: its comparisons give a mask per lane
+/// Whether T holds several points at once: a number (made from an int; an expression is not,
+/// and its comparisons are conditions) whose comparisons give a mask per lane
 /// (std::experimental::simd_mask), not a bool.
-template <class T> concept has_lanes = requires(T const& a) { a < a; } && !requires(T const& a) {
-    { a < a } -> std::convertible_to<bool>;
-};
+template <class T> concept has_lanes = std::is_constructible_v<T, int> && requires(T const& a) { a < a; } &&
+                                       !requires(T const& a) {
+                                           { a < a } -> std::convertible_to<bool>;
+                                       };
 
 /// a where the condition holds, b elsewhere: the ternary for a bool; for lanes, per lane, by
 /// the where(mask, value) = other that simd libraries define (found by argument-dependent
