@@ -4,8 +4,9 @@
 #   scripts/deps.sh                 compilers, CMake, Ninja, Boost, doctest, Google Benchmark
 #   scripts/deps.sh adapters        ... and the libraries of the opt-in adapters, whose tests
 #                                   CMake builds when it finds them: Eigen (<leibniz/eigen.hpp>)
-#                                   and Ceres Solver (<leibniz/ceres.hpp>); scripts/test.sh
-#                                   installs these, so that CI tests the adapters
+#                                   and Ceres Solver (<leibniz/ceres.hpp>), and Clang's OpenMP
+#                                   runtime (tests/openmp; GCC's libgomp comes with g++);
+#                                   scripts/test.sh installs these, so that CI tests them
 #   scripts/deps.sh extras          ... the adapters' libraries and the benchmark peers and
 #                                   tools: ADOL-C (with pkg-config to find it), gnuplot,
 #                                   graphviz, valgrind
@@ -16,7 +17,7 @@ set -euo pipefail
 
 # libclang-rt-14-dev: Clang's sanitizer runtimes, only recommended by clang (the asan preset needs them)
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev)
-adapters=(libeigen3-dev libceres-dev)
+adapters=(libeigen3-dev libceres-dev libomp-14-dev)
 extras=("${adapters[@]}" pkg-config libadolc-dev gnuplot-nox graphviz valgrind)
 for arg in "$@"; do
     case "$arg" in
