@@ -1,5 +1,5 @@
 // Problem 1: the derivative of a function of one variable, at one point: sin(x^2) and the
-// seeds' examples e^(x^2), ln(sin x), (3x^2 + 7)^10, e^(-x^2/2), x^x, sigmoid(x).
+// chain-rule article's examples e^(x^2), ln(sin x), (3x^2 + 7)^10, e^(-x^2/2), x^x, sigmoid(x).
 #include "common.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-// Problem 2: the seeds' small models, gradient by the parameters:
+// Problem 2: the backpropagation article's small models, gradient by the parameters:
 //   linear model  L = (w x + b - y)^2                            by w, b
 //   neuron        z = w1 x1 + w2 x2 + b, a = sigmoid(z), L = (a - y)^2   by w1, w2, b
 #include "common.hpp"

@@ -1,5 +1,5 @@
 // The chain rule on one variable: [f(g(x))]' = f'(g(x)) g'(x).
-// The seeds' worked examples, each differentiated by leibniz at compile time, printed, proved
+// The chain-rule article's worked examples, each differentiated by leibniz at compile time, printed, proved
 // equal to the textbook answer with static_assert, and evaluated beside the textbook formula
 // written by hand with <cmath>.
 #include <cmath>

@@ -1,5 +1,6 @@
-// The cross-check, part 4: the worked examples of the seeds (the linear model, the sigmoid
-// neuron, the two-layer network), their derivatives known by hand, by every engine.
+// The cross-check, part 4: the worked examples of the articles on the chain rule and on
+// backpropagation (the linear model, the sigmoid neuron, the two-layer network), their
+// derivatives known by hand, by every engine.
 #include "cross_check.hpp"
 
 #include <cmath>

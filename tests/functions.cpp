@@ -62,7 +62,7 @@ TEST_CASE("every function's derivative matches finite differences") {
     check_derivative([](auto t) { return max(t, 1.0); }, {-3.0, 0.5, 2.0});
 }
 
-TEST_CASE("compositions: the seeds' one-variable examples") {
+TEST_CASE("compositions: the chain-rule article's one-variable examples") {
     check_derivative([](auto t) { return exp(t * t); }, {-1.0, 0.0, 0.5, 1.2});
     check_derivative([](auto t) { return log(sin(t)); }, {0.3, 1.0, 2.5});
     check_derivative([](auto t) { return sin(t * t); }, {-1.0, 0.0, 0.5, 1.2});

@@ -34,7 +34,7 @@ template <class F> void check_against_symbolic(F const& f, double at_x, double a
 
 }  // namespace
 
-TEST_CASE("gradient: the seeds' linear model L = (w x + b - y)^2") {
+TEST_CASE("gradient: the backpropagation article's linear model L = (w x + b - y)^2") {
     constexpr var<"w"> w;
     constexpr var<"b"> b;
     auto const loss = pow(w * x + b - y, 2_c);

@@ -28,6 +28,8 @@
 #include <leibniz/check.hpp>
 #include <leibniz/leibniz.hpp>
 
+#include "unplanned_sweep.hpp"
+
 namespace random_expressions {
 
 using namespace leibniz::literals;
@@ -157,8 +159,9 @@ struct tally {
 
 /// Expression I of the batch: its symbolic derivative by one variable (x, y, z in turn, to keep
 /// compile time in budget: each symbolic derivative costs ~0.1 s of GCC), evaluated at four
-/// random points, against the tape's; the compile-time gradient against the tape's; the tape's
-/// whole gradient against finite differences.
+/// random points, against the tape's; the compile-time gradient against the tape's and against
+/// the same graph swept without the planner (unplanned_sweep.hpp); the tape's whole gradient
+/// against finite differences.
 template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally& t) {
     auto f = [](auto const& a, auto const& b, auto const& c) { return E::build(a, b, c); };
     constexpr std::size_t by = I % 3;
@@ -194,6 +197,17 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
             static_assert(leibniz::detail::reads_precede_writes<leibniz::detail::graph_nodes<tree>>::value);
             auto const swept = leibniz::gradient(expression, x, y, z)(x = p[0], y = p[1], z = p[2]);
             for (std::size_t i = 0; i < 3; ++i) CHECK(leibniz::detail::difference(swept[i], gradient[i]) <= 1e-12);
+            // and the planned sweep against the same graph swept without the planner
+            using nodes = leibniz::detail::graph_nodes<tree>;
+            auto const values = leibniz::detail::forward_values<nodes, double>(leibniz::detail::numbers_of(expression), x = p[0], y = p[1], z = p[2]);
+            auto const adjoint = unplanned::adjoints<nodes>(values, typename nodes::list{});
+            std::size_t const slots[] = {leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(x)>, nodes>::value,
+                                         leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(y)>, nodes>::value,
+                                         leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(z)>, nodes>::value};
+            for (std::size_t i = 0; i < 3; ++i) {
+                double const unplanned_value = slots[i] < nodes::size ? adjoint[slots[i]] : 0.0;
+                CHECK(leibniz::detail::difference(swept[i], unplanned_value) <= 1e-12);
+            }
         }
         for (std::size_t i = 0; i < 3; ++i) {
             ++t.checks;

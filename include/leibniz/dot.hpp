@@ -14,7 +14,6 @@
 #include <type_traits>
 #include <utility>
 
-// functions.hpp first: evaluate.hpp alone does not compile with Clang 14 (NOTES-core-bugs.md)
 #include "functions.hpp"
 #include "detail/graph.hpp"
 #include "detail/reverse.hpp"

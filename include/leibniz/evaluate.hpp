@@ -9,9 +9,9 @@
 
 #include "detail/apply.hpp"
 #include "detail/graph.hpp"
+#include "detail/rational_power.hpp"
 #include "detail/refusals.hpp"
 #include "expression.hpp"
-#include "power.hpp"
 #include "rules.hpp"
 
 namespace leibniz {
@@ -24,17 +24,6 @@ template <class Tree, class Number, std::size_t N, class... Bindings>
 var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings);
 }  // namespace detail
 }  // namespace tape
-
-/// name = value, produced by x = 0.5: the value a call gives to a variable.
-template <class Var, class Value> struct binding {
-    Value value;
-    template <class V> static constexpr bool binds = std::is_same_v<V, Var>;
-    // forced inline, as every step of evaluation is (node_value): a call per variable left to
-    // GCC's inliner cost it quadratic time in a graph of 1,000 variables
-    template <class V> [[gnu::always_inline]] constexpr Value const& get() const { return value; }
-    template <class V> using value_type = Value;
-    using first_variable = Var;  // the check for variables bound twice (repeated_binding)
-};
 
 namespace detail {
 

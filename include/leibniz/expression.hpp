@@ -9,6 +9,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "binding.hpp"
 #include "detail/fixed_string.hpp"
 #include "detail/number.hpp"
 #include "detail/refusals.hpp"
@@ -73,7 +74,6 @@ template <class Self> struct node : detail::node_tag {
     }
 };
 
-template <class Var, class Value> struct binding;
 
 /// A compile-time rational constant: 3_c, 0.5_c, c<1, 3>.
 template <rational R> struct constant : node<constant<R>> {

@@ -18,6 +18,7 @@
 #include "detail/fixed_string.hpp"
 #include "detail/size_check.hpp"
 #include "detail/type_list.hpp"
+#include "evaluate.hpp"
 #include "expression.hpp"
 #include "literals.hpp"
 #include "sum_index.hpp"
@@ -117,8 +118,10 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
     }
     /// w = std::array<tape::var, N>{...}: the expression, called so, is one operation of the tape
     /// with the family's members as arguments (tape/kernel.hpp).
-    constexpr auto operator=(std::array<tape::var, Size> const& values) const {
-        return family_binding<Name, Size, std::array<tape::var, Size>>{values};
+    /// (A template, so that std::array<tape::var, N> is not instantiated where tape.hpp, which
+    /// completes tape::var, is not included: w = std::array{1.0, 2.0} with family.hpp alone.)
+    template <std::same_as<tape::var> V> constexpr auto operator=(std::array<V, Size> const& values) const {
+        return family_binding<Name, Size, std::array<V, Size>>{values};
     }
     /// w = std::span<double const>(ptr, n): not copied; throws std::invalid_argument unless n == N.
     template <class T> requires Number<std::remove_cv_t<T>>
@@ -176,37 +179,12 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
 
 namespace detail {
 
-// Where each operand's plain numbers start once all operands' numbers are laid end to end.
-template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 1> number_offsets = [] {
-    std::array<std::size_t, sizeof...(Es) + 1> offsets{};
-    std::size_t const counts[] = {numbers_count<Es>..., 0};
-    for (std::size_t i = 0; i < sizeof...(Es); ++i) offsets[i + 1] = offsets[i] + counts[i];
-    return offsets;
-}();
-
-template <class Into, std::size_t Total, class Number, std::size_t N>
-constexpr void append_numbers(std::array<Into, Total>& into, std::size_t& at, std::array<Number, N> const& numbers) {
-    for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
-}
-
-/// long double when any of the operands keeps long doubles, else double (no fold: 256+ operands)
-template <class... Es> using joined_numbers_t =
-    std::conditional_t<any_of({std::is_same_v<number_type_t<Es>, long double>...}), long double, double>;
-
-/// Every operand's numbers, end to end, in the order of number_offsets.
-template <class... Es> constexpr auto joined_numbers(Es const&... es) {
-    std::array<joined_numbers_t<Es...>, number_offsets<Es...>[sizeof...(Es)]> all{};
-    std::size_t at = 0;
-    [[maybe_unused]] int in_order[] = {0, (append_numbers(all, at, numbers_of(es)), 0)...};  // no fold: 256+ terms
-    return all;
-}
-
 /// e0 + e1 + ... as one canonicalization of all the terms (a chain of binary + would
 /// canonicalize N growing sums); each term's plain numbers keep their own slots.
 template <class... Es> constexpr auto sum_of_expressions(Es const&... es) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using tree = make_sum<shift_slots_t<typename tree_of<Es>::type, number_offsets<Es...>[I]>...>;
-        return finish_expression<tree>(joined_numbers(es...));
+        return finish_expression<tree>(joined_numbers(numbers_of(es)...));
     }(std::index_sequence_for<Es...>{});
 }
 

@@ -9,6 +9,7 @@
 
 #include "detail/apply.hpp"
 #include "detail/combine.hpp"
+#include "evaluate.hpp"
 #include "expression.hpp"
 #include "fwd.hpp"
 #include "operators.hpp"

@@ -10,7 +10,6 @@
 #include <type_traits>
 #include <utility>
 
-// functions.hpp first: evaluate.hpp alone does not compile with Clang 14 (NOTES-core-bugs.md)
 #include "functions.hpp"
 #include "derivative.hpp"
 #include "detail/blocks.hpp"
@@ -359,8 +358,8 @@ constexpr auto outputs(Fs const&... fs) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using trees = detail::type_list<
             detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>[I]>...>;
-        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)], detail::joined_numbers_t<Fs...>>{
-            detail::joined_numbers(fs...)};
+        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)], detail::joined_number_t<detail::number_type_t<Fs>...>>{
+            detail::joined_numbers(detail::numbers_of(fs)...)};
     }(std::index_sequence_for<Fs...>{});
 }
 

@@ -10,6 +10,7 @@
 #include "detail/apply.hpp"
 #include "detail/canonical.hpp"
 #include "detail/combine.hpp"
+#include "evaluate.hpp"
 #include "expression.hpp"
 #include "fwd.hpp"
 

@@ -1,6 +1,6 @@
 // x * lanes: a number class (here simd lanes) is a variable's value, never a plain number inside
 // an expression, whose numbers are doubles; refused with a sentence that says to bind it.
-// expect-error: a number class (simd lanes, a Jet, a type of your own) cannot be a plain number inside an expression
+// expect-error: a number class \(simd lanes, a Jet, a type of your own\) cannot be a plain number inside an expression
 #include <experimental/simd>
 
 #include <leibniz/leibniz.hpp>

@@ -19,7 +19,7 @@ static_assert(gradient(x * y, x, y)(x = 2.0, y = 3.0)[0] == 3.0);
 static_assert(gradient(x * y, x, y)(x = 2.0, y = 3.0)[1] == 2.0);
 static_assert(gradient(x * y, x, y)(x = 2.0f, y = 3.0f) == std::array{3.0f, 2.0f});
 
-// the seeds' linear model: L = (w x + b - y)^2 at w = 2, x = 3, b = 1, y = 5
+// the backpropagation article's linear model: L = (w x + b - y)^2 at w = 2, x = 3, b = 1, y = 5
 constexpr auto loss = pow(w * x + b - y, 2_c);
 static_assert(gradient(loss, w, x, b)(w = 2.0, x = 3.0, b = 1.0, y = 5.0) == std::array{12.0, 8.0, 4.0});
 static_assert(value_and_gradient(loss, w, x, b)(w = 2.0, x = 3.0, b = 1.0, y = 5.0).value == 4.0);

@@ -100,7 +100,7 @@ static_assert(d(tanh(x * x), x) == 2_c * x / square(cosh(x * x)));
 static_assert(d(sqrt(1_c + x * x), x) == x / sqrt(1_c + x * x));
 static_assert(d(log(x * y), x) == 1_c / x);
 
-// ---- the seeds' worked examples --------------------------------------------------------
+// ---- the chain-rule article's worked examples --------------------------------------------------------
 // d/dx e^(x^2) = 2x e^(x^2)
 static_assert(d(exp(x * x), x) == 2_c * x * exp(x * x));
 // d/dx ln(sin x) = cos x / sin x
@@ -114,7 +114,7 @@ static_assert(d(exp(-(x * x) / 2_c), x) == -x * exp(-(x * x) / 2_c));
 // d/dx x^x = x^x (ln x + 1)
 static_assert(d(pow(x, x), x) == pow(x, x) * (log(x) + 1_c));
 // the sigmoid written through exp: s = 1/(1 + e^-x), s' = e^-x / (1 + e^-x)^2, which is s(1 - s)
-// (the equality of those two forms is checked numerically in tests/identities.cpp: the
+// (the equality of those two forms is checked numerically in tests/functions.cpp: the
 // canonical form does not bring fractions to a common denominator)
 constexpr auto s = 1_c / (1_c + exp(-x));
 static_assert(d(s, x) == exp(-x) / pow(1_c + exp(-x), 2_c));

@@ -49,8 +49,6 @@ using zero = constant<rational{0, 1}>;
 using one = constant<rational{1, 1}>;
 using minus_one = constant<rational{-1, 1}>;
 
-template <class T> inline constexpr bool is_sum = false;
-template <class... Ts> inline constexpr bool is_sum<sum_of<Ts...>> = true;
 template <class T> inline constexpr bool is_product = false;
 template <class... Fs> inline constexpr bool is_product<product_of<Fs...>> = true;
 

@@ -95,16 +95,40 @@ template <class X> constexpr auto as_expression(X const& x) {
     }
 }
 
-/// The wider of two expressions' number types (long double if either keeps long doubles).
-template <class A, class B> using joined_number_t = std::conditional_t<std::is_same_v<A, long double>, A, B>;
+/// The type joined plain numbers are kept in: long double when any part keeps long doubles
+/// (x * 1e-400L), else double.
+template <class... Numbers> using joined_number_t =
+    std::conditional_t<any_of({std::is_same_v<Numbers, long double>...}), long double, double>;
 
-template <class A, std::size_t N, class B, std::size_t M>
-constexpr std::array<joined_number_t<A, B>, N + M> join_numbers(std::array<A, N> const& a, std::array<B, M> const& b) {
-    std::array<joined_number_t<A, B>, N + M> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = a[i];
-    for (std::size_t i = 0; i < M; ++i) out[N + i] = b[i];
-    return out;
+template <std::size_t... N> constexpr std::size_t total_count() {
+    std::size_t const counts[] = {N..., 0};
+    std::size_t total = 0;
+    for (std::size_t n : counts) total += n;
+    return total;
 }
+
+/// Operands' plain numbers end to end: the second operand's slots come after the first's, and
+/// so on (shift_slots renumbers their trees to match). The one place numbers are joined: binary
+/// and ternary operations, sums of many terms (family.hpp), lists of outputs (gradient.hpp).
+template <class Into, std::size_t Total, class Number, std::size_t N>
+constexpr void append_numbers(std::array<Into, Total>& into, std::size_t& at, std::array<Number, N> const& numbers) {
+    for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
+}
+template <class... Numbers, std::size_t... N>
+constexpr auto joined_numbers(std::array<Numbers, N> const&... parts) {
+    std::array<joined_number_t<Numbers...>, total_count<N...>()> all{};
+    std::size_t at = 0;
+    [[maybe_unused]] int in_order[] = {0, (append_numbers(all, at, parts), 0)...};  // no fold: 256+ operands
+    return all;
+}
+
+/// Where each operand's plain numbers start once all operands' numbers are joined.
+template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 1> number_offsets = [] {
+    std::array<std::size_t, sizeof...(Es) + 1> offsets{};
+    std::size_t const counts[] = {numbers_count<Es>..., 0};
+    for (std::size_t i = 0; i < sizeof...(Es); ++i) offsets[i + 1] = offsets[i] + counts[i];
+    return offsets;
+}();
 
 template <class Tree, class Number, std::size_t N>
 constexpr auto finish_expression(std::array<Number, N> const& numbers) {
@@ -126,7 +150,7 @@ template <template <class...> class Make, class A, class B> constexpr auto combi
     using EA = decltype(ea);
     using EB = decltype(eb);
     using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>>::type;
-    return finish_expression<tree>(join_numbers(numbers_of(ea), numbers_of(eb)));
+    return finish_expression<tree>(joined_numbers(numbers_of(ea), numbers_of(eb)));
 }
 
 /// Make<tree of a, tree of b, tree of c>::type, b's slots after a's, c's after both (select).
@@ -140,7 +164,7 @@ constexpr auto combine(A const& a, B const& b, C const& c) {
     using EC = decltype(ec);
     using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>,
                                shift_slots_t<typename tree_of<EC>::type, numbers_count<EA> + numbers_count<EB>>>::type;
-    return finish_expression<tree>(join_numbers(join_numbers(numbers_of(ea), numbers_of(eb)), numbers_of(ec)));
+    return finish_expression<tree>(joined_numbers(numbers_of(ea), numbers_of(eb), numbers_of(ec)));
 }
 
 }  // namespace detail

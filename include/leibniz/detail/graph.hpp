@@ -41,10 +41,9 @@ template <class B, rational R> struct operands<power<B, constant<R>>> { using ty
 // time linear in its edges (a list of the nodes seen, searched at every step and copied at
 // every insertion, cost quadratic time: 5 of 10 s of a 512-term sum's gradient with Clang 14).
 //
-// Facts about the whole graph are classes deriving from std::integral_constant, not variable
-// templates or static members: GCC gives each instance of a variable a symbol whose mangled
-// name spells the whole list of nodes, and building those names took most of the compile time
-// of a 256-term sum (tests/wide_sum.cpp); integral_constant<bool, true>::value is one symbol.
+// Facts about the whole graph are classes deriving from std::integral_constant or
+// constant_value, not variable templates or static members (type_list.hpp's constant_value
+// says why: names that spell the whole graph, once per node).
 
 /// The node T at slot I of a graph: what the trie of nodes seen holds under T's hash.
 template <class T, std::size_t I> struct slot_entry {};
@@ -144,10 +143,8 @@ template <class T, class Nodes> struct slot_of : slot_in<T, typename Nodes::seen
 /// one table that evaluation, the sweep's links and its pushes all read. Every slot is smaller
 /// than the node's own (graph_nodes puts operands first), so evaluation never reads a slot
 /// before it is written; tests/random_expressions.hpp checks it on every random expression.
-/// Passed as a value rather than as the graph's list of types: a function's mangled name spells
-/// its template arguments, and with the whole graph in every node's function GCC spent most of
-/// a 256-term sum's compile time building names (30 of 56 s of tests/wide_sum.cpp, in
-/// symbol_table::finalize_compilation_unit -> mangle_decl).
+/// Passed as a value rather than as the graph's list of types (type_list.hpp's constant_value:
+/// with the graph in every node's function, GCC spent 30 of 56 s of tests/wide_sum.cpp naming them).
 template <std::size_t K> struct operand_reads {
     std::size_t operand[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
 };

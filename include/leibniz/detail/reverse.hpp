@@ -10,13 +10,12 @@
 // Compile time: a node's step receives its part of the plan as one template argument, a
 // push_plan value (sweep_plan.hpp): operand slots, activity, first writers and factors, read
 // with indices the optimizer knows. It does not receive the sweep's type, whose name spells the
-// whole graph: GCC builds a mangled name per function, and N such names cost O(N^2).
+// whole graph (type_list.hpp's constant_value says why).
 #include <array>
 #include <cstddef>
 #include <tuple>
 #include <utility>
 
-// functions.hpp first: evaluate.hpp alone does not compile with Clang 14 (NOTES-core-bugs.md)
 #include "../functions.hpp"
 #include "../evaluate.hpp"
 #include "../expression.hpp"

@@ -322,9 +322,8 @@ template <class Nodes_, class Wrt_> struct single_step {
 // ---- one node's part of a sweep, as the code generating its pushes receives it -------------
 
 /// Everything one node's reverse step reads, for its K operands in operands<Node>'s order. The
-/// step receives it as a template argument instead of the sweep's type: a function's mangled
-/// name spells its template arguments, and with the graph's node list in every node's step GCC
-/// spent most of a wide gradient's compile time building names (type_list.hpp, constant_value).
+/// step receives it as a template argument instead of the sweep's type, whose name spells the
+/// whole graph (type_list.hpp's constant_value says why).
 /// One push's part of a node's plan: where it writes, whether it assigns, and its factor.
 struct push_target {
     std::size_t operand;

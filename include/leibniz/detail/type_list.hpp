@@ -64,17 +64,14 @@ constexpr std::size_t index_of() {
     return i;
 }
 
-// Apply a template to a list's elements.
-template <template <class...> class F, class List> struct rebind;
-template <template <class...> class F, class... Ts> struct rebind<F, type_list<Ts...>> { using type = F<Ts...>; };
-
 template <class T> inline constexpr bool always_false = false;
 
 /// A value computed at compile time, held by a class named after the value itself. Facts about a
 /// whole graph derive from it (struct reads_of : constant_value<...> {}) instead of holding a
 /// static member: GCC gives each static member and variable template instance a symbol whose
 /// mangled name spells every template argument, and the graph's node list in each of N names
-/// cost O(N^2) (graph.hpp).
+/// cost O(N^2): most of a 256-term sum's compile time (tests/wide_sum.cpp) went to building
+/// those names. This is the one place that says so; the others point here.
 ///
 /// A GCC 12 bug decides what such a Value may be: an array (or a class holding one) that a
 /// constexpr function value-initialized and then wrote only in part is taken for another of

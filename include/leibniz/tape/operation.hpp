@@ -7,8 +7,6 @@
 #include <cstddef>
 #include <type_traits>
 
-// functions.hpp before evaluate.hpp: included the other way round, Clang 14 meets rules.hpp's
-// pow(pi_c, c<-1, 2>) before pow is defined (see NOTES-core-bugs.md).
 #include "../functions.hpp"
 #include "../detail/combine.hpp"
 #include "../detail/refusals.hpp"
