@@ -57,6 +57,14 @@ TEST_CASE("gradient: every one-argument rule, composed, agrees with d") {
     check_against_symbolic(relu(x - y) * abs(z) + cbrt(x * y * z) + square(z - x), 2.0, 0.5, -1.25);
 }
 
+TEST_CASE("gradient: a derivative that is another node of the graph is read from it, and agrees with d") {
+    // sin' = cos, cos' = -sin, softplus' = sigmoid, relu' = heaviside, abs' = sign, expm1' = exp,
+    // sinh' = cosh: each function beside its derivative, so the sweep reads the value it has
+    check_against_symbolic(sin(x * y) * cos(x * y) + softplus(z) * sigmoid(z), 0.5, 2.0, 1.5);
+    check_against_symbolic(relu(x - y) * heaviside(x - y) + abs(z) * sign(z) + expm1(x) * exp(x), 2.0, 0.5, -1.25);
+    check_against_symbolic(sinh(y * z) - cosh(y * z) + exp(sinh(x)) * cosh(x), -0.3, 0.8, 1.1);
+}
+
 TEST_CASE("gradient: two-argument rules, quotients and powers agree with d") {
     check_against_symbolic(atan2(y, x) * hypot(x, z), 0.7, -0.3, 1.9);
     check_against_symbolic(max(x, y) + min(y * z, x), 1.5, 0.5, 2.5);

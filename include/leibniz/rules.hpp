@@ -230,10 +230,6 @@ struct sin_fn {
         if constexpr (has_lanes<X>) return detail_rules::cosine(x);
         else return cos(x);
     }
-    // the derivative is derivative_sign * derivative_rule(x): the reverse sweep reads it from the
-    // graph when the function also computes it (tests/static/gradient.cpp checks it is derivative)
-    using derivative_rule = cos_fn;
-    static constexpr rational derivative_sign{1, 1};
 };
 
 struct cos_fn {
@@ -248,8 +244,6 @@ struct cos_fn {
         if constexpr (has_lanes<X>) return X(-detail_rules::sine(x));
         else return -sin(x);
     }
-    using derivative_rule = sin_fn;
-    static constexpr rational derivative_sign{-1, 1};
 };
 
 struct tan_fn {
@@ -302,8 +296,6 @@ struct sinh_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::sinh; return sinh(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cosh(x); }
-    using derivative_rule = cosh_fn;
-    static constexpr rational derivative_sign{1, 1};
 };
 
 struct cosh_fn {
@@ -312,8 +304,6 @@ struct cosh_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) { using std::cosh; return cosh(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sinh(x); }
-    using derivative_rule = sinh_fn;
-    static constexpr rational derivative_sign{1, 1};
 };
 
 struct tanh_fn {

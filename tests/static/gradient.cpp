@@ -75,11 +75,20 @@ using cos_in_graph = detail::derivative_in_graph<rules::cos_fn, var<"x">, trig>;
 static_assert(sin_in_graph::found && sin_in_graph::slot == detail::slot_of<decltype(cos(x)), trig>::value);
 static_assert(cos_in_graph::found && cos_in_graph::slot == detail::slot_of<decltype(sin(x)), trig>::value &&
               cos_in_graph::coefficient == rational{-1, 1});
-// the rule table's claim, derivative = sign * derivative_rule(x), is the symbolic derivative
-template <class Rule> constexpr bool derivative_rule_holds =
-    Rule::derivative(x, call<Rule, var<"x">>{}) == constant<Rule::derivative_sign>{} * call<typename Rule::derivative_rule, var<"x">>{};
-static_assert(derivative_rule_holds<rules::sin_fn> && derivative_rule_holds<rules::cos_fn> &&
-              derivative_rule_holds<rules::sinh_fn> && derivative_rule_holds<rules::cosh_fn>);
+// which derivatives are another rule's call is read off derivative() itself
+template <class Rule, class Derivative, rational C = rational{1, 1}> constexpr bool derivative_is =
+    detail::derivative_as_rule<Rule>::is_call && std::is_same_v<typename detail::derivative_as_rule<Rule>::rule, Derivative> &&
+    detail::derivative_as_rule<Rule>::coefficient == C;
+static_assert(derivative_is<rules::sin_fn, rules::cos_fn> && derivative_is<rules::cos_fn, rules::sin_fn, rational{-1, 1}>);
+static_assert(derivative_is<rules::sinh_fn, rules::cosh_fn> && derivative_is<rules::cosh_fn, rules::sinh_fn>);
+static_assert(derivative_is<rules::exp_fn, rules::exp_fn> && derivative_is<rules::expm1_fn, rules::exp_fn>);
+static_assert(derivative_is<rules::softplus_fn, rules::sigmoid_fn> && derivative_is<rules::relu_fn, rules::heaviside_fn> &&
+              derivative_is<rules::abs_fn, rules::sign_fn>);
+static_assert(!detail::derivative_as_rule<rules::tanh_fn>::is_call && !detail::derivative_as_rule<rules::log_fn>::is_call &&
+              !detail::derivative_as_rule<rules::sign_fn>::is_call && !detail::derivative_as_rule<rules::atan2_fn>::is_call);
+// softplus reads sigmoid, relu heaviside, from the graph when it holds them
+static_assert(detail::derivative_in_graph<rules::softplus_fn, var<"x">, nodes_of<decltype(softplus(x) * sigmoid(x))>>::found);
+static_assert(detail::derivative_in_graph<rules::relu_fn, var<"x">, nodes_of<decltype(relu(x) + heaviside(x))>>::found);
 // ...and computed where it does not
 static_assert(!detail::derivative_in_graph<rules::sin_fn, var<"x">, nodes_of<decltype(sin(x))>>::found);
 static_assert(!detail::derivative_in_graph<rules::tanh_fn, var<"x">, nodes_of<decltype(tanh(x))>>::found);

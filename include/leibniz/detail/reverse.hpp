@@ -50,10 +50,8 @@ template <push_target Target, class T, std::size_t K>
 /// denominator, where the product itself is infinite and the tape's 0 is no better than NaN
 /// (d/dy atan(x / y) at y = 0 is -1/x; the tape gives 0, the sweep NaN), and the test cost the
 /// bundle-adjustment gradient 8% (bench/bundle_adjustment.cpp, 78 -> 85 ns).
-/// Rules whose local derivative can be infinite or NaN where the argument is finite say so.
-template <class Rule> inline constexpr bool derivative_can_be_infinite = false;
-template <class Rule> requires(Rule::derivative_can_be_infinite)
-inline constexpr bool derivative_can_be_infinite<Rule> = true;
+/// Rules whose local derivative can be infinite or NaN where the argument is finite say so
+/// (sweep_plan.hpp's derivative_can_be_infinite).
 
 template <bool MayBeInfinite, class T> [[gnu::always_inline]] constexpr T times_local(T const& adjoint, T const& local) {
     if constexpr (MayBeInfinite && has_lanes<T>) return choose(adjoint == T(0), T(0), T(adjoint * local));

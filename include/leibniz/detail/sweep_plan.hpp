@@ -24,6 +24,7 @@
 #include "../rational.hpp"
 #include "../rules.hpp"
 #include "graph.hpp"
+#include "rule_identity.hpp"
 #include "type_list.hpp"
 
 namespace leibniz::detail {
@@ -36,19 +37,53 @@ namespace leibniz::detail {
 /// f'(a) for the node f(a) read from the graph when it is already there: the forward sweep of
 /// sin(t) and cos(t) has computed cos(t) and sin(t), so the sweep multiplies by the value it
 /// has instead of calling cos and sin again (the compiler may not merge the calls: they can set
-/// errno). Rules whose derivative is a sign times another rule at the same argument say so
-/// (rules.hpp: derivative_rule, derivative_sign); found when that call is a node of the graph.
+/// errno). Which rules have such a derivative is read off the derivative itself, not stated a
+/// second time: a library rule whose derivative, taken once symbolically at a placeholder
+/// argument, is a rational times a rule called at that argument (sin' = cos, cos' = -sin,
+/// sinh' = cosh, exp' = exp, expm1' = exp, softplus' = sigmoid, relu' = heaviside,
+/// abs' = sign, lgamma' = digamma); found when that call is a node of the graph.
+/// Whether a rule's local derivative can be infinite or NaN where its argument is finite
+/// (log'(0)): the rule says so, and the sweep guards the product with the adjoint (reverse.hpp's
+/// times_local).
+template <class Rule> inline constexpr bool derivative_can_be_infinite = false;
+template <class Rule> requires(Rule::derivative_can_be_infinite)
+inline constexpr bool derivative_can_be_infinite<Rule> = true;
+
 template <bool Found, rational Coefficient, std::size_t Slot> struct derivative_found {
     static constexpr bool found = Found;
     static constexpr rational coefficient = Coefficient;
     static constexpr std::size_t slot = Slot;
 };
-template <class Rule> concept derivative_is_a_rule = requires { typename Rule::derivative_rule; };
+using derivative_placeholder = var<"derivative placeholder">;
+template <class D> struct as_rule_call {
+    static constexpr bool is_call = false;
+};
+template <class Rule> struct as_rule_call<call<Rule, derivative_placeholder>> {
+    static constexpr bool is_call = true;
+    using rule = Rule;
+    static constexpr rational coefficient{1, 1};
+};
+template <rational C, class Rule> struct as_rule_call<product_of<constant<C>, call<Rule, derivative_placeholder>>> {
+    static constexpr bool is_call = true;
+    using rule = Rule;
+    static constexpr rational coefficient = C;
+};
+// only the library's one-argument rules, whose derivative() takes expressions (a user's may take
+// only numbers), and not where a zero adjoint must guard the product (times_local, reverse.hpp)
+template <class Rule> concept derivative_may_be_a_rule =
+    is_library_rule<Rule>() && !derivative_can_be_infinite<Rule> &&
+    requires { Rule::derivative(derivative_placeholder{}, call<Rule, derivative_placeholder>{}); };
+template <class Rule> struct derivative_as_rule : as_rule_call<void> {};
+template <derivative_may_be_a_rule Rule>
+struct derivative_as_rule<Rule>
+    : as_rule_call<decltype(Rule::derivative(derivative_placeholder{}, call<Rule, derivative_placeholder>{}))> {};
+
 template <class Rule, class A, class Nodes> struct derivative_in_graph : derivative_found<false, rational{1, 1}, Nodes::size> {};
-template <derivative_is_a_rule Rule, class A, class Nodes>
+template <class Rule, class A, class Nodes> requires derivative_as_rule<Rule>::is_call
 struct derivative_in_graph<Rule, A, Nodes>
-    : derivative_found<slot_if_present<call<typename Rule::derivative_rule, A>, Nodes>::value < Nodes::size,
-                       Rule::derivative_sign, slot_if_present<call<typename Rule::derivative_rule, A>, Nodes>::value> {};
+    : derivative_found<slot_if_present<call<typename derivative_as_rule<Rule>::rule, A>, Nodes>::value < Nodes::size,
+                       derivative_as_rule<Rule>::coefficient,
+                       slot_if_present<call<typename derivative_as_rule<Rule>::rule, A>, Nodes>::value> {};
 
 // The rational factor of d node / d operand, for each operand in operands<Node>'s order: what
 // a push leaves to the scales. 1 for sums, two-argument calls and powers with an expression
