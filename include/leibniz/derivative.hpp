@@ -18,9 +18,6 @@
 
 namespace leibniz {
 
-/// A single variable: var<"x">, or one member w[3_c] of a family.
-template <class T> concept Variable = detail::is_variable<std::remove_cvref_t<T>>::value;
-
 namespace detail {
 
 template <class E, class X> struct derivative_of { using type = zero; };  // constants, other variables

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "binding.hpp"
+#include "concepts.hpp"
 #include "detail/fixed_string.hpp"
 #include "detail/number.hpp"
 #include "detail/refusals.hpp"
@@ -17,49 +18,6 @@
 #include "rational.hpp"
 
 namespace leibniz {
-
-namespace detail {
-struct node_tag {};
-}  // namespace detail
-
-/// A plain number the library can evaluate in: float, double, long double, integers, std::complex.
-template <class T>
-concept Scalar = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || detail::is_complex<T>::value;
-
-namespace tape {
-class var;  // tape/recording.hpp
-}  // namespace tape
-namespace detail {
-template <class T> struct is_with_numbers : std::false_type {};  // an expression with plain numbers
-}  // namespace detail
-
-/// A number class of the user's that the library evaluates and differentiates in, bound to a
-/// variable as a plain number is (f(x = lanes)); gradients come back in it:
-///   - lanes of several points at once, std::experimental::simd<double>: one sweep, 4 or 8 points;
-///   - Ceres' Jet: forward over reverse (a gradient of Jets is a Hessian-vector product);
-///   - an interval, a double-double, a dual number of your own.
-/// It is made from its element type (value_type, Scalar, else double: T(0.5)) and from int
-/// (T(1)), has + - * / and unary -, and its functions (sin(t), exp(t), ...) are found by
-/// argument-dependent lookup, as std::sin is for double. Comparisons give a bool (branches and
-/// select then work as on doubles) or a mask per lane, which the library chooses by with
-/// where(mask, t) = u, found by argument-dependent lookup (std::experimental::where). Inside an
-/// expression a plain number is a built-in one: x * lanes is refused; bind the lanes to a variable.
-template <class T>
-concept NumberLike = detail::is_number_class<T> && !std::derived_from<T, detail::node_tag> &&
-                     !detail::is_with_numbers<T>::value && !std::is_same_v<T, tape::var> &&
-                     requires(T const& a, T const& b, T& c, detail::element_t<T> const& e) {
-                         T(e);
-                         T(1);
-                         { a + b } -> std::convertible_to<T>;
-                         { a - b } -> std::convertible_to<T>;
-                         { a * b } -> std::convertible_to<T>;
-                         { a / b } -> std::convertible_to<T>;
-                         { -a } -> std::convertible_to<T>;
-                         c += b;
-                     };
-
-/// What a variable can be bound to and the engines compute in: a plain number or a NumberLike.
-template <class T> concept Number = Scalar<T> || NumberLike<T>;
 
 namespace detail {
 // Evaluation, defined in evaluate.hpp; declared here so that every node can be called.
@@ -133,9 +91,6 @@ template <class Rule, class... Args> struct call : node<call<Rule, Args...>> {};
 // A condition is a node whose value is 1 where it holds and 0 where it does not; it is not a
 // number to compute with (Argument refuses it), only the first operand of select and of the
 // logical operators. Comparisons are kept as a < b and a <= b (a > b is b < a).
-namespace detail {
-struct condition_tag {};
-}  // namespace detail
 /// A condition known at compile time: 1_c > 0_c is truth<true>.
 template <bool Value> struct truth : node<truth<Value>>, detail::condition_tag {};
 /// a < b
@@ -157,26 +112,10 @@ template <class Tree, std::size_t N, class Number = double> struct with_numbers;
 
 namespace detail {
 template <class Tree, std::size_t N, class Number> struct is_with_numbers<with_numbers<Tree, N, Number>> : std::true_type {};
-template <class T> struct is_constant : std::false_type {};
 template <rational R> struct is_constant<constant<R>> : std::true_type {};
 }  // namespace detail
 
-/// An empty expression type: everything about it is in its type.
-template <class T>
-concept StaticExpression =
-    std::derived_from<std::remove_cvref_t<T>, detail::node_tag> && std::is_empty_v<std::remove_cvref_t<T>>;
-
-/// Anything the symbolic engine accepts as an expression.
-template <class T>
-concept Expression = StaticExpression<T> || detail::is_with_numbers<std::remove_cvref_t<T>>::value;
-
-
-/// A compile-time rational constant.
-template <class T>
-concept RationalConstant = detail::is_constant<std::remove_cvref_t<T>>::value;
-
 namespace detail {
-template <class T> struct tree_of { using type = T; };
 template <class Tree, std::size_t N, class Number> struct tree_of<with_numbers<Tree, N, Number>> { using type = Tree; };
 template <class T> inline constexpr std::size_t numbers_count = 0;
 template <class Tree, std::size_t N, class Number> inline constexpr std::size_t numbers_count<with_numbers<Tree, N, Number>> = N;
@@ -191,11 +130,6 @@ template <class E> constexpr std::array<number_type_t<E>, numbers_count<E>> numb
 }
 
 }  // namespace detail
-
-/// A condition: a comparison (x > 0_c, x <= y), or conditions joined by && || !; the first
-/// argument of select.
-template <class T>
-concept Condition = Expression<T> && std::derived_from<typename detail::tree_of<std::remove_cvref_t<T>>::type, detail::condition_tag>;
 
 template <class Tree, std::size_t N, class Number> struct with_numbers {
     std::array<Number, N> numbers{};

@@ -25,7 +25,6 @@ namespace leibniz {
 
 namespace detail {
 // The variables a differentiation target stands for: itself, or a family's members in order.
-template <class T> struct target_variables { using type = void; };
 template <fixed_string Name, int I> struct target_variables<var<Name, I>> { using type = type_list<var<Name, I>>; };
 template <fixed_string Name, std::size_t N> struct target_variables<var_array<Name, N>> {
     using type = family_members<Name, N>;
@@ -34,10 +33,6 @@ template <class... Xs> using flattened_variables = concat_t<typename target_vari
 /// The blocks of a Jacobian's columns: one list of variables per target.
 template <class... Xs> using target_blocks = type_list<typename target_variables<std::remove_cvref_t<Xs>>::type...>;
 }  // namespace detail
-
-/// What gradient, jacobian and hessian differentiate by: a variable (x, w[3_c]) or a family (w).
-template <class T>
-concept DifferentiationTarget = !std::is_void_v<typename detail::target_variables<std::remove_cvref_t<T>>::type>;
 
 /// Several expressions evaluated together on one graph: outputs(f, g)(x = 1.0), jacobian(outputs(f, g), x, y).
 template <class Trees, std::size_t N, class Number = double> struct output_list;

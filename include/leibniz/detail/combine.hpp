@@ -14,7 +14,7 @@ namespace leibniz {
 
 namespace detail {
 // Whether a tree mentions a variable or a plain number anywhere.
-template <class T> struct is_variable : std::false_type {};
+template <class T> struct is_variable : std::false_type {};  // declared in concepts.hpp
 template <fixed_string Name, int I> struct is_variable<var<Name, I>> : std::true_type {};
 template <class T> struct is_runtime_constant : std::false_type {};
 template <std::size_t K> struct is_runtime_constant<runtime_constant<K>> : std::true_type {};
@@ -27,18 +27,6 @@ template <class T> using has_variables = mentions<is_variable, T>;
 template <class T> using has_runtime_constants = mentions<is_runtime_constant, T>;
 template <class T> struct is_closed : std::bool_constant<!has_variables<T>::value && !has_runtime_constants<T>::value> {};
 }  // namespace detail
-
-/// An expression without variables or plain numbers (3_c, pi_c, sin(2_c)): a number known
-/// at compile time. Mixed with a plain number it gives a plain number: 0.5_c * 3.0 == 1.5.
-template <class T> concept Closed = StaticExpression<T> && detail::is_closed<T>::value;
-
-/// An expression that still depends on a variable.
-template <class T> concept Symbolic = Expression<T> && !Closed<T>;
-
-/// What the library's functions and operators accept as an argument: a condition is not one
-/// (it is 1 or 0, but x + (x > 0_c) is more often a slip than an Iverson bracket; write
-/// select(x > 0_c, 1_c, 0_c)).
-template <class T> concept Argument = (Expression<T> && !Condition<T>) || Number<T>;
 
 namespace detail {
 
