@@ -85,26 +85,20 @@ template <class X> concept built_lane_by_lane = has_lanes<X> && requires(X const
     X([](auto) { return leibniz::detail::element_t<X>{}; });
     { x[0] } -> std::convertible_to<leibniz::detail::element_t<X>>;
 };
-template <class X> constexpr bool trigonometry_argument_reduced_right(X const& x) {
-    using std::abs;
-    if constexpr (built_lane_by_lane<X>) return all_lanes(abs(x) < X(0x1p30));
-    else return true;
+// whole(x), or per_lane on each lane's element where libstdc++ would reduce |x| >= 2^30 wrongly
+template <class X, class Whole, class PerLane> constexpr X trigonometric(X const& x, Whole whole, PerLane per_lane) {
+    if constexpr (built_lane_by_lane<X>) {
+        using std::abs;
+        if (!all_lanes(abs(x) < X(0x1p30)))
+            return X([&](auto k) { return per_lane(static_cast<leibniz::detail::element_t<X>>(x[k])); });
+    }
+    return whole(x);
 }
 template <class X> constexpr X sine(X const& x) {
-    using std::sin;
-    if constexpr (built_lane_by_lane<X>) {
-        if (!trigonometry_argument_reduced_right(x))
-            return X([&](auto k) { return std::sin(static_cast<leibniz::detail::element_t<X>>(x[k])); });
-    }
-    return sin(x);
+    return trigonometric(x, [](X const& t) { using std::sin; return X(sin(t)); }, [](auto e) { return std::sin(e); });
 }
 template <class X> constexpr X cosine(X const& x) {
-    using std::cos;
-    if constexpr (built_lane_by_lane<X>) {
-        if (!trigonometry_argument_reduced_right(x))
-            return X([&](auto k) { return std::cos(static_cast<leibniz::detail::element_t<X>>(x[k])); });
-    }
-    return cos(x);
+    return trigonometric(x, [](X const& t) { using std::cos; return X(cos(t)); }, [](auto e) { return std::cos(e); });
 }
 // floor(num/den) with den > 0
 constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {

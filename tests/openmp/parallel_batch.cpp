@@ -17,26 +17,9 @@
 #include <vector>
 
 #include "../../bench/reprojection_batch.hpp"
+#include "../counting_new.hpp"
 
-namespace {
-std::atomic<long> allocations{0};
-}  // namespace
-
-// counts, then allocates as usual (as tests/gradient_allocations.cpp does in leibniz_tests)
-void* operator new(std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    throw std::bad_alloc{};
-}
-void* operator new[](std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    throw std::bad_alloc{};
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+using counting_new::allocations;
 
 namespace {
 constexpr std::size_t records = 20'000;
