@@ -3,8 +3,9 @@
 // side (issue 14): leibniz's adapter (<leibniz/ceres.hpp>), Ceres' own AutoDiffCostFunction
 // (Jet), and the Jacobian written by hand (reprojection_analytic.hpp, the reference), with both
 // Jacobian blocks and with the point block only (a constant camera). Before it is timed, each
-// variant's residuals and blocks are checked against the other two's, and its last result
-// again after. Built where CMake finds Ceres (libceres-dev); elsewhere it registers nothing.
+// variant's residuals and blocks are checked against the other two's (and so is the camera
+// block alone, not timed), and its last result again after. Built where CMake finds Ceres
+// (libceres-dev); elsewhere it registers nothing.
 #include "common.hpp"
 
 #if LEIBNIZ_HAVE_CERES
@@ -42,10 +43,11 @@ std::array<double, 12> const start{0.12, -0.05, 0.02, 0.3, -0.2, -4.5, 800.0, -0
 
 // residuals (2), then the camera block (2 x 9) and the point block (2 x 3), row-major; a block
 // not asked for stays 0
-template <bool Camera> std::array<double, 26> evaluate(ceres::CostFunction const& cost, std::array<double, 12> const& in) {
+template <bool Camera, bool Point = true>
+std::array<double, 26> evaluate(ceres::CostFunction const& cost, std::array<double, 12> const& in) {
     std::array<double, 26> out{};
     double const* parameters[2] = {in.data(), in.data() + 9};
-    double* blocks[2] = {Camera ? out.data() + 2 : nullptr, out.data() + 20};
+    double* blocks[2] = {Camera ? out.data() + 2 : nullptr, Point ? out.data() + 20 : nullptr};
     cost.Evaluate(parameters, out.data(), blocks);
     return out;
 }
@@ -70,8 +72,12 @@ ceres::CostFunction const& cost(variant v) {
 template <bool Camera> void time_cost(benchmark::State& state, variant v) {
     ceres::CostFunction const& f = cost(v);
     std::array<double, 26> const mine = evaluate<Camera>(f, start);
-    for (variant other : {leibniz_adapter, jet, hand})
-        if (other != v && !bench::check(state, mine, evaluate<Camera>(cost(other), start), 1e-12)) return;
+    for (variant other : {leibniz_adapter, jet, hand}) {
+        if (other == v) continue;
+        if (!bench::check(state, mine, evaluate<Camera>(cost(other), start), 1e-12)) return;
+        // the combination not timed, the camera block alone (a constant point), checked too
+        if (!bench::check(state, evaluate<true, false>(f, start), evaluate<true, false>(cost(other), start), 1e-12)) return;
+    }
     std::array<double, 12> slot[2] = {bench::load(start), bench::load(start)};
     double const* parameters[2][2] = {{slot[0].data(), slot[0].data() + 9}, {slot[1].data(), slot[1].data() + 9}};
     std::array<double, 26> out{};
