@@ -538,7 +538,7 @@ def newer_section(found):
     w("")
     compilers = sorted({c for _, per in found for c in per}, key=["GCC", "Clang"].index)
     versions = {"GCC": shell("g++ --version | head -1"), "Clang": shell("clang++ --version | head -1")}
-    w("Each benchmark's own executable, run alone, `--benchmark_repetitions=5 --benchmark_report_aggregates_only=true "
+    w("Each benchmark's own executable, one at a time, `--benchmark_repetitions=5 --benchmark_report_aggregates_only=true "
       "--benchmark_min_time=0.1` (bench/run.sh's options); cells are the median CPU time per call "
       "(the wall time for the parallel batch), " + " / ".join(compilers) + " where both ran. "
       "Compilers: " + "; ".join(f"{c}: {versions[c]} (preset `{'bench' if c == 'GCC' else 'bench-clang'}`, `-O3 -DNDEBUG`)"
