@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes bench/REPORT.md and its charts from the results of bench/run.sh.
 
-Reads bench/results/*.json (Google Benchmark, --benchmark_repetitions with aggregates) and
-bench/compile_time.csv (bench/compile_time.py, committed); draws docs/bench_runtime_ratios.png and
-docs/bench_compile_time.png with gnuplot.
+Reads bench/results/*.json (Google Benchmark, --benchmark_repetitions with aggregates; GCC, the
+`bench` preset), bench/results/clang/*.json (the newer benchmarks built by the `bench-clang`
+preset, when present) and bench/compile_time.csv (bench/compile_time.py, committed); draws
+docs/bench_runtime_ratios.png and docs/bench_compile_time.png with gnuplot.
 
     python3 bench/report.py
     python3 bench/report.py --compile-only   # only the compile-time section, from compile_time.csv
+    python3 bench/report.py --newer-only     # only the newer benchmarks' section, from their JSON
+    python3 bench/report.py --newer-stems    # their names, for bench/run.sh
 """
 import csv
 import datetime
@@ -374,9 +377,265 @@ def compile_only():
     return 0
 
 
+# ---- the newer benchmarks: one table each, GCC and (where bench/results/clang/ has it) Clang ----
+# A section is a table of rows; a row is (label, {column: benchmark name}); a ratio column is
+# (header, numerator column, denominator column). Names are Google Benchmark's run names
+# (without "/real_time"); time is the median CPU time, or the wall time where `real_time` is set.
+NEWER_HEADING = "## The newer benchmarks: inside numeric software, lanes, threads, data, large models"
+CLANG_RESULTS = os.path.join(RESULTS, "clang")
+
+
+def named_row(label, pattern, columns):
+    return (label, {c: pattern.format(c) for c in columns})
+
+
+HUBER_COLUMNS = ["hand", "value", "gradient", "symbolic", "tape", "adolc", "boost_autodiff", "ceres_jet",
+                 "sacado_fad", "sacado_rad", "finite_diff"]  # common.hpp's variants, the peers where installed
+NEWER = [
+    dict(stem="ceres_cost",
+         title="Ceres cost function: leibniz's adapter, Jet and the Jacobian by hand (issue 14)",
+         text="`bench/ceres_cost.cpp`: the reprojection residual (camera 9, point 3) as a `ceres::CostFunction`, "
+              "called as Ceres calls it (the virtual `Evaluate`, parameters behind pointers, Jacobian blocks into "
+              "persistent arrays): `leibniz::cost_function` (value and Jacobian from one sweep), Ceres' "
+              "`AutoDiffCostFunction` (Jet) and `bench/reprojection_analytic.hpp` (the Jacobian by hand, the reference). "
+              "Each checked against the other two in the four combinations of blocks before timing (1e-12), its "
+              "last result after. Goal of issue 14: leibniz within 1.1× hand.",
+         columns=["hand", "leibniz", "jet"],
+         ratios=[("leibniz / hand", "leibniz", "hand"), ("Jet / hand", "jet", "hand")],
+         goal=("leibniz / hand", 1.1),  # value and Jacobian: the rows with a block
+         goal_rows=["residuals and both blocks", "residuals and the point block (camera block null)"],
+         rows=[named_row("residuals and both blocks", "BM_ceres_reprojection_both_blocks_{}", ["hand", "leibniz", "jet"]),
+               named_row("residuals and the point block (camera block null)", "BM_ceres_reprojection_point_block_{}",
+                         ["hand", "leibniz", "jet"]),
+               named_row("residuals only (jacobians null)", "BM_ceres_reprojection_residuals_only_{}",
+                         ["hand", "leibniz", "jet"])]),
+    dict(stem="bindings",
+         title="Bindings and results in place: Ceres-shaped calls behind pointers",
+         text="`bench/bindings.cpp`: each variant an out-of-line call reading its parameters behind pointers and "
+              "writing into the caller's arrays. `hand`: the plain double code (for the Jacobian blocks there is "
+              "none: they are checked against central differences); `view`: families bound by `view<N>(ptr)`; "
+              "`locals`: the values copied into `std::array`s first; `span`: `std::span` of dynamic extent; "
+              "`point block`: `view` with the camera block null.",
+         columns=["hand", "view", "locals", "span", "point block"],
+         ratios=[("view / hand", "view", "hand"), ("locals / view", "locals", "view")],
+         rows=[("reprojection residual", {"hand": "BM_reprojection_hand", "view": "BM_reprojection_view",
+                                          "locals": "BM_reprojection_locals", "span": "BM_reprojection_span"}),
+               ("residual and Jacobian blocks", {"view": "BM_reprojection_jacobian_view",
+                                                 "locals": "BM_reprojection_jacobian_locals",
+                                                 "point block": "BM_reprojection_jacobian_point_block"}),
+               ("Robertson's 3×3 Jacobian", {"hand": "BM_robertson_jacobian_hand", "view": "BM_robertson_jacobian_view",
+                                             "locals": "BM_robertson_jacobian_locals"}),
+               ("Rosenbrock-16 value and gradient (callback)", {"hand": "BM_rosenbrock16_callback_hand",
+                                                                "view": "BM_rosenbrock16_callback_view"})]),
+    dict(stem="lanes",
+         title="Lanes: gradients at 128 points, a point per sweep against four per sweep",
+         text="`bench/lanes.cpp`, time per batch of 128 points: `double`, the double engine a point per sweep; "
+              "`lanes4`, `simd<double, deduce_t<double, 4>>`; `fixed4`, `fixed_size_simd<double, 4>`; `native`, "
+              "`native_simd<double>`; `hand`, the gradient by hand in doubles. Built with `-mavx2 -mfma` where the "
+              "machine runs them (CMake checks). Speed-up: `double / lanes4`.",
+         columns=["double", "lanes4", "fixed4", "native", "hand"],
+         ratios=[("speed-up double / lanes4", "double", "lanes4"), ("lanes4 / hand", "lanes4", "hand")],
+         rows=[named_row(label, "BM_lanes_" + problem + "_{}", ["double", "lanes4", "fixed4", "native", "hand"])
+               for label, problem in [("extended Rosenbrock, 16 dimensions", "rosenbrock16"),
+                                      ("2-D Rosenbrock", "rosenbrock"),
+                                      ("neuron, summed", "neuron"),
+                                      ("three-component mixture, summed", "mixture")]]),
+    dict(stem="parallel_batch",
+         title="Many records on many cores: 100,000 reprojection records",
+         text="`bench/parallel_batch.cpp`: value and 2 × 12 Jacobian of 100,000 records into one row-major array "
+              "(`bench/reprojection_batch.hpp`), the plain loop and the OpenMP loop on 1 and 2 threads; wall time "
+              "(the work is on other threads). On a shared 2-core machine a neighbour on a core shows as a ratio "
+              "well below 2.",
+         real_time=True,
+         columns=["serial", "1 thread", "2 threads"],
+         ratios=[("1 thread / 2 threads", "1 thread", "2 threads"), ("serial / 2 threads", "serial", "2 threads")],
+         rows=[("100,000 records", {"serial": "BM_parallel_batch_serial",
+                                    "1 thread": "BM_parallel_batch_openmp/threads:1",
+                                    "2 threads": "BM_parallel_batch_openmp/threads:2"})]),
+    dict(stem="gmm_data",
+         title="A loss over runtime data: Gaussian mixture, d = 2, K = 5, 1,000 points",
+         text="`bench/gmm_data.cpp`: the gradient by 30 parameters of the negative log-likelihood summed over "
+              "1,000 points: `hand`; `sum_over` of the per-point `value_and_gradient`; `hybrid tape`, the kernel "
+              "one recorded operation per point; `tape`, every operation recorded.",
+         columns=["hand", "sum_over", "hybrid tape", "tape"],
+         ratios=[("sum_over / hand", "sum_over", "hand"), ("hybrid / hand", "hybrid tape", "hand"),
+                 ("tape / hybrid", "tape", "hybrid tape")],
+         rows=[("1,000 points", {"hand": "BM_gmm_d2_K5_1000points_hand", "sum_over": "BM_gmm_d2_K5_1000points_sum_over",
+                                 "hybrid tape": "BM_gmm_d2_K5_1000points_hybrid_tape",
+                                 "tape": "BM_gmm_d2_K5_1000points_tape"})]),
+    dict(stem="goal_models",
+         title="Models of realistic size (issue 15): GMM d = 10, K = 25 and a sum of 1,024 terms",
+         text="`bench/goal_models.cpp`: the gradient of the GMM objective of one point (1,650 parameters) and of a "
+              "sum of 1,024 terms by its family of 1,024 coefficients: leibniz's evaluation (`value`), its "
+              "`gradient`, the gradient by hand, the tape recorded each time.",
+         columns=["value", "gradient", "hand", "tape"],
+         ratios=[("gradient / hand", "gradient", "hand"), ("gradient / value", "gradient", "value"),
+                 ("tape / gradient", "tape", "gradient")],
+         rows=[("GMM d = 10, K = 25", {"value": "BM_gmm_d10_K25_value_leibniz", "gradient": "BM_gmm_d10_K25_gradient_leibniz",
+                                       "hand": "BM_gmm_d10_K25_gradient_hand", "tape": "BM_gmm_d10_K25_gradient_tape"}),
+               ("sum of 1,024 terms", {"gradient": "BM_sum1024_gradient_leibniz", "hand": "BM_sum1024_gradient_hand",
+                                       "tape": "BM_sum1024_gradient_tape"})]),
+    dict(stem="large_network",
+         title="A dense tanh network 16-32-1: gradient by 577 weights",
+         text="`bench/large_network.cpp`: the squared loss of one sample, the loss alone and its gradient: "
+              "leibniz (`sum<N>` over a family), hand-written backpropagation, the tape recorded each time.",
+         columns=["loss (leibniz)", "loss (hand)", "gradient", "hand", "tape"],
+         ratios=[("gradient / hand", "gradient", "hand"), ("gradient / loss", "gradient", "loss (leibniz)"),
+                 ("tape / gradient", "tape", "gradient")],
+         rows=[("network 16-32-1", {"loss (leibniz)": "BM_network16_32_loss_leibniz", "loss (hand)": "BM_network16_32_loss_hand",
+                                    "gradient": "BM_network16_32_gradient_leibniz", "hand": "BM_network16_32_gradient_hand",
+                                    "tape": "BM_network16_32_gradient_tape"})]),
+    dict(stem="huber",
+         title="A branch: Huber's loss of a line over K points, gradient by (a, b)",
+         text="`bench/huber.cpp`: leibniz's `select` against `?:` by hand and in the peers; `squared` is the same "
+              "loss without the branch (r²/2). Every variant checked against `hand`.",
+         columns=HUBER_COLUMNS,
+         ratios=[("gradient / hand", "gradient", "hand"), ("gradient / value", "gradient", "value"),
+                 ("tape / gradient", "tape", "gradient")],
+         rows=[named_row(label, "BM_" + problem + "_{}", HUBER_COLUMNS)
+               for label, problem in [("K = 8", "huber8"), ("K = 8, squared", "huber8_squared"),
+                                      ("K = 32", "huber32"), ("K = 32, squared", "huber32_squared")]]),
+]
+
+
+def load_named(path, real_time=False):
+    """{run name: median ns} (CPU time, or wall time), the run's context and its failed checks."""
+    with open(path) as f:
+        data = json.load(f)
+    times, errors = {}, []
+    for b in data["benchmarks"]:
+        name = b.get("run_name", b["name"]).replace("/real_time", "")
+        if b.get("error_occurred"):
+            errors.append(f"{name}: {b.get('error_message', '')}")
+            continue
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+            continue
+        times[name] = to_ns(b["real_time" if real_time else "cpu_time"], b["time_unit"])
+    return times, data.get("context", {}), errors
+
+
+def newer_results():
+    """[(section, {compiler: (times, context)})] for the sections with results, and the failed checks."""
+    found, errors = [], []
+    for section in NEWER:
+        per = {}
+        for compiler, directory in (("GCC", RESULTS), ("Clang", CLANG_RESULTS)):
+            path = os.path.join(directory, section["stem"] + ".json")
+            if os.path.exists(path):
+                times, context, failed = load_named(path, section.get("real_time", False))
+                per[compiler] = (times, context)
+                errors += [f"{compiler}, {section['stem']}: {e}" for e in failed]
+        if per:
+            found.append((section, per))
+    return found, errors
+
+
+def newer_section(found):
+    """The lines of REPORT.md's section on the newer benchmarks."""
+    out = []
+    w = out.append
+    w(NEWER_HEADING)
+    w("")
+    compilers = sorted({c for _, per in found for c in per}, key=["GCC", "Clang"].index)
+    versions = {"GCC": shell("g++ --version | head -1"), "Clang": shell("clang++ --version | head -1")}
+    w("Each benchmark's own executable, one at a time, `--benchmark_repetitions=5 --benchmark_report_aggregates_only=true "
+      "--benchmark_min_time=0.1` (bench/run.sh's options); cells are the median CPU time per call "
+      "(the wall time for the parallel batch), " + " / ".join(compilers) + " where both ran. "
+      "Compilers: " + "; ".join(f"{c}: {versions[c]} (preset `{'bench' if c == 'GCC' else 'bench-clang'}`, `-O3 -DNDEBUG`)"
+                                for c in compilers) + ". Ratios are within one run of one executable; "
+      "the machine is shared (2 cores), so neighbours cause bursts: read a ratio, not a single time; "
+      "each run gives the 1-minute load average when it began (runnable processes, this job's own build or "
+      "run of the minute before included: on 2 cores, well above 1 means neighbours).")
+    w("")
+    for section, per in found:
+        here = [c for c in compilers if c in per]
+        def started(c):  # the date and the 1-minute load average when the run began
+            context = per[c][1]
+            load = context.get("load_avg") or [None]
+            return (f"{c} {context.get('date', '?')[:16].replace('T', ' ')}"
+                    + (f" (load {load[0]:.1f})" if load[0] is not None else ""))
+        dates = ", ".join(started(c) for c in here)
+        w(f"### {section['title']}")
+        w("")
+        isa = sorted({per[c][1].get("isa") for c in here} - {None})  # bench/lanes.cpp's context line
+        w(section["text"] + (f" Instruction set: {'; '.join(isa)}." if isa else "") + f" Run: {dates}"
+          + (f"; {', '.join(here)} only." if len(here) < len(compilers) else "."))
+        w("")
+        columns = [c for c in section["columns"]  # the columns measured by some compiler
+                   if any(row.get(c) in per[comp][0] for _, row in section["rows"] for comp in here)]
+        headers = [f"`{c}`" if " " not in c else c for c in columns] + [r[0] for r in section["ratios"]]
+        unit = " (" + " / ".join(here) + ")" if len(here) > 1 else f" ({here[0]})"
+        w("| " + unit.strip(" ()") + " | " + " | ".join(headers) + " |")
+        w("|---|" + "---|" * len(headers))
+        goal_met = []
+        for label, names in section["rows"]:
+            def value(column, compiler):
+                name = names.get(column)
+                return per[compiler][0].get(name) if name else None
+            cells = []
+            for c in columns:
+                vs = [value(c, comp) for comp in here]
+                cells.append("—" if all(v is None for v in vs) else " / ".join("—" if v is None else fmt_ns(v) for v in vs))
+            for header, num, den in section["ratios"]:
+                rs = []
+                for comp in here:
+                    a, b = value(num, comp), value(den, comp)
+                    rs.append(a / b if a is not None and b else None)
+                cells.append("—" if all(r is None for r in rs) else " / ".join("—" if r is None else f"{r:.2f}" for r in rs))
+                if section.get("goal") and section["goal"][0] == header and label in section.get("goal_rows", [label]):
+                    goal_met += [(label, comp, r) for comp, r in zip(here, rs) if r is not None]
+            w(f"| {label} | " + " | ".join(cells) + " |")
+        w("")
+        if goal_met:
+            header, limit = section["goal"]
+            met = sum(1 for _, _, r in goal_met if r <= limit)
+            w(f"Goal {header} ≤ {limit}: met in {met} of {len(goal_met)} ({', '.join(sorted({l for l, _, _ in goal_met}))}; "
+              "each compiler).")
+            w("")
+    return out
+
+
+def reproduce_section():
+    return ["## Reproduce", "", "```sh",
+            "bash bench/run.sh            # installs what is missing, builds the bench preset, runs, writes this file",
+            "bash bench/run.sh --quick    # shorter runs, GCC-only compile-time sizes, for a look",
+            "bash bench/run.sh --clang    # also the newer benchmarks built with Clang (preset bench-clang)",
+            "bash bench/run.sh --newer-only --clang   # only the newer benchmarks, both compilers, only their section",
+            "```", ""]
+
+
+def newer_only():
+    """Rewrites only the newer benchmarks' section of an existing REPORT.md (inserted before the
+    compile-time section when it is not there yet), from bench/results/ and bench/results/clang/."""
+    found, errors = newer_results()
+    if not found:
+        print("no results of the newer benchmarks in bench/results: run bench/run.sh --newer-only first", file=sys.stderr)
+        return 1
+    lines = newer_section(found)
+    if errors:
+        lines += ["Failed checks in these runs:", ""] + [f"- {e}" for e in errors] + [""]
+    text = open(REPORT).read()
+    if NEWER_HEADING in text:
+        begin = text.index(NEWER_HEADING)
+        after = text.index("\n## ", begin + 1) + 1
+    else:
+        begin = after = text.index("## Compile time")
+    text = text[:begin] + "\n".join(lines) + "\n" + text[after:]
+    text = text[:text.index("## Reproduce")] + "\n".join(reproduce_section())
+    with open(REPORT, "w") as f:
+        f.write(text)
+    print(f"rewrote the newer benchmarks' section and the commands of {os.path.relpath(REPORT, ROOT)}")
+    return 0
+
+
 def main():
     if "--compile-only" in sys.argv[1:]:
         return compile_only()
+    if "--newer-only" in sys.argv[1:]:
+        return newer_only()
+    if "--newer-stems" in sys.argv[1:]:  # for bench/run.sh
+        print(" ".join(s["stem"] for s in NEWER))
+        return 0
     results, context, errors = load_results()
     if not results:
         print("no results in bench/results: run bench/run.sh first", file=sys.stderr)
@@ -471,6 +730,11 @@ def main():
           "Sub-nanosecond rows are at the resolution of the timer: read them as equal.")
         w("")
 
+    newer, newer_errors = newer_results()
+    if newer:
+        out += newer_section(newer)
+    errors += newer_errors
+
     if compile_rows:
         out += compile_section(compile_rows, has_compile_chart)
 
@@ -481,13 +745,7 @@ def main():
             w(f"- {e}")
         w("")
 
-    w("## Reproduce")
-    w("")
-    w("```sh")
-    w("bash bench/run.sh            # installs what is missing, builds the bench preset, runs, writes this file")
-    w("bash bench/run.sh --quick    # shorter runs, GCC-only compile-time sizes, for a look")
-    w("```")
-    w("")
+    out += reproduce_section()
     with open(REPORT, "w") as f:
         f.write("\n".join(out))
     print(f"wrote {os.path.relpath(REPORT, ROOT)}, {os.path.relpath(runtime_png, ROOT)}"

@@ -2,9 +2,10 @@
 // Ceres Solver three times from the same start, with three cost functions for the same
 // residual: Ceres' own automatic differentiation (AutoDiffCostFunction, the residual templated
 // on Jet), leibniz's adapter (leibniz::cost_function: value and Jacobian from one compile-time
-// forward and reverse sweep), and a Jacobian written by hand. The residual is Snavely's
-// (angle-axis rotation, translation, focal length, two radial distortion terms), written once
-// in bench/reprojection.hpp for leibniz expressions, doubles and Jets.
+// forward and reverse sweep), and a Jacobian written by hand (bench/reprojection_analytic.hpp,
+// which bench/ceres_cost.cpp times too). The residual is Snavely's (angle-axis rotation,
+// translation, focal length, two radial distortion terms), written once in
+// bench/reprojection.hpp for leibniz expressions, doubles and Jets.
 //
 // It checks that the three cost functions agree at every observation of the start, that each
 // solve lowers the cost far below its start, and that the three reach the same final cost.
@@ -24,6 +25,7 @@
 #include <leibniz/leibniz.hpp>
 
 #include "../bench/reprojection.hpp"
+#include "../bench/reprojection_analytic.hpp"
 #include "compare.hpp"
 
 namespace {
@@ -54,80 +56,7 @@ struct jet_residual {
 ceres::CostFunction* jet_cost(double observed_u, double observed_v) {
     return new ceres::AutoDiffCostFunction<jet_residual, 2, 9, 3>(new jet_residual{observed_u, observed_v});
 }
-
-/// The residual and its Jacobian by hand, by the chain rule through the steps of
-/// bench/reprojection.hpp: P = R(a) X + t, (x, y) = -(P0, P1) / P2, r = f D(x^2 + y^2) (x, y) - (u, v).
-class analytic_cost final : public ceres::SizedCostFunction<2, 9, 3> {
-public:
-    analytic_cost(double observed_u, double observed_v) : u_(observed_u), v_(observed_v) {}
-
-    bool Evaluate(double const* const* parameters, double* residuals, double** jacobians) const override {
-        double const* cam = parameters[0];
-        double const* X = parameters[1];
-        double const theta = std::sqrt(cam[0] * cam[0] + cam[1] * cam[1] + cam[2] * cam[2]);
-        double const w[3] = {cam[0] / theta, cam[1] / theta, cam[2] / theta};
-        double const c = std::cos(theta), s = std::sin(theta);
-        double const wx = w[0] * X[0] + w[1] * X[1] + w[2] * X[2];
-        double const cross[3] = {w[1] * X[2] - w[2] * X[1], w[2] * X[0] - w[0] * X[2], w[0] * X[1] - w[1] * X[0]};  // w x X
-        double P[3];
-        for (int i = 0; i < 3; ++i) P[i] = X[i] * c + cross[i] * s + w[i] * wx * (1 - c) + cam[3 + i];
-        double const xp = -P[0] / P[2], yp = -P[1] / P[2];
-        double const f = cam[6], k1 = cam[7], k2 = cam[8];
-        double const r2 = xp * xp + yp * yp;
-        double const D = 1 + r2 * (k1 + k2 * r2);
-        residuals[0] = f * D * xp - u_;
-        residuals[1] = f * D * yp - v_;
-        if (jacobians == nullptr) return true;
-
-        double const dD = k1 + 2 * k2 * r2;  // dD/dr2
-        // d r / d(x, y), then d(x, y) / dP: x = -P0/P2 gives (-1/P2, 0, -x/P2)
-        double const dr_dxy[2][2] = {{f * (D + 2 * xp * xp * dD), 2 * f * xp * yp * dD}, {2 * f * xp * yp * dD, f * (D + 2 * yp * yp * dD)}};
-        double const dxy_dP[2][3] = {{-1 / P[2], 0, -xp / P[2]}, {0, -1 / P[2], -yp / P[2]}};
-        double dr_dP[2][3];
-        for (int r = 0; r < 2; ++r)
-            for (int i = 0; i < 3; ++i) dr_dP[r][i] = dr_dxy[r][0] * dxy_dP[0][i] + dr_dxy[r][1] * dxy_dP[1][i];
-        double const projected[2] = {xp, yp};
-
-        if (double* J = jacobians[0]) {  // the camera block, 2 x 9
-            // P depends on a through theta = |a| and w = a / theta:
-            // dP/da = dP/dtheta w^T + dP/dw (I - w w^T) / theta, with
-            // dP/dtheta = -X s + (w x X) c + w (w.X) s,  dP/dw = -s [X]x + (1 - c)((w.X) I + w X^T)
-            double const X_cross[3][3] = {{0, -X[2], X[1]}, {X[2], 0, -X[0]}, {-X[1], X[0], 0}};
-            double dP_dtheta[3], dP_dw[3][3], dP_da[3][3];
-            for (int i = 0; i < 3; ++i) {
-                dP_dtheta[i] = -X[i] * s + cross[i] * c + w[i] * wx * s;
-                for (int j = 0; j < 3; ++j) dP_dw[i][j] = -s * X_cross[i][j] + (1 - c) * ((i == j ? wx : 0.0) + w[i] * X[j]);
-            }
-            for (int i = 0; i < 3; ++i)
-                for (int k = 0; k < 3; ++k) {
-                    double sum = dP_dtheta[i] * w[k];
-                    for (int j = 0; j < 3; ++j) sum += dP_dw[i][j] * ((j == k ? 1.0 : 0.0) - w[j] * w[k]) / theta;
-                    dP_da[i][k] = sum;
-                }
-            for (int r = 0; r < 2; ++r) {
-                double* row = J + 9 * r;
-                for (int k = 0; k < 3; ++k) row[k] = dr_dP[r][0] * dP_da[0][k] + dr_dP[r][1] * dP_da[1][k] + dr_dP[r][2] * dP_da[2][k];
-                for (int i = 0; i < 3; ++i) row[3 + i] = dr_dP[r][i];  // dP/dt = I
-                row[6] = D * projected[r];
-                row[7] = f * r2 * projected[r];
-                row[8] = f * r2 * r2 * projected[r];
-            }
-        }
-        if (double* J = jacobians[1]) {  // the point block, 2 x 3: dP/dX = R = c I + s [w]x + (1 - c) w w^T
-            double const w_cross[3][3] = {{0, -w[2], w[1]}, {w[2], 0, -w[0]}, {-w[1], w[0], 0}};
-            for (int r = 0; r < 2; ++r)
-                for (int j = 0; j < 3; ++j) {
-                    double sum = 0;
-                    for (int i = 0; i < 3; ++i) sum += dr_dP[r][i] * ((i == j ? c : 0.0) + s * w_cross[i][j] + (1 - c) * w[i] * w[j]);
-                    J[3 * r + j] = sum;
-                }
-        }
-        return true;
-    }
-
-private:
-    double u_, v_;
-};
+// the third, the Jacobian by hand: bench::analytic_reprojection_cost (bench/reprojection_analytic.hpp)
 
 // ---- the synthetic scene ------------------------------------------------------------------
 
@@ -200,7 +129,7 @@ ceres::CostFunction* make_cost(way w, observation const& o) {
         case way::leibniz: return leibniz_cost(u = o.u, v = o.v);
         case way::analytic: break;
     }
-    return new analytic_cost(o.u, o.v);
+    return new bench::analytic_reprojection_cost(o.u, o.v);
 }
 
 /// Residuals (2), then the camera block (2 x 9) and the point block (2 x 3), row-major.
