@@ -45,7 +45,7 @@ DESCRIPTION = {
 }
 FILES = [  # (results file, section title)
     ("one_variable", "1. One variable: the derivative's value"),
-    ("small_models", "2. The seeds' small models: gradient"),
+    ("small_models", "2. The backpropagation article's small models: gradient"),
     ("product", "3. Product of n variables: gradient"),
     ("logsumexp", "4. Log-sum-exp of n values: gradient"),
     ("rosenbrock", "5. Rosenbrock in n dimensions: gradient and Hessian"),
