@@ -61,8 +61,8 @@ struct observation {
     residuals[1] = r[1];
 }
 [[gnu::noinline]] void residual_span(double const* const* parameters, double* residuals, observation const& o) {
-    residual.into(residuals)(cam = std::span<double const>(parameters[0], 9), pt = std::span<double const>(parameters[1], 3),
-                             ox = o.x, oy = o.y);
+    residual.into(residuals)(cam = std::span<double const>(parameters[0], 9),
+                             pt = std::span<double const>(parameters[1], 3), ox = o.x, oy = o.y);
 }
 
 [[gnu::noinline]] void jacobian_view(double const* const* parameters, double* residuals, double** jacobians,
@@ -87,9 +87,9 @@ struct observation {
 // ---- Robertson's kinetics: y1' = -0.04 y1 + 1e4 y2 y3, y2' = 0.04 y1 - 1e4 y2 y3 - 3e7 y2^2, y3' = 3e7 y2^2
 
 constexpr leibniz::var_array<"y", 3> y;
-constexpr auto robertson = leibniz::outputs(-leibniz::c<1, 25> * y[0_c] + 10000_c * y[1_c] * y[2_c],
-                                            leibniz::c<1, 25> * y[0_c] - 10000_c * y[1_c] * y[2_c] - 30000000_c * y[1_c] * y[1_c],
-                                            30000000_c * y[1_c] * y[1_c]);
+constexpr auto robertson = leibniz::outputs(
+    -leibniz::c<1, 25> * y[0_c] + 10000_c * y[1_c] * y[2_c],
+    leibniz::c<1, 25>* y[0_c] - 10000_c * y[1_c] * y[2_c] - 30000000_c * y[1_c] * y[1_c], 30000000_c * y[1_c] * y[1_c]);
 constexpr auto robertson_jacobian = leibniz::jacobian(robertson, y);
 
 [[gnu::noinline]] void robertson_hand(double const* state, double* J) {
@@ -98,7 +98,9 @@ constexpr auto robertson_jacobian = leibniz::jacobian(robertson, y);
     J[3] = 0.04, J[4] = -1e4 * y3 - 6e7 * y2, J[5] = -1e4 * y2;
     J[6] = 0.0, J[7] = 6e7 * y2, J[8] = 0.0;
 }
-[[gnu::noinline]] void robertson_view(double const* state, double* J) { robertson_jacobian.into(J)(y = leibniz::view<3>(state)); }
+[[gnu::noinline]] void robertson_view(double const* state, double* J) {
+    robertson_jacobian.into(J)(y = leibniz::view<3>(state));
+}
 [[gnu::noinline]] void robertson_locals(double const* state, double* J) {
     std::array<double, 3> const s{state[0], state[1], state[2]};
     auto const rows = robertson_jacobian(y = s);
@@ -110,9 +112,8 @@ constexpr auto robertson_jacobian = leibniz::jacobian(robertson, y);
 
 constexpr std::size_t dimensions = 16;
 constexpr leibniz::var_array<"x", dimensions> x;
-constexpr auto rosenbrock = leibniz::sum<dimensions - 1>([](auto i) {
-    return 100_c * leibniz::square(x[i + 1_c] - x[i] * x[i]) + leibniz::square(1_c - x[i]);
-});
+constexpr auto rosenbrock = leibniz::sum<dimensions - 1>(
+    [](auto i) { return 100_c * leibniz::square(x[i + 1_c] - x[i] * x[i]) + leibniz::square(1_c - x[i]); });
 constexpr auto rosenbrock_value_and_gradient = leibniz::value_and_gradient(rosenbrock, x);
 
 [[gnu::noinline]] double callback_hand(double const* v, double* g) {

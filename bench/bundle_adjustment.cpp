@@ -16,12 +16,12 @@ using bench::number;
 
 struct reprojection {
     static constexpr std::size_t n = 15, m = 2, outputs = 3;
-    static constexpr std::array<double, 15> x{0.1, -0.2, 0.15,    // r
-                                              0.1, -0.2, -5.0,    // C
+    static constexpr std::array<double, 15> x{0.1,   -0.2,  0.15,   // r
+                                              0.1,   -0.2,  -5.0,   // C
                                               500.0, 320.0, 240.0,  // f, u
-                                              -0.05, 0.01,        // k
-                                              0.2, 0.4, 1.0,      // X
-                                              0.8};               // w
+                                              -0.05, 0.01,          // k
+                                              0.2,   0.4,   1.0,    // X
+                                              0.8};                 // w
     static constexpr std::array<double, 2> data{330.0, 290.0};
     using jacobian_t = std::array<std::array<double, 15>, 3>;
 
@@ -54,8 +54,7 @@ struct reprojection {
         auto const rsq = let<A>(p0 * p0 + p1 * p1);
         auto const scale = let<A>((number<A, 1>() + k1 * rsq + k2 * rsq * rsq) * f);
         return std::tuple{let<A>(w * (p0 * scale + nth<7>(a...) - nth<15>(a...))),
-                          let<A>(w * (p1 * scale + nth<8>(a...) - nth<16>(a...))),
-                          let<A>(number<A, 1>() - w * w)};
+                          let<A>(w * (p1 * scale + nth<8>(a...) - nth<16>(a...))), let<A>(number<A, 1>() - w * w)};
     }
 
     static jacobian_t hand(std::array<double, 15> const& q, std::array<double, 2> const& feature) {
@@ -129,13 +128,15 @@ struct reprojection {
 template <class P, class E, class... B> std::array<double, P::n> symbolic_row(E const& e, B const&... b) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return std::array<double, P::n>{leibniz::d(e, bench::p<int(I)>)(b...)...};
-    }(std::make_index_sequence<P::n>{});
+    }
+    (std::make_index_sequence<P::n>{});
 }
 #if LEIBNIZ_BENCH_HAVE_GRADIENT
 template <class P, class Outputs, class... B> auto compile_time_jacobian(Outputs const& outputs, B const&... b) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return leibniz::jacobian(outputs, bench::p<int(I)>...)(b...);
-    }(std::make_index_sequence<P::n>{});
+    }
+    (std::make_index_sequence<P::n>{});
 }
 #endif
 
@@ -176,9 +177,11 @@ template <class P> void register_jacobian_variants(std::string const& name) {
         bench::timed(state, inputs, want, [](inputs_t const& in) {
             auto const f = bench::expression<P>();
             return bench::with_bindings<P>(in, [&](auto const&... b) {
-                return std::apply([&](auto const&... e) {
-                    return jacobian_t(compile_time_jacobian<P>(leibniz::outputs(e...), b...));
-                }, f);
+                return std::apply(
+                    [&](auto const&... e) {
+                        return jacobian_t(compile_time_jacobian<P>(leibniz::outputs(e...), b...));
+                    },
+                    f);
             });
         });
     });
@@ -247,7 +250,9 @@ template <class P> void register_jacobian_variants(std::string const& name) {
             auto y = bench::call_with<P>(in, [](std::size_t i, double v) { return jet(v, int(i)); });
             jacobian_t r{};
             std::size_t row = 0;
-            std::apply([&](auto const&... out) { ((std::copy(out.v.data(), out.v.data() + P::n, r[row++].begin())), ...); }, y);
+            std::apply(
+                [&](auto const&... out) { ((std::copy(out.v.data(), out.v.data() + P::n, r[row++].begin())), ...); },
+                y);
             return r;
         });
     });
@@ -260,32 +265,33 @@ template <class P> void register_jacobian_variants(std::string const& name) {
             auto y = bench::call_with<P>(in, [](std::size_t i, double v) { return fad(int(P::n), int(i), v); });
             jacobian_t r{};
             std::size_t row = 0;
-            std::apply([&](auto const&... out) {
-                ((std::copy(out.dx(), out.dx() + P::n, r[row++].begin())), ...);
-            }, y);
+            std::apply([&](auto const&... out) { ((std::copy(out.dx(), out.dx() + P::n, r[row++].begin())), ...); }, y);
             return r;
         });
     });
 #endif
 
     add("finite_diff", [](benchmark::State& state) {
-        bench::timed(state, inputs, want, [](inputs_t in) {
-            jacobian_t r{};
-            auto f = [&] {
-                auto y = bench::call_with<P>(in, [](std::size_t, double v) { return v; });
-                return std::apply([](auto... v) { return std::array<double, P::outputs>{v...}; }, y);
-            };
-            for (std::size_t j = 0; j < P::n; ++j) {
-                double const x = in[j], h = 6.0554544523933395e-06 * std::max(1.0, std::abs(x));
-                in[j] = x + h;
-                auto const up = f();
-                in[j] = x - h;
-                auto const down = f();
-                in[j] = x;
-                for (std::size_t i = 0; i < P::outputs; ++i) r[i][j] = (up[i] - down[i]) / (2 * h);
-            }
-            return r;
-        }, 1e-5);
+        bench::timed(
+            state, inputs, want,
+            [](inputs_t in) {
+                jacobian_t r{};
+                auto f = [&] {
+                    auto y = bench::call_with<P>(in, [](std::size_t, double v) { return v; });
+                    return std::apply([](auto... v) { return std::array<double, P::outputs>{v...}; }, y);
+                };
+                for (std::size_t j = 0; j < P::n; ++j) {
+                    double const x = in[j], h = 6.0554544523933395e-06 * std::max(1.0, std::abs(x));
+                    in[j] = x + h;
+                    auto const up = f();
+                    in[j] = x - h;
+                    auto const down = f();
+                    in[j] = x;
+                    for (std::size_t i = 0; i < P::outputs; ++i) r[i][j] = (up[i] - down[i]) / (2 * h);
+                }
+                return r;
+            },
+            1e-5);
     });
 }
 

@@ -47,10 +47,12 @@ enum wanted : unsigned { residuals_only = 0u, camera_block = 1u, point_block = 2
 
 // residuals (2), then the camera block (2 x 9) and the point block (2 x 3), row-major; a block
 // not asked for stays 0
-std::array<double, 26> evaluate(ceres::CostFunction const& cost, std::array<double, 12> const& in, unsigned blocks_wanted) {
+std::array<double, 26> evaluate(ceres::CostFunction const& cost, std::array<double, 12> const& in,
+                                unsigned blocks_wanted) {
     std::array<double, 26> out{};
     double const* parameters[2] = {in.data(), in.data() + 9};
-    double* blocks[2] = {blocks_wanted & camera_block ? out.data() + 2 : nullptr, blocks_wanted & point_block ? out.data() + 20 : nullptr};
+    double* blocks[2] = {blocks_wanted & camera_block ? out.data() + 2 : nullptr,
+                         blocks_wanted & point_block ? out.data() + 20 : nullptr};
     cost.Evaluate(parameters, out.data(), blocks_wanted == residuals_only ? nullptr : blocks);
     return out;
 }
@@ -76,13 +78,15 @@ void time_cost(benchmark::State& state, variant v, unsigned blocks_wanted) {
     ceres::CostFunction const& f = cost(v);
     for (variant other : {leibniz_adapter, jet, hand})
         for (unsigned combination : {residuals_only, camera_block, point_block, both_blocks})
-            if (other != v && !bench::check(state, evaluate(f, start, combination), evaluate(cost(other), start, combination), 1e-12))
+            if (other != v &&
+                !bench::check(state, evaluate(f, start, combination), evaluate(cost(other), start, combination), 1e-12))
                 return;
     std::array<double, 26> const mine = evaluate(f, start, blocks_wanted);
     std::array<double, 12> slot[2] = {bench::load(start), bench::load(start)};
     double const* parameters[2][2] = {{slot[0].data(), slot[0].data() + 9}, {slot[1].data(), slot[1].data() + 9}};
     std::array<double, 26> out{};
-    double* blocks[2] = {blocks_wanted & camera_block ? out.data() + 2 : nullptr, blocks_wanted & point_block ? out.data() + 20 : nullptr};
+    double* blocks[2] = {blocks_wanted & camera_block ? out.data() + 2 : nullptr,
+                         blocks_wanted & point_block ? out.data() + 20 : nullptr};
     double** const jacobians = blocks_wanted == residuals_only ? nullptr : blocks;
     unsigned next = 0;
     for (auto _ : state) {
@@ -99,8 +103,9 @@ void time_cost(benchmark::State& state, variant v, unsigned blocks_wanted) {
     for (auto [combination, name] : {std::pair{both_blocks, "both_blocks"}, std::pair{point_block, "point_block"},
                                      std::pair{residuals_only, "residuals_only"}})
         for (variant v : {hand, leibniz_adapter, jet})
-            benchmark::RegisterBenchmark((std::string("BM_ceres_reprojection_") + name + "_" + variant_names[v]).c_str(),
-                                         [v, c = combination](benchmark::State& state) { time_cost(state, v, c); });
+            benchmark::RegisterBenchmark(
+                (std::string("BM_ceres_reprojection_") + name + "_" + variant_names[v]).c_str(),
+                [v, c = combination](benchmark::State& state) { time_cost(state, v, c); });
     return true;
 }();
 }  // namespace

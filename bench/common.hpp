@@ -56,8 +56,8 @@ inline adouble sigmoid(adouble const& x) { return 1.0 / (1.0 + exp(-x)); }
 inline adouble sigmoid(adub const& x) { return sigmoid(adouble(x)); }
 #endif
 #if LEIBNIZ_HAVE_BOOST_AUTODIFF
-template <class T, std::size_t Order>
-boost::math::differentiation::detail::fvar<T, Order> sigmoid(boost::math::differentiation::detail::fvar<T, Order> const& x) {
+template <class T, std::size_t Order> boost::math::differentiation::detail::fvar<T, Order> sigmoid(
+    boost::math::differentiation::detail::fvar<T, Order> const& x) {
     using std::exp;
     return 1.0 / (1.0 + exp(-x));
 }
@@ -138,8 +138,9 @@ template <class A> bool check(benchmark::State& state, A const& got, A const& wa
 }
 
 /// Times `compute(inputs)`: checked once against `want`, then run with inputs loaded through volatile.
-template <class Inputs, class Result, class Compute>
-void timed(benchmark::State& state, Inputs const& inputs, Result const& want, Compute compute, double tolerance = 1e-9) {
+template <class Inputs, class Result, class Compute> void timed(benchmark::State& state, Inputs const& inputs,
+                                                                Result const& want, Compute compute,
+                                                                double tolerance = 1e-9) {
     if (!check(state, compute(inputs), want, tolerance)) return;
     for (auto _ : state) {
         auto result = compute(load(inputs));
@@ -147,7 +148,8 @@ void timed(benchmark::State& state, Inputs const& inputs, Result const& want, Co
     }
 }
 
-template <std::size_t N, std::size_t M> std::array<double, N + M> join(std::array<double, N> const& a, std::array<double, M> const& b) {
+template <std::size_t N, std::size_t M>
+std::array<double, N + M> join(std::array<double, N> const& a, std::array<double, M> const& b) {
     std::array<double, N + M> r{};
     std::copy(a.begin(), a.end(), r.begin());
     std::copy(b.begin(), b.end(), r.begin() + N);
@@ -167,21 +169,24 @@ template <int I> inline constexpr leibniz::var<"q", I> q{};  // the data inputs
 template <class P> auto expression() {
     return []<std::size_t... I, std::size_t... J>(std::index_sequence<I...>, std::index_sequence<J...>) {
         return P{}(p<int(I)>..., q<int(J)>...);
-    }(std::make_index_sequence<P::n>{}, std::make_index_sequence<P::m>{});
+    }
+    (std::make_index_sequence<P::n>{}, std::make_index_sequence<P::m>{});
 }
 
 /// Calls f(bindings...) with p<i> = in[i], q<j> = in[n + j].
 template <class P, class F> auto with_bindings(std::array<double, P::n + P::m> const& in, F&& f) {
     return [&]<std::size_t... I, std::size_t... J>(std::index_sequence<I...>, std::index_sequence<J...>) {
         return f((p<int(I)> = in[I])..., (q<int(J)> = in[P::n + J])...);
-    }(std::make_index_sequence<P::n>{}, std::make_index_sequence<P::m>{});
+    }
+    (std::make_index_sequence<P::n>{}, std::make_index_sequence<P::m>{});
 }
 
 /// Calls P{}(args...) with the first n inputs converted by `active(i, value)`, the data as doubles.
 template <class P, class Active> auto call_with(std::array<double, P::n + P::m> const& in, Active&& active) {
     return [&]<std::size_t... I, std::size_t... J>(std::index_sequence<I...>, std::index_sequence<J...>) {
         return P{}(active(I, in[I])..., in[P::n + J]...);
-    }(std::make_index_sequence<P::n>{}, std::make_index_sequence<P::m>{});
+    }
+    (std::make_index_sequence<P::n>{}, std::make_index_sequence<P::m>{});
 }
 
 template <class P> std::array<double, P::n> hand_of(std::array<double, P::n + P::m> const& in) {
@@ -223,7 +228,8 @@ template <class P> void register_gradient_variants(std::string const& name) {
         benchmark::RegisterBenchmark(("BM_" + name + "_" + variant).c_str(), body);
     };
 
-    add("hand", [](benchmark::State& state) { timed(state, inputs, want, [](inputs_t const& in) { return hand_of<P>(in); }); });
+    add("hand",
+        [](benchmark::State& state) { timed(state, inputs, want, [](inputs_t const& in) { return hand_of<P>(in); }); });
 
     // The function's value by leibniz's evaluation f(p<0> = ..., ...): the unit of issue #4's
     // "a gradient costs at most 3 evaluations".
@@ -245,7 +251,8 @@ template <class P> void register_gradient_variants(std::string const& name) {
             return with_bindings<P>(in, [&](auto const&... b) {
                 return [&]<std::size_t... I>(std::index_sequence<I...>) {
                     return gradient_t{leibniz::d(f, p<int(I)>)(b...)...};
-                }(std::make_index_sequence<P::n>{});
+                }
+                (std::make_index_sequence<P::n>{});
             });
         });
     });
@@ -257,7 +264,8 @@ template <class P> void register_gradient_variants(std::string const& name) {
             return with_bindings<P>(in, [&](auto const&... b) {
                 return [&]<std::size_t... I>(std::index_sequence<I...>) {
                     return gradient_t(leibniz::gradient(f, p<int(I)>...)(b...));
-                }(std::make_index_sequence<P::n>{});
+                }
+                (std::make_index_sequence<P::n>{});
             });
         });
     });
@@ -271,7 +279,8 @@ template <class P> void register_gradient_variants(std::string const& name) {
                 std::array<leibniz::tape::var, P::n> a{leibniz::tape::var(in[I])...};
                 auto y = call_with<P>(in, [&](std::size_t i, double) -> leibniz::tape::var const& { return a[i]; });
                 return gradient_t(leibniz::tape::gradient(y, a[I]...));
-            }(std::make_index_sequence<P::n>{});
+            }
+            (std::make_index_sequence<P::n>{});
         });
     });
 #endif
@@ -323,7 +332,9 @@ template <class P> void register_gradient_variants(std::string const& name) {
             using fvar = boost::math::differentiation::autodiff_fvar<double, 1>;
             gradient_t g{};
             for (std::size_t k = 0; k < P::n; ++k) {
-                auto y = call_with<P>(in, [&](std::size_t i, double v) { return i == k ? boost::math::differentiation::make_fvar<double, 1>(v) : fvar(v); });
+                auto y = call_with<P>(in, [&](std::size_t i, double v) {
+                    return i == k ? boost::math::differentiation::make_fvar<double, 1>(v) : fvar(v);
+                });
                 g[k] = y.derivative(1);
             }
             return g;
@@ -368,7 +379,8 @@ template <class P> void register_gradient_variants(std::string const& name) {
 #endif
 
     add("finite_diff", [](benchmark::State& state) {
-        timed(state, inputs, want, [](inputs_t const& in) { return finite_differences<P>(in); }, 1e-5);
+        timed(
+            state, inputs, want, [](inputs_t const& in) { return finite_differences<P>(in); }, 1e-5);
     });
 }
 

@@ -33,7 +33,10 @@ std::array<double, n> const start = [] {
 std::vector<std::array<double, d>> const data = [] {
     std::vector<std::array<double, d>> v(points);
     unsigned state = 12345;
-    auto uniform = [&] { state = state * 1103515245u + 12345u; return static_cast<double>((state >> 8) & 0xffff) / 65536.0; };
+    auto uniform = [&] {
+        state = state * 1103515245u + 12345u;
+        return static_cast<double>((state >> 8) & 0xffff) / 65536.0;
+    };
     for (auto& p : v) {
         std::size_t const k = static_cast<std::size_t>(uniform() * K);
         for (std::size_t r = 0; r < d; ++r) p[r] = 1.5 * std::cos(static_cast<double>(k + r)) + (uniform() - 0.5);
@@ -44,7 +47,8 @@ std::vector<std::array<double, d>> const data = [] {
 // ---- leibniz ------------------------------------------------------------------------------
 std::array<double, n + 1> by_sum_over(std::array<double, n> const& p) {
     auto const per_point = value_and_gradient(kernel, theta);
-    auto const total = sum_over(data, [&](std::array<double, d> const& point) { return per_point(theta = p, x = point); });
+    auto const total =
+        sum_over(data, [&](std::array<double, d> const& point) { return per_point(theta = p, x = point); });
     std::array<double, n + 1> out{};
     for (std::size_t k = 0; k < n; ++k) out[k] = total.gradient[k];
     out[n] = total.value;
@@ -69,12 +73,10 @@ std::array<double, n + 1> by_hybrid_tape(std::array<double, n> const& p) {
     benchmark::RegisterBenchmark("BM_gmm_d2_K5_1000points_hand", [](benchmark::State& state) {
         bench::timed(state, start, want, [](std::array<double, n> const& p) { return model::hand(p, data); });
     });
-    benchmark::RegisterBenchmark("BM_gmm_d2_K5_1000points_sum_over", [](benchmark::State& state) {
-        bench::timed(state, start, want, by_sum_over);
-    });
-    benchmark::RegisterBenchmark("BM_gmm_d2_K5_1000points_hybrid_tape", [](benchmark::State& state) {
-        bench::timed(state, start, want, by_hybrid_tape);
-    });
+    benchmark::RegisterBenchmark("BM_gmm_d2_K5_1000points_sum_over",
+                                 [](benchmark::State& state) { bench::timed(state, start, want, by_sum_over); });
+    benchmark::RegisterBenchmark("BM_gmm_d2_K5_1000points_hybrid_tape",
+                                 [](benchmark::State& state) { bench::timed(state, start, want, by_hybrid_tape); });
     benchmark::RegisterBenchmark("BM_gmm_d2_K5_1000points_tape", [](benchmark::State& state) {
         bench::timed(state, start, want, [](std::array<double, n> const& p) { return model::plain_tape(p, data); });
     });

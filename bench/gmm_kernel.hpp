@@ -25,7 +25,9 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
     static constexpr std::size_t alpha_at(std::size_t k) { return k; }
     static constexpr std::size_t mu_at(std::size_t k, std::size_t r) { return K + k * D + r; }
     static constexpr std::size_t q_at(std::size_t k, std::size_t r) { return K + K * D + k * D + r; }
-    static constexpr std::size_t l_at(std::size_t k, std::size_t r, std::size_t j) { return K + 2 * K * D + k * tri + r * (r - 1) / 2 + j; }
+    static constexpr std::size_t l_at(std::size_t k, std::size_t r, std::size_t j) {
+        return K + 2 * K * D + k * tri + r * (r - 1) / 2 + j;
+    }
 
     // row r of Q_k (x - mu_k)
     template <std::size_t Kc, std::size_t R> static auto row() {
@@ -34,7 +36,8 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
         if constexpr (R == 0) return diagonal;
         else
             return diagonal + leibniz::sum<R>([](auto j) {
-                       return theta[at<l_at(Kc, R, decltype(j)::value)>] * (x[j] - theta[at<mu_at(Kc, decltype(j)::value)>]);
+                       return theta[at<l_at(Kc, R, decltype(j)::value)>] *
+                              (x[j] - theta[at<mu_at(Kc, decltype(j)::value)>]);
                    });
     }
     static auto expression() {
@@ -92,12 +95,14 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
                 }
             }
         }
-        for (std::size_t k = 0; k < K; ++k) out[alpha_at(k)] += static_cast<double>(std::size(data)) * std::exp(p[alpha_at(k)] - log_alpha_sum);
+        for (std::size_t k = 0; k < K; ++k)
+            out[alpha_at(k)] += static_cast<double>(std::size(data)) * std::exp(p[alpha_at(k)] - log_alpha_sum);
         return out;
     }
 
     /// The same on the plain tape, every operation recorded.
-    template <class Points> static std::array<double, n + 1> plain_tape(std::array<double, n> const& p, Points const& data) {
+    template <class Points>
+    static std::array<double, n + 1> plain_tape(std::array<double, n> const& p, Points const& data) {
         leibniz::tape::scope recording;
         std::array<leibniz::tape::var, n> v{};
         for (std::size_t k = 0; k < n; ++k) v[k] = p[k];

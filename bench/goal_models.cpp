@@ -88,7 +88,8 @@ template <std::size_t N> double worst(std::array<double, N> const& got, std::arr
 }
 // Central differences of f at p by every stride-th parameter, against the gradient g.
 template <class F, std::size_t N, std::size_t M>
-double worst_finite_difference(F const& f, std::array<double, N> const& p, std::array<double, M> const& g, std::size_t stride) {
+double worst_finite_difference(F const& f, std::array<double, N> const& p, std::array<double, M> const& g,
+                               std::size_t stride) {
     double w = 0;
     for (std::size_t i = 0; i < N; i += stride) {
         auto moved = p;
@@ -113,15 +114,17 @@ bool const checked = [] {
     report("GMM d=10 K=25 gradient vs hand", worst(g, gmm::hand(gmm_start, gmm_point)), 1e-12);
     report("GMM d=10 K=25 gradient vs tape", worst(g, gmm::plain_tape(gmm_start, gmm_point)), 1e-12);
     report("GMM d=10 K=25 gradient vs finite differences",
-           worst_finite_difference([](std::array<double, gmm_n> const& p) { return gmm_f(gmm::theta = p, gmm::x = gmm_point[0]); },
-                                   gmm_start, g, 7),
+           worst_finite_difference(
+               [](std::array<double, gmm_n> const& p) { return gmm_f(gmm::theta = p, gmm::x = gmm_point[0]); },
+               gmm_start, g, 7),
            1e-6);
     auto const s = sum_leibniz(sum_start);
     report("sum of 1,024 gradient vs hand", worst(s, sum_hand(sum_start)), 1e-12);
     report("sum of 1,024 gradient vs tape", worst(s, sum_tape(sum_start)), 1e-12);
     report("sum of 1,024 gradient vs finite differences",
-           worst_finite_difference([](std::array<double, terms + 1> const& p) { return sum_f(a = coefficients_of(p), x = p[terms]); },
-                                   sum_start, s, 31),
+           worst_finite_difference(
+               [](std::array<double, terms + 1> const& p) { return sum_f(a = coefficients_of(p), x = p[terms]); },
+               sum_start, s, 31),
            1e-6);
     return ok;
 }();
@@ -146,12 +149,14 @@ bool const checked = [] {
     });
     benchmark::RegisterBenchmark("BM_gmm_d10_K25_gradient_hand", [=](benchmark::State& state) {
         guarded(state, [](benchmark::State& s) {
-            bench::timed(s, gmm_start, gmm_want, [](std::array<double, gmm_n> const& p) { return gmm::hand(p, gmm_point); });
+            bench::timed(s, gmm_start, gmm_want,
+                         [](std::array<double, gmm_n> const& p) { return gmm::hand(p, gmm_point); });
         });
     });
     benchmark::RegisterBenchmark("BM_gmm_d10_K25_gradient_tape", [=](benchmark::State& state) {
         guarded(state, [](benchmark::State& s) {
-            bench::timed(s, gmm_start, gmm_want, [](std::array<double, gmm_n> const& p) { return gmm::plain_tape(p, gmm_point); });
+            bench::timed(s, gmm_start, gmm_want,
+                         [](std::array<double, gmm_n> const& p) { return gmm::plain_tape(p, gmm_point); });
         });
     });
     benchmark::RegisterBenchmark("BM_sum1024_gradient_leibniz", [=](benchmark::State& state) {

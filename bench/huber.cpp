@@ -27,7 +27,8 @@ template <std::size_t K, bool Branch> struct huber {
         std::array<double, 2 * K> d{};
         for (std::size_t i = 0; i < K; ++i) {
             double const xi = -2.0 + 4.0 * double(i) / double(K - 1);
-            double const noise = 3.0 * double(int((i * 37) % 13) - 6) / 6.0 + 0.01;  // never a residual of exactly 0 or 1
+            double const noise =
+                3.0 * double(int((i * 37) % 13) - 6) / 6.0 + 0.01;  // never a residual of exactly 0 or 1
             d[i] = xi;
             d[K + i] = 2.0 * xi + 1.0 + noise;
         }
@@ -49,7 +50,8 @@ template <std::size_t K, bool Branch> struct huber {
         auto const& b = nth<1>(args...);
         return [&]<std::size_t... I>(std::index_sequence<I...>) {
             return let<A>((loss<A>(let<A>(a * nth<2 + I>(args...) + b - nth<2 + K + I>(args...))) + ...));
-        }(std::make_index_sequence<K>{});
+        }
+        (std::make_index_sequence<K>{});
     }
     static std::array<double, 2> hand(std::array<double, 2> const& p, std::array<double, 2 * K> const& d) {
         double ga = 0, gb = 0;

@@ -57,7 +57,10 @@ struct batch {
             d[i] = t < 0.5 ? 0.0 : 1.0;
         }
         for (auto* v : {&a, &c, &d})
-            for (double& e : *v) { volatile double loaded = e; e = loaded; }
+            for (double& e : *v) {
+                volatile double loaded = e;
+                e = loaded;
+            }
     }
 };
 batch const data;
@@ -84,7 +87,8 @@ void rosenbrock_double(rosenbrock_out& out) {
 }
 template <class L> void rosenbrock_lanes(rosenbrock_out& out) {
     for (std::size_t i = 0; i < points; i += L::size()) {
-        auto const g = rosenbrock_gradient(x = L(&data.a[i], stdx::element_aligned), y = L(&data.c[i], stdx::element_aligned));
+        auto const g =
+            rosenbrock_gradient(x = L(&data.a[i], stdx::element_aligned), y = L(&data.c[i], stdx::element_aligned));
         g[0].copy_to(&out.gx[i], stdx::element_aligned);
         g[1].copy_to(&out.gy[i], stdx::element_aligned);
     }
@@ -94,18 +98,23 @@ template <class L> void rosenbrock_lanes(rosenbrock_out& out) {
 
 constexpr std::size_t dimensions = 16;
 constexpr leibniz::var_array<"p", dimensions> p;
-auto const rosenbrock16_gradient = leibniz::gradient(leibniz::sum<dimensions / 2>([](auto i) {
-    return 100_c * square(p[i * 2_c + 1_c] - square(p[i * 2_c])) + square(1_c - p[i * 2_c]);
-}), p);
+auto const rosenbrock16_gradient =
+    leibniz::gradient(leibniz::sum<dimensions / 2>([](auto i) {
+                          return 100_c * square(p[i * 2_c + 1_c] - square(p[i * 2_c])) + square(1_c - p[i * 2_c]);
+                      }),
+                      p);
 
 struct coordinates {  // coordinate j of point i at [j][i]
     std::array<std::vector<double>, dimensions> at;
-    coordinates() { for (auto& c : at) c.resize(points); }
+    coordinates() {
+        for (auto& c : at) c.resize(points);
+    }
 };
 coordinates const where16 = [] {
     coordinates c;
     for (std::size_t j = 0; j < dimensions; ++j)
-        for (std::size_t i = 0; i < points; ++i) c.at[j][i] = (j % 2 == 0 ? data.a[i] : data.c[i]) + 0.01 * static_cast<double>(j);
+        for (std::size_t i = 0; i < points; ++i)
+            c.at[j][i] = (j % 2 == 0 ? data.a[i] : data.c[i]) + 0.01 * static_cast<double>(j);
     return c;
 }();
 
@@ -154,7 +163,8 @@ three neuron_hand() {
 three neuron_double() {
     three sum{};
     for (std::size_t i = 0; i < points; ++i) {
-        auto const g = neuron_gradient(w1 = neuron_w1, w2 = neuron_w2, b = neuron_b, x1 = data.a[i], x2 = data.c[i], y = data.d[i]);
+        auto const g = neuron_gradient(w1 = neuron_w1, w2 = neuron_w2, b = neuron_b, x1 = data.a[i], x2 = data.c[i],
+                                       y = data.d[i]);
         for (std::size_t k = 0; k < 3; ++k) sum[k] += g[k];
     }
     return sum;
@@ -162,8 +172,9 @@ three neuron_double() {
 template <class L> three neuron_lanes() {
     std::array<L, 3> sum{};
     for (std::size_t i = 0; i < points; i += L::size()) {
-        auto const g = neuron_gradient(w1 = neuron_w1, w2 = neuron_w2, b = neuron_b, x1 = L(&data.a[i], stdx::element_aligned),
-                                       x2 = L(&data.c[i], stdx::element_aligned), y = L(&data.d[i], stdx::element_aligned));
+        auto const g =
+            neuron_gradient(w1 = neuron_w1, w2 = neuron_w2, b = neuron_b, x1 = L(&data.a[i], stdx::element_aligned),
+                            x2 = L(&data.c[i], stdx::element_aligned), y = L(&data.d[i], stdx::element_aligned));
         for (std::size_t k = 0; k < 3; ++k) sum[k] += g[k];
     }
     return {stdx::reduce(sum[0]), stdx::reduce(sum[1]), stdx::reduce(sum[2])};
@@ -218,16 +229,17 @@ void register_rosenbrock(char const* variant, void (*run)(rosenbrock_out&)) {
         check_close(variant, got.gx[i], want.gx[i]);
         check_close(variant, got.gy[i], want.gy[i]);
     }
-    benchmark::RegisterBenchmark((std::string("BM_lanes_rosenbrock_") + variant).c_str(), [run](benchmark::State& state) {
-        rosenbrock_out out;
-        for (auto _ : state) {
-            run(out);
-            benchmark::DoNotOptimize(out.gx.data());
-            benchmark::DoNotOptimize(out.gy.data());
-            benchmark::ClobberMemory();
-        }
-        state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * points));
-    });
+    benchmark::RegisterBenchmark((std::string("BM_lanes_rosenbrock_") + variant).c_str(),
+                                 [run](benchmark::State& state) {
+                                     rosenbrock_out out;
+                                     for (auto _ : state) {
+                                         run(out);
+                                         benchmark::DoNotOptimize(out.gx.data());
+                                         benchmark::DoNotOptimize(out.gy.data());
+                                         benchmark::ClobberMemory();
+                                     }
+                                     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * points));
+                                 });
 }
 
 void register_rosenbrock16(char const* variant, void (*run)(coordinates&)) {
@@ -236,15 +248,16 @@ void register_rosenbrock16(char const* variant, void (*run)(coordinates&)) {
     run(got);
     for (std::size_t j = 0; j < dimensions; ++j)
         for (std::size_t i = 0; i < points; ++i) check_close(variant, got.at[j][i], want.at[j][i]);
-    benchmark::RegisterBenchmark((std::string("BM_lanes_rosenbrock16_") + variant).c_str(), [run](benchmark::State& state) {
-        coordinates out;
-        for (auto _ : state) {
-            run(out);
-            for (auto& c : out.at) benchmark::DoNotOptimize(c.data());
-            benchmark::ClobberMemory();
-        }
-        state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * points));
-    });
+    benchmark::RegisterBenchmark((std::string("BM_lanes_rosenbrock16_") + variant).c_str(),
+                                 [run](benchmark::State& state) {
+                                     coordinates out;
+                                     for (auto _ : state) {
+                                         run(out);
+                                         for (auto& c : out.at) benchmark::DoNotOptimize(c.data());
+                                         benchmark::ClobberMemory();
+                                     }
+                                     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * points));
+                                 });
 }
 
 void register_sum(char const* problem, char const* variant, three (*run)(), three (*hand)()) {
@@ -262,9 +275,11 @@ void register_sum(char const* problem, char const* variant, three (*run)(), thre
 
 [[maybe_unused]] bool const registered = [] {
 #if defined(__AVX2__)
-    benchmark::AddCustomContext("isa", "avx2 (-mavx2 -mfma), native_simd<double> of " + std::to_string(native::size()) + " lanes");
+    benchmark::AddCustomContext(
+        "isa", "avx2 (-mavx2 -mfma), native_simd<double> of " + std::to_string(native::size()) + " lanes");
 #else
-    benchmark::AddCustomContext("isa", "the compiler's default, native_simd<double> of " + std::to_string(native::size()) + " lanes");
+    benchmark::AddCustomContext(
+        "isa", "the compiler's default, native_simd<double> of " + std::to_string(native::size()) + " lanes");
 #endif
     register_rosenbrock("hand", rosenbrock_hand);
     register_rosenbrock("double", rosenbrock_double);

@@ -21,9 +21,11 @@ constexpr var<"y"> y;
 auto loss_expression() {
     auto unit = [](auto j) {
         constexpr std::size_t J = decltype(j)::value;
-        return tanh(sum<inputs>([](auto i) { return w[at<J * inputs + decltype(i)::value>] * x[i]; }) + w[at<inputs * hidden + J>]);
+        return tanh(sum<inputs>([](auto i) { return w[at<J * inputs + decltype(i)::value>] * x[i]; }) +
+                    w[at<inputs * hidden + J>]);
     };
-    auto out = sum<hidden>([&](auto j) { return w[at<inputs * hidden + hidden + decltype(j)::value>] * unit(j); }) + w[at<weights - 1>];
+    auto out = sum<hidden>([&](auto j) { return w[at<inputs * hidden + hidden + decltype(j)::value>] * unit(j); }) +
+               w[at<weights - 1>];
     return square(out - y);
 }
 auto const loss = loss_expression();
@@ -94,7 +96,8 @@ std::array<double, weights> tape_gradient(std::array<double, weights> const& p) 
         });
     });
     benchmark::RegisterBenchmark("BM_network16_32_loss_hand", [](benchmark::State& state) {
-        bench::timed(state, parameters, want_loss, [](std::array<double, weights> const& p) { return std::array<double, 1>{hand_loss(p)}; });
+        bench::timed(state, parameters, want_loss,
+                     [](std::array<double, weights> const& p) { return std::array<double, 1>{hand_loss(p)}; });
     });
     benchmark::RegisterBenchmark("BM_network16_32_gradient_leibniz", [](benchmark::State& state) {
         bench::timed(state, parameters, want, [](std::array<double, weights> const& p) {

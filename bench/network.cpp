@@ -10,16 +10,16 @@ using bench::nth;
 
 struct network {
     static constexpr std::size_t n = 17, m = 3;
-    static constexpr std::array<double, 17> x{0.3, -0.5, 0.8, 0.1, -0.7, 0.4, 0.2, -0.9,   // W1
-                                              0.05, -0.1, 0.15, 0.0,                     // b1
-                                              0.6, -0.4, 0.9, -0.2,                      // W2
-                                              0.1};                                      // b2
+    static constexpr std::array<double, 17> x{0.3,  -0.5, 0.8,  0.1,  -0.7, 0.4, 0.2, -0.9,  // W1
+                                              0.05, -0.1, 0.15, 0.0,                         // b1
+                                              0.6,  -0.4, 0.9,  -0.2,                        // W2
+                                              0.1};                                          // b2
     static constexpr std::array<double, 3> data{0.7, -1.3, 0.25};
 
     template <class... T> auto operator()(T const&... a) const {
         using A = bench::first_t<T...>;
-        using std::tanh;
         using bench::sigmoid;
+        using std::tanh;
         auto const& x1 = nth<17>(a...);
         auto const& x2 = nth<18>(a...);
         auto const& y = nth<19>(a...);
@@ -30,7 +30,8 @@ struct network {
         auto const h1 = hidden(std::integral_constant<std::size_t, 1>{});
         auto const h2 = hidden(std::integral_constant<std::size_t, 2>{});
         auto const h3 = hidden(std::integral_constant<std::size_t, 3>{});
-        auto const z = let<A>(nth<12>(a...) * h0 + nth<13>(a...) * h1 + nth<14>(a...) * h2 + nth<15>(a...) * h3 + nth<16>(a...));
+        auto const z =
+            let<A>(nth<12>(a...) * h0 + nth<13>(a...) * h1 + nth<14>(a...) * h2 + nth<15>(a...) * h3 + nth<16>(a...));
         auto const r = let<A>(sigmoid(z) - y);
         return let<A>(r * r);
     }

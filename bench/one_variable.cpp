@@ -10,7 +10,10 @@ struct sin_x2 {
     static constexpr std::size_t n = 1, m = 0;
     static constexpr std::array<double, 1> x{0.7};
     static constexpr std::array<double, 0> data{};
-    template <class T> auto operator()(T const& x) const { using std::sin; return let<T>(sin(x * x)); }
+    template <class T> auto operator()(T const& x) const {
+        using std::sin;
+        return let<T>(sin(x * x));
+    }
     static std::array<double, 1> hand(std::array<double, 1> const& in, std::array<double, 0> const&) {
         double const x = in[0];
         return {2 * x * std::cos(x * x)};
@@ -21,7 +24,10 @@ struct exp_x2 {
     static constexpr std::size_t n = 1, m = 0;
     static constexpr std::array<double, 1> x{0.7};
     static constexpr std::array<double, 0> data{};
-    template <class T> auto operator()(T const& x) const { using std::exp; return let<T>(exp(x * x)); }
+    template <class T> auto operator()(T const& x) const {
+        using std::exp;
+        return let<T>(exp(x * x));
+    }
     static std::array<double, 1> hand(std::array<double, 1> const& in, std::array<double, 0> const&) {
         double const x = in[0];
         return {2 * x * std::exp(x * x)};
@@ -32,7 +38,10 @@ struct log_sin {
     static constexpr std::size_t n = 1, m = 0;
     static constexpr std::array<double, 1> x{0.7};
     static constexpr std::array<double, 0> data{};
-    template <class T> auto operator()(T const& x) const { using std::log, std::sin; return let<T>(log(sin(x))); }
+    template <class T> auto operator()(T const& x) const {
+        using std::log, std::sin;
+        return let<T>(log(sin(x)));
+    }
     static std::array<double, 1> hand(std::array<double, 1> const& in, std::array<double, 0> const&) {
         double const x = in[0];
         return {std::cos(x) / std::sin(x)};
@@ -58,7 +67,10 @@ struct gaussian {  // e^(-x^2/2)
     static constexpr std::size_t n = 1, m = 0;
     static constexpr std::array<double, 1> x{0.7};
     static constexpr std::array<double, 0> data{};
-    template <class T> auto operator()(T const& x) const { using std::exp; return let<T>(exp(-(x * x) * number<T, 1, 2>())); }
+    template <class T> auto operator()(T const& x) const {
+        using std::exp;
+        return let<T>(exp(-(x * x) * number<T, 1, 2>()));
+    }
     static std::array<double, 1> hand(std::array<double, 1> const& in, std::array<double, 0> const&) {
         double const x = in[0];
         return {-x * std::exp(-0.5 * x * x)};
@@ -69,7 +81,10 @@ struct x_to_the_x {
     static constexpr std::size_t n = 1, m = 0;
     static constexpr std::array<double, 1> x{0.7};
     static constexpr std::array<double, 0> data{};
-    template <class T> auto operator()(T const& x) const { using std::pow; return let<T>(pow(x, x)); }
+    template <class T> auto operator()(T const& x) const {
+        using std::pow;
+        return let<T>(pow(x, x));
+    }
     static std::array<double, 1> hand(std::array<double, 1> const& in, std::array<double, 0> const&) {
         double const x = in[0];
         return {std::pow(x, x) * (std::log(x) + 1)};
@@ -80,7 +95,10 @@ struct sigmoid_of_x {
     static constexpr std::size_t n = 1, m = 0;
     static constexpr std::array<double, 1> x{0.7};
     static constexpr std::array<double, 0> data{};
-    template <class T> auto operator()(T const& x) const { using bench::sigmoid; return let<T>(sigmoid(x)); }
+    template <class T> auto operator()(T const& x) const {
+        using bench::sigmoid;
+        return let<T>(sigmoid(x));
+    }
     static std::array<double, 1> hand(std::array<double, 1> const& in, std::array<double, 0> const&) {
         double const s = 1 / (1 + std::exp(-in[0]));
         return {s * (1 - s)};

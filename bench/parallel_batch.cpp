@@ -36,7 +36,8 @@ std::array<double, 2> difference(bench::batch_scene const& s, bench::observation
     auto residual = [&](double x) {
         auto moved = at;
         moved[k] = x;
-        auto const [rx, ry] = bench::reprojection(bench::values{moved.data()}, bench::values{moved.data() + 9}, r.u, r.v);
+        auto const [rx, ry] =
+            bench::reprojection(bench::values{moved.data()}, bench::values{moved.data() + 9}, r.u, r.v);
         return std::array<double, 2>{rx, ry};
     };
     auto const up = residual(at[k] + h), down = residual(at[k] - h);
@@ -51,9 +52,11 @@ fixture& data() {
         for (std::size_t i = 0; i < record_count; ++i) {
             auto const& r = s.records[i];
             double const* row = made.want.data() + i * bench::batch_row;
-            auto const [rx, ry] = bench::reprojection(bench::values{s.cameras.data() + 9 * std::size_t{r.camera}},
-                                                      bench::values{s.points.data() + 3 * std::size_t{r.point}}, r.u, r.v);
-            if (!bench::close(row[0], rx, 1e-12) || !bench::close(row[1], ry, 1e-12)) made.error = "a residual differs from the plain double code";
+            auto const [rx, ry] =
+                bench::reprojection(bench::values{s.cameras.data() + 9 * std::size_t{r.camera}},
+                                    bench::values{s.points.data() + 3 * std::size_t{r.point}}, r.u, r.v);
+            if (!bench::close(row[0], rx, 1e-12) || !bench::close(row[1], ry, 1e-12))
+                made.error = "a residual differs from the plain double code";
             if (i % 1000 != 0) continue;
             for (std::size_t k = 0; k < 12; ++k) {
                 auto const fd = difference(s, r, k);
@@ -96,8 +99,10 @@ BENCHMARK(BM_parallel_batch_serial)->UseRealTime()->Unit(benchmark::kMillisecond
 #if defined(_OPENMP)
 void BM_parallel_batch_openmp(benchmark::State& state) {
     int const threads = static_cast<int>(state.range(0));
-    timed_batch(state, [threads](std::span<bench::observation_record const> records, double const* cameras, double const* points,
-                                 double* out) { bench::reprojection_batch_parallel(records, cameras, points, out, threads); });
+    timed_batch(state, [threads](std::span<bench::observation_record const> records, double const* cameras,
+                                 double const* points, double* out) {
+        bench::reprojection_batch_parallel(records, cameras, points, out, threads);
+    });
 }
 BENCHMARK(BM_parallel_batch_openmp)->ArgName("threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 #endif
@@ -111,7 +116,8 @@ public:
         for (Run const& run : runs) {
             bool const median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
             if (run.run_type == Run::RT_Iteration || median) {
-                std::string name = run.run_name.function_name + (run.run_name.args.empty() ? "" : "/" + run.run_name.args);
+                std::string name =
+                    run.run_name.function_name + (run.run_name.args.empty() ? "" : "/" + run.run_name.args);
                 if (median || !medians_.count(name)) times_[name] = run.GetAdjustedRealTime();
                 if (median) medians_[name] = true;
             }
@@ -119,7 +125,8 @@ public:
     }
     void Finalize() override {
         ConsoleReporter::Finalize();
-        auto const one = times_.find("BM_parallel_batch_openmp/threads:1"), two = times_.find("BM_parallel_batch_openmp/threads:2");
+        auto const one = times_.find("BM_parallel_batch_openmp/threads:1"),
+                   two = times_.find("BM_parallel_batch_openmp/threads:2");
         auto const serial = times_.find("BM_parallel_batch_serial");
         if (one != times_.end() && two != times_.end() && serial != times_.end())
             std::printf("\n%zu records: 1 thread / 2 threads = %.2f (serial loop / 2 threads = %.2f)\n", record_count,

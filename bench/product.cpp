@@ -16,9 +16,15 @@ template <std::size_t N> struct product {
     static std::array<double, N> hand(std::array<double, N> const& x, std::array<double, 0> const&) {
         std::array<double, N> g{};
         double prefix = 1;
-        for (std::size_t i = 0; i < N; ++i) { g[i] = prefix; prefix *= x[i]; }
+        for (std::size_t i = 0; i < N; ++i) {
+            g[i] = prefix;
+            prefix *= x[i];
+        }
         double suffix = 1;
-        for (std::size_t i = N; i-- > 0;) { g[i] *= suffix; suffix *= x[i]; }
+        for (std::size_t i = N; i-- > 0;) {
+            g[i] *= suffix;
+            suffix *= x[i];
+        }
         return g;
     }
 };

@@ -16,7 +16,8 @@ template <std::size_t K> constexpr std::integral_constant<std::size_t, K> at{};
 
 // forced inline: left alone, GCC 12 called it out of line from the hand-written variant (two
 // calls, 43 ns against 19 ns inlined), which measured its inliner instead of the arithmetic
-template <class C, class P, class X, class Y> [[gnu::always_inline]] inline auto reprojection(C const& cam, P const& pt, X const& ox, Y const& oy) {
+template <class C, class P, class X, class Y>
+[[gnu::always_inline]] inline auto reprojection(C const& cam, P const& pt, X const& ox, Y const& oy) {
     using std::sqrt, std::sin, std::cos;
     // one declaration per name: in generic code the names have different types (GCC 12 takes
     // auto a = ..., b = ... of two types; Clang, rightly, refuses it)

@@ -45,18 +45,19 @@ inline auto const& kernel() {
 /// A record's residuals and Jacobian into its row; cameras and points are the parameter
 /// arrays, 9 and 3 numbers each, read in place (view<N>).
 template <class Kernel>
-[[gnu::always_inline]] inline void evaluate_record(Kernel const& kernel, observation_record const& r, double const* cameras,
-                                                   double const* points, double* row) {
+[[gnu::always_inline]] inline void evaluate_record(Kernel const& kernel, observation_record const& r,
+                                                   double const* cameras, double const* points, double* row) {
     kernel.into(row, row + 2)(camera = leibniz::view<9>(cameras + 9 * std::size_t{r.camera}),
                               point = leibniz::view<3>(points + 3 * std::size_t{r.point}), u = r.u, v = r.v);
 }
 }  // namespace batch
 
 /// The records one after the other, on the calling thread: record i into out[i * batch_row ...].
-inline void reprojection_batch_serial(std::span<observation_record const> records, double const* cameras, double const* points,
-                                      double* out) {
+inline void reprojection_batch_serial(std::span<observation_record const> records, double const* cameras,
+                                      double const* points, double* out) {
     auto const& kernel = batch::kernel();
-    for (std::size_t i = 0; i < records.size(); ++i) batch::evaluate_record(kernel, records[i], cameras, points, out + i * batch_row);
+    for (std::size_t i = 0; i < records.size(); ++i)
+        batch::evaluate_record(kernel, records[i], cameras, points, out + i * batch_row);
 }
 
 #if defined(_OPENMP)
@@ -65,8 +66,8 @@ inline void reprojection_batch_serial(std::span<observation_record const> record
 /// machine shared with other work, a thread that loses its core for a while leaves the rest to
 /// the others, where schedule(static) would make the whole batch wait for its half. Allocates
 /// nothing itself (the OpenMP runtime makes its threads once, at the first parallel region).
-inline void reprojection_batch_parallel(std::span<observation_record const> records, double const* cameras, double const* points,
-                                        double* out, int threads) {
+inline void reprojection_batch_parallel(std::span<observation_record const> records, double const* cameras,
+                                        double const* points, double* out, int threads) {
     auto const& kernel = batch::kernel();
     auto const n = static_cast<std::ptrdiff_t>(records.size());
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1024)
@@ -86,11 +87,14 @@ struct batch_scene {
 };
 inline batch_scene make_batch_scene(std::size_t records, std::size_t cameras, std::size_t points) {
     std::mt19937 bits{20261201u};
-    auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * ((static_cast<double>(bits()) + 0.5) / 4294967296.0); };
+    auto uniform = [&](double lo, double hi) {
+        return lo + (hi - lo) * ((static_cast<double>(bits()) + 0.5) / 4294967296.0);
+    };
     batch_scene s;
     for (std::size_t c = 0; c < cameras; ++c)
-        for (double x : {uniform(-0.15, 0.15), uniform(-0.15, 0.15), uniform(-0.15, 0.15), uniform(-0.5, 0.5), uniform(-0.5, 0.5),
-                         uniform(-6.5, -5.5), uniform(450, 550), uniform(-0.06, -0.04), uniform(0.005, 0.015)})
+        for (double x :
+             {uniform(-0.15, 0.15), uniform(-0.15, 0.15), uniform(-0.15, 0.15), uniform(-0.5, 0.5), uniform(-0.5, 0.5),
+              uniform(-6.5, -5.5), uniform(450, 550), uniform(-0.06, -0.04), uniform(0.005, 0.015)})
             s.cameras.push_back(x);
     for (std::size_t i = 0; i < 3 * points; ++i) s.points.push_back(uniform(-1, 1));
     for (std::size_t i = 0; i < records; ++i) {

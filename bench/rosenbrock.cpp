@@ -25,7 +25,8 @@ template <std::size_t N> struct rosenbrock {
         using first = bench::first_t<T...>;
         return [&]<std::size_t... I>(std::index_sequence<I...>) {
             return let<first>((term<first>(bench::nth<I>(x...), bench::nth<I + 1>(x...)) + ...));
-        }(std::make_index_sequence<N - 1>{});
+        }
+        (std::make_index_sequence<N - 1>{});
     }
     static std::array<double, N> hand(std::array<double, N> const& x, std::array<double, 0> const&) {
         std::array<double, N> g{};
@@ -56,7 +57,9 @@ template <class P> void register_hessian_variants(std::string const& name) {
     auto add = [&](char const* variant, auto body) {
         benchmark::RegisterBenchmark(("BM_" + name + "_hessian_" + variant).c_str(), body);
     };
-    add("hand", [](benchmark::State& state) { bench::timed(state, inputs, want, [](inputs_t const& in) { return P::hand_hessian(in); }); });
+    add("hand", [](benchmark::State& state) {
+        bench::timed(state, inputs, want, [](inputs_t const& in) { return P::hand_hessian(in); });
+    });
     add("symbolic", [](benchmark::State& state) {
         bench::timed(state, inputs, want, [](inputs_t const& in) {
             auto const f = bench::expression<P>();
@@ -66,7 +69,8 @@ template <class P> void register_hessian_variants(std::string const& name) {
                         return std::array<double, P::n>{leibniz::d(f, bench::p<int(R)>, bench::p<int(I)>)(b...)...};
                     };
                     return matrix{row(std::integral_constant<std::size_t, I>{})...};
-                }(std::make_index_sequence<P::n>{});
+                }
+                (std::make_index_sequence<P::n>{});
             });
         });
     });
@@ -77,7 +81,8 @@ template <class P> void register_hessian_variants(std::string const& name) {
             return bench::with_bindings<P>(in, [&](auto const&... b) {
                 return [&]<std::size_t... I>(std::index_sequence<I...>) {
                     return matrix(leibniz::hessian(f, bench::p<int(I)>...)(b...));
-                }(std::make_index_sequence<P::n>{});
+                }
+                (std::make_index_sequence<P::n>{});
             });
         });
     });
@@ -108,26 +113,29 @@ template <class P> void register_hessian_variants(std::string const& name) {
 #endif
     // Central differences of values, h = eps^(1/4): 4 evaluations per entry of the upper triangle.
     add("finite_diff", [](benchmark::State& state) {
-        bench::timed(state, inputs, want, [](inputs_t in) {
-            auto f = [&] { return bench::call_with<P>(in, [](std::size_t, double v) { return v; }); };
-            matrix r{};
-            for (std::size_t i = 0; i < P::n; ++i)
-                for (std::size_t j = i; j < P::n; ++j) {
-                    double const xi = in[i], xj = in[j], hi = 1.2207e-4 * std::max(1.0, std::abs(xi)),
-                                 hj = 1.2207e-4 * std::max(1.0, std::abs(xj));
-                    double s = 0;
-                    for (int si : {1, -1})
-                        for (int sj : {1, -1}) {
-                            in[i] += si * hi;
-                            in[j] += sj * hj;
-                            s += si * sj * f();
-                            in[i] = xi;
-                            in[j] = xj;
-                        }
-                    r[i][j] = r[j][i] = s / (4 * hi * hj);
-                }
-            return r;
-        }, 1e-4);
+        bench::timed(
+            state, inputs, want,
+            [](inputs_t in) {
+                auto f = [&] { return bench::call_with<P>(in, [](std::size_t, double v) { return v; }); };
+                matrix r{};
+                for (std::size_t i = 0; i < P::n; ++i)
+                    for (std::size_t j = i; j < P::n; ++j) {
+                        double const xi = in[i], xj = in[j], hi = 1.2207e-4 * std::max(1.0, std::abs(xi)),
+                                     hj = 1.2207e-4 * std::max(1.0, std::abs(xj));
+                        double s = 0;
+                        for (int si : {1, -1})
+                            for (int sj : {1, -1}) {
+                                in[i] += si * hi;
+                                in[j] += sj * hj;
+                                s += si * sj * f();
+                                in[i] = xi;
+                                in[j] = xj;
+                            }
+                        r[i][j] = r[j][i] = s / (4 * hi * hj);
+                    }
+                return r;
+            },
+            1e-4);
     });
 }
 

@@ -10,7 +10,8 @@ struct linear_model {  // (w, b; x, y)
     static constexpr std::size_t n = 2, m = 2;
     static constexpr std::array<double, 2> x{0.8, -0.3};
     static constexpr std::array<double, 2> data{1.5, 0.7};
-    template <class W, class B, class X, class Y> auto operator()(W const& w, B const& b, X const& x, Y const& y) const {
+    template <class W, class B, class X, class Y>
+    auto operator()(W const& w, B const& b, X const& x, Y const& y) const {
         auto const r = let<W>(w * x + b - y);
         return let<W>(r * r);
     }

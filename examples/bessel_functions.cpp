@@ -40,7 +40,9 @@ struct bessel_j1_rule {
     static constexpr std::string_view latex = "J_1";
     template <class X> static auto value(X const& x) { return boost::math::cyl_bessel_j(1, x); }
     // J1' = J0 - J1/x, written with y = J1(x) (the value the engines pass in)
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) { return bessel_j0(x) - y / x; }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
+        return bessel_j0(x) - y / x;
+    }
 };
 
 // Lambert's W: w e^w = z. Its derivative W/(z (1 + W)) comes from Boost, on numbers only.
@@ -110,9 +112,10 @@ int main() {
     }
     double const h_step = 1e-5, at = std::sqrt(3.0);
     compare("d W(x^2)/dx, finite difference",
-            (lambert_w((at + h_step) * (at + h_step)) - lambert_w((at - h_step) * (at - h_step))) / (2 * h_step), by_formula,
-            1e-9);
-    auto const report = check_derivatives([](auto a, auto b) { return lambert_w(a * b) * bessel_j0(b); }, x = 1.5, k = 0.7);
+            (lambert_w((at + h_step) * (at + h_step)) - lambert_w((at - h_step) * (at - h_step))) / (2 * h_step),
+            by_formula, 1e-9);
+    auto const report =
+        check_derivatives([](auto a, auto b) { return lambert_w(a * b) * bessel_j0(b); }, x = 1.5, k = 0.7);
     std::cout << "\ncheck_derivatives of W(x k) J0(k):\n" << report << "\n\n";
     compare.holds("check_derivatives agrees", report.agrees());
     compare.holds("without a symbolic derivative", !report.symbolic_available);

@@ -64,7 +64,9 @@ ceres::CostFunction* jet_cost(double observed_u, double observed_v) {
 /// fixed by the standard, its distributions are not, so the scene is the same with every library.
 class random_numbers {
 public:
-    double uniform(double lo, double hi) { return lo + (hi - lo) * ((static_cast<double>(bits_()) + 0.5) / 4294967296.0); }
+    double uniform(double lo, double hi) {
+        return lo + (hi - lo) * ((static_cast<double>(bits_()) + 0.5) / 4294967296.0);
+    }
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(bits_() % n); }
 
 private:
@@ -100,8 +102,10 @@ scene make_scene() {
         for (std::size_t k = 0; k < views_per_point; ++k) {
             std::swap(order[k], order[k + random.below(camera_count - k)]);
             std::size_t const c = order[k];
-            auto const r = bench::reprojection(bench::values{truth.cameras[c].data()}, bench::values{truth.points[p].data()}, 0.0, 0.0);
-            truth.observations.push_back({c, p, r.first + random.uniform(-0.5, 0.5), r.second + random.uniform(-0.5, 0.5)});
+            auto const r = bench::reprojection(bench::values{truth.cameras[c].data()},
+                                               bench::values{truth.points[p].data()}, 0.0, 0.0);
+            truth.observations.push_back(
+                {c, p, r.first + random.uniform(-0.5, 0.5), r.second + random.uniform(-0.5, 0.5)});
         }
     }
     // the start: every camera and point moved
@@ -121,19 +125,27 @@ scene make_scene() {
 // ---- the comparison -----------------------------------------------------------------------
 
 enum class way { jet, leibniz, analytic };
-char const* name(way w) { return w == way::jet ? "Jet (AutoDiffCostFunction)" : w == way::leibniz ? "leibniz::cost_function" : "hand-written Jacobian"; }
+char const* name(way w) {
+    return w == way::jet       ? "Jet (AutoDiffCostFunction)"
+           : w == way::leibniz ? "leibniz::cost_function"
+                               : "hand-written Jacobian";
+}
 
 ceres::CostFunction* make_cost(way w, observation const& o) {
     switch (w) {
-        case way::jet: return jet_cost(o.u, o.v);
-        case way::leibniz: return leibniz_cost(u = o.u, v = o.v);
-        case way::analytic: break;
+        case way::jet:
+            return jet_cost(o.u, o.v);
+        case way::leibniz:
+            return leibniz_cost(u = o.u, v = o.v);
+        case way::analytic:
+            break;
     }
     return new bench::analytic_reprojection_cost(o.u, o.v);
 }
 
 /// Residuals (2), then the camera block (2 x 9) and the point block (2 x 3), row-major.
-std::array<double, 26> evaluate(ceres::CostFunction const& cost, std::array<double, 9> const& cam, std::array<double, 3> const& pt) {
+std::array<double, 26> evaluate(ceres::CostFunction const& cost, std::array<double, 9> const& cam,
+                                std::array<double, 3> const& pt) {
     std::array<double, 26> out{};
     double const* parameters[2] = {cam.data(), pt.data()};
     double* blocks[2] = {out.data() + 2, out.data() + 20};
@@ -162,7 +174,8 @@ struct solved {
 
 solved solve(way w, scene s) {  // s by value: each solve starts from its own copy of the start
     ceres::Problem problem;
-    for (auto const& o : s.observations) problem.AddResidualBlock(make_cost(w, o), nullptr, s.cameras[o.camera].data(), s.points[o.point].data());
+    for (auto const& o : s.observations)
+        problem.AddResidualBlock(make_cost(w, o), nullptr, s.cameras[o.camera].data(), s.points[o.point].data());
     problem.SetParameterBlockConstant(s.cameras[0].data());  // fixes the rotation and translation of the scene
     ceres::Solver::Options options;
     options.linear_solver_type = ceres::DENSE_SCHUR;  // 20 cameras: a 171 x 171 reduced camera system
@@ -174,8 +187,12 @@ solved solve(way w, scene s) {  // s by value: each solve starts from its own co
     options.logging_type = ceres::SILENT;
     ceres::Solver::Summary summary;
     ceres::Solve(options, &problem, &summary);
-    return {summary.initial_cost, summary.final_cost, summary.total_time_in_seconds, summary.jacobian_evaluation_time_in_seconds,
-            summary.num_successful_steps + summary.num_unsuccessful_steps, summary.IsSolutionUsable()};
+    return {summary.initial_cost,
+            summary.final_cost,
+            summary.total_time_in_seconds,
+            summary.jacobian_evaluation_time_in_seconds,
+            summary.num_successful_steps + summary.num_unsuccessful_steps,
+            summary.IsSolutionUsable()};
 }
 
 }  // namespace
@@ -183,8 +200,8 @@ solved solve(way w, scene s) {  // s by value: each solve starts from its own co
 int main() {
     examples::comparison compare;
     scene const start = make_scene();
-    std::printf("bundle adjustment: %zu cameras, %zu points, %zu observations\n\n", start.cameras.size(), start.points.size(),
-                start.observations.size());
+    std::printf("bundle adjustment: %zu cameras, %zu points, %zu observations\n\n", start.cameras.size(),
+                start.points.size(), start.observations.size());
 
     // the three cost functions at every observation of the start: residuals and both blocks
     double leibniz_vs_jet = 0, analytic_vs_jet = 0, analytic_vs_leibniz = 0;
@@ -204,11 +221,12 @@ int main() {
     compare("by hand vs leibniz, largest", analytic_vs_leibniz, 0.0, 1e-12);
 
     solved results[3];
-    std::printf("\n  %-28s %12s %14s %6s %9s %12s\n", "cost function", "start cost", "final cost", "steps", "solve ms", "Jacobians ms");
+    std::printf("\n  %-28s %12s %14s %6s %9s %12s\n", "cost function", "start cost", "final cost", "steps", "solve ms",
+                "Jacobians ms");
     for (way w : {way::jet, way::leibniz, way::analytic}) {
         solved const& r = results[static_cast<int>(w)] = solve(w, start);
-        std::printf("  %-28s %12.6g %14.10g %6d %9.2f %12.2f\n", name(w), r.start_cost, r.final_cost, r.iterations, 1e3 * r.seconds,
-                    1e3 * r.jacobian_seconds);
+        std::printf("  %-28s %12.6g %14.10g %6d %9.2f %12.2f\n", name(w), r.start_cost, r.final_cost, r.iterations,
+                    1e3 * r.seconds, 1e3 * r.jacobian_seconds);
     }
     std::printf("\n");
     compare.header();

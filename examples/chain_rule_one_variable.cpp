@@ -18,20 +18,19 @@ constexpr var<"x"> x;
 
 // The textbook answers, proved at compile time: the derivative's canonical form is the one
 // the articles write down (outer derivative at the inner function, times the inner derivative).
-static_assert(d(exp(x * x), x) == 2_c * x * exp(x * x));                   // e^(x^2)  -> 2x e^(x^2)
-static_assert(d(log(sin(x)), x) == cos(x) / sin(x));                       // ln sin x -> cos x / sin x
-static_assert(d(sin(x * x), x) == 2_c * x * cos(x * x));                   // sin(x^2) -> 2x cos(x^2)
-static_assert(d(pow(3_c * x * x + 7_c, 10_c), x) ==                        // (3x^2 + 7)^10
-              60_c * x * pow(3_c * x * x + 7_c, 9_c));                     //   -> 10 (3x^2 + 7)^9 6x
-static_assert(d(exp(-(x * x) / 2_c), x) == -x * exp(-(x * x) / 2_c));      // e^(-x^2/2) -> -x e^(-x^2/2)
-static_assert(d(pow(x, x), x) == pow(x, x) * (log(x) + 1_c));              // x^x -> x^x (ln x + 1)
-static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));                // s -> s (1 - s), as s(x) s(-x)
-static_assert(d(1_c / (1_c + exp(-x)), x) ==                               // 1/(1 + e^-x)
-              exp(-x) / pow(1_c + exp(-x), 2_c));                          //   -> e^-x / (1 + e^-x)^2
+static_assert(d(exp(x * x), x) == 2_c * x * exp(x * x));               // e^(x^2)  -> 2x e^(x^2)
+static_assert(d(log(sin(x)), x) == cos(x) / sin(x));                   // ln sin x -> cos x / sin x
+static_assert(d(sin(x * x), x) == 2_c * x * cos(x * x));               // sin(x^2) -> 2x cos(x^2)
+static_assert(d(pow(3_c * x * x + 7_c, 10_c), x) ==                    // (3x^2 + 7)^10
+              60_c * x * pow(3_c * x * x + 7_c, 9_c));                 //   -> 10 (3x^2 + 7)^9 6x
+static_assert(d(exp(-(x * x) / 2_c), x) == -x * exp(-(x * x) / 2_c));  // e^(-x^2/2) -> -x e^(-x^2/2)
+static_assert(d(pow(x, x), x) == pow(x, x) * (log(x) + 1_c));          // x^x -> x^x (ln x + 1)
+static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));           // s -> s (1 - s), as s(x) s(-x)
+static_assert(d(1_c / (1_c + exp(-x)), x) ==                           // 1/(1 + e^-x)
+              exp(-x) / pow(1_c + exp(-x), 2_c));                      //   -> e^-x / (1 + e^-x)^2
 
 // Prints f and f', evaluates f' at x0, and compares it with the hand-written formula.
-template <class F>
-void show(examples::comparison& compare, char const* name, F const& f, double x0, double by_hand) {
+template <class F> void show(examples::comparison& compare, char const* name, F const& f, double x0, double by_hand) {
     auto const df = d(f, x);
     std::cout << name << "\n  f(x)  = " << f << "\n  f'(x) = " << df << '\n';
     compare("f'(x) at x = " + std::to_string(x0).substr(0, 4), df(x = x0), by_hand, 1e-12 * std::abs(by_hand));
@@ -48,8 +47,7 @@ int main() {
     show(compare, "e^(x^2)", exp(x * x), x0, 2 * x0 * exp(x0 * x0));
     show(compare, "ln(sin x)", log(sin(x)), x0, cos(x0) / sin(x0));
     show(compare, "sin(x^2)", sin(x * x), x0, cos(x0 * x0) * 2 * x0);
-    show(compare, "(3x^2 + 7)^10", pow(3_c * x * x + 7_c, 10_c), x0,
-         10 * std::pow(3 * x0 * x0 + 7, 9) * 6 * x0);
+    show(compare, "(3x^2 + 7)^10", pow(3_c * x * x + 7_c, 10_c), x0, 10 * std::pow(3 * x0 * x0 + 7, 9) * 6 * x0);
     show(compare, "e^(-x^2/2), the Gaussian kernel", exp(-(x * x) / 2_c), x0, -x0 * exp(-x0 * x0 / 2));
     show(compare, "x^x", pow(x, x), x0, std::pow(x0, x0) * (log(x0) + 1));
     show(compare, "sigmoid(x)", sigmoid(x), x0, s * (1 - s));

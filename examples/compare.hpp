@@ -17,7 +17,8 @@ public:
         std::printf("  %-34.*s %14.8g %14.8g   %s\n", static_cast<int>(what.size()), what.data(), computed, expected,
                     ok ? "ok" : "MISMATCH");
         if (!ok) {
-            std::printf("    ^ differs by %.3g, more than the tolerance %.3g\n", std::abs(computed - expected), tolerance);
+            std::printf("    ^ differs by %.3g, more than the tolerance %.3g\n", std::abs(computed - expected),
+                        tolerance);
             ++failures_;
         }
         return ok;

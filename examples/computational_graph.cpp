@@ -49,7 +49,7 @@ int main() {
     // Backward: each node's local derivatives, from d() of that node alone, at the forward values.
     std::printf("\nBackward pass (each step: incoming gradient * local derivative):\n");
     compare.header();
-    double const dL_dr = 1.0 * d(node_L, r)(r = r0);  // 2r
+    double const dL_dr = 1.0 * d(node_L, r)(r = r0);            // 2r
     double const dL_dq = dL_dr * d(node_r, q)(q = q0, y = y0);  // * 1
     double const dL_dy = dL_dr * d(node_r, y)(q = q0, y = y0);  // * (-1)
     double const dL_dp = dL_dq * d(node_q, p)(p = p0, b = b0);  // * 1

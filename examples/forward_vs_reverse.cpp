@@ -38,7 +38,7 @@ constexpr auto logsumexp = log(sum<n>([](auto i) { return exp(w[i]); }));
 // One input, many outputs: a curve in n dimensions, f_k(t) = sin((k + 1) t) / (k + 1),
 // whose tangent is f_k'(t) = cos((k + 1) t).
 constexpr var<"t"> t;
-template <std::size_t K> constexpr auto curve = sin(c<K + 1> * t) / c<K + 1>;
+template <std::size_t K> constexpr auto curve = sin(c<K + 1>* t) / c<K + 1>;
 
 int main() {
     examples::comparison compare;
@@ -53,7 +53,8 @@ int main() {
     auto forward_row = [&](std::array<double, n> const& at_w) {  // n passes: one per input
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
             return std::array<double, n>{d(logsumexp, w[at<J>])(w = at_w)...};
-        }(std::make_index_sequence<n>{});
+        }
+        (std::make_index_sequence<n>{});
     };
     auto const reverse = gradient(logsumexp, w);  // 1 pass: one forward and one reverse sweep
     std::array<double, n> const by_columns = forward_row(w0), by_row = reverse(w = w0);
@@ -65,7 +66,11 @@ int main() {
         std::snprintf(what, sizeof what, "df/dw%zu: reverse (gradient)", j);
         compare(what, by_row[j], std::exp(w0[j]) / total, 1e-15);
     }
-    auto shifted = [&](double e) { auto v = w0; v[0] += e; return v; };
+    auto shifted = [&](double e) {
+        auto v = w0;
+        v[0] += e;
+        return v;
+    };
     double const t_forward = nanoseconds_per_call([&](double e) { return forward_row(shifted(e))[n - 1]; });
     double const t_reverse = nanoseconds_per_call([&](double e) { return reverse(w = shifted(e))[n - 1]; });
     std::printf("  forward: %2zu passes, %8.0f ns     reverse: %2d pass,   %8.0f ns\n\n", n, t_forward, 1, t_reverse);
@@ -78,12 +83,14 @@ int main() {
     auto forward_column = [&](double at_t) {  // 1 pass, for the one input: every output's d/dt
         return [&]<std::size_t... K>(std::index_sequence<K...>) {
             return std::array<double, n>{d(curve<K>, t)(t = at_t)...};
-        }(std::make_index_sequence<n>{});
+        }
+        (std::make_index_sequence<n>{});
     };
     auto reverse_rows = [&](double at_t) {  // n passes: one gradient per output
         return [&]<std::size_t... K>(std::index_sequence<K...>) {
             return std::array<double, n>{gradient(curve<K>, t)(t = at_t)[0]...};
-        }(std::make_index_sequence<n>{});
+        }
+        (std::make_index_sequence<n>{});
     };
     std::array<double, n> const column = forward_column(t0), rows = reverse_rows(t0);
     compare.header();

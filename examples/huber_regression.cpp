@@ -80,9 +80,15 @@ int main() {
 
     // Least squares, for contrast: the normal equations in closed form.
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (std::size_t i = 0; i < n; ++i) { sx += xs[i]; sy += ys[i]; sxx += xs[i] * xs[i]; sxy += xs[i] * ys[i]; }
+    for (std::size_t i = 0; i < n; ++i) {
+        sx += xs[i];
+        sy += ys[i];
+        sxx += xs[i] * xs[i];
+        sxy += xs[i] * ys[i];
+    }
     double const ls_a = (n * sxy - sx * sy) / (n * sxx - sx * sx), ls_b = (sy - ls_a * sx) / n;
     std::printf("\nleast squares, pulled by the outliers: y = %.4f x + %.4f\n", ls_a, ls_b);
-    compare.holds("Huber's fit is nearer the line", std::hypot(a0 - 2, b0 - 1) < 1e-9 && std::hypot(ls_a - 2, ls_b - 1) > 0.1);
+    compare.holds("Huber's fit is nearer the line",
+                  std::hypot(a0 - 2, b0 - 1) < 1e-9 && std::hypot(ls_a - 2, ls_b - 1) > 0.1);
     return compare.exit_code();
 }

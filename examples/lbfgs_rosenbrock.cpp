@@ -58,7 +58,8 @@ int minimise(vector& at, double (*f)(double const*, double*), double tolerance, 
             alpha[k] = dot(steps[k], q) / dot(changes[k], steps[k]);
             for (std::size_t i = 0; i < n; ++i) q[i] -= alpha[k] * changes[k][i];
         }
-        double const scale = steps.empty() ? 1.0 / std::sqrt(dot(g, g)) : dot(steps.back(), changes.back()) / dot(changes.back(), changes.back());
+        double const scale = steps.empty() ? 1.0 / std::sqrt(dot(g, g))
+                                           : dot(steps.back(), changes.back()) / dot(changes.back(), changes.back());
         for (double& v : q) v *= scale;
         for (std::size_t k = 0; k < steps.size(); ++k) {
             double const beta = dot(changes[k], q) / dot(changes[k], steps[k]);
@@ -103,7 +104,8 @@ int main() {
         std::array<tape::var, n> v{};
         for (std::size_t i = 0; i < n; ++i) v[i] = at[i];
         tape::var total = 0.0;
-        for (std::size_t i = 0; i < n; i += 2) total += 100.0 * (v[i + 1] - v[i] * v[i]) * (v[i + 1] - v[i] * v[i]) + (1.0 - v[i]) * (1.0 - v[i]);
+        for (std::size_t i = 0; i < n; i += 2)
+            total += 100.0 * (v[i + 1] - v[i] * v[i]) * (v[i + 1] - v[i] * v[i]) + (1.0 - v[i]) * (1.0 - v[i]);
         taped = tape::gradient(total, v);
     }
     compare.header();

@@ -123,13 +123,15 @@ int main() {
     {
         tape::scope recording;
         std::array<tape::var, 5> v{start[0], start[1], start[2], start[3], start[4]};
-        auto plain_component = [](double xi, tape::var const& weight, tape::var const& mean, tape::var const& log_sigma) {
+        auto plain_component = [](double xi, tape::var const& weight, tape::var const& mean,
+                                  tape::var const& log_sigma) {
             tape::var const z = (xi - mean) * exp(-log_sigma);
             return weight * exp(-log_sigma - 0.5 * z * z);
         };
         tape::var loss = 0.0;
         for (double xi : data)
-            loss += -log(plain_component(xi, sigmoid(v[0]), v[1], v[3]) + plain_component(xi, sigmoid(-v[0]), v[2], v[4]));
+            loss +=
+                -log(plain_component(xi, sigmoid(v[0]), v[1], v[3]) + plain_component(xi, sigmoid(-v[0]), v[2], v[4]));
         by_plain = tape::gradient(loss, v);
     }
     compare("loss at the start, kernel on the tape", taped_loss, loss0, 1e-9 * std::abs(loss0));

@@ -44,8 +44,8 @@ int main() {
     double const dL_dz = dL_da * da_dz;
     std::printf("\nBackward pass, stage by stage (d of each stage at the forward values):\n");
     compare.header();
-    compare("dL/da = 2(a - y)", dL_da, 2 * (a0 - y0), 1e-15);        // the seed: -1.0
-    compare("da/dz = a(1 - a)", da_dz, a0 * (1 - a0), 1e-15);        // 0.25, sigmoid's largest slope
+    compare("dL/da = 2(a - y)", dL_da, 2 * (a0 - y0), 1e-15);  // the seed: -1.0
+    compare("da/dz = a(1 - a)", da_dz, a0 * (1 - a0), 1e-15);  // 0.25, sigmoid's largest slope
     compare("dL/dz = dL/da * da/dz", dL_dz, -0.25, 1e-15);
     compare("dL/dw1 = dL/dz * x1", dL_dz * x0[0], -0.25, 1e-15);
     compare("dL/dw2 = dL/dz * x2", dL_dz * x0[1], -0.50, 1e-15);

@@ -17,9 +17,9 @@ constexpr var<"x"> x;
 constexpr var<"u"> u;
 constexpr var<"v"> v;
 
-constexpr auto h = x * x;        // inner
-constexpr auto g = tanh(u);      // middle
-constexpr auto f = v * v;        // outer
+constexpr auto h = x * x;                    // inner
+constexpr auto g = tanh(u);                  // middle
+constexpr auto f = v * v;                    // outer
 constexpr auto chain = square(tanh(x * x));  // f(g(h(x)))
 
 // The rule applied by leibniz at compile time: 2 tanh(x^2) * (1 - tanh(x^2)^2) * 2x, with

@@ -68,7 +68,10 @@ int main() {
     compare("value_and_gradient: df/dy", g[1], fy_hand, 1e-14);
 
     // 6. The same gradient from the runtime tape, which records the operations as they run.
-    auto generic = [](auto a, auto b) { using std::sin, std::exp; return sin(a * b) + exp(a) * b; };
+    auto generic = [](auto a, auto b) {
+        using std::sin, std::exp;
+        return sin(a * b) + exp(a) * b;
+    };
     {
         leibniz::tape::scope recording;
         leibniz::tape::var a = x0, b = y0;
@@ -86,23 +89,27 @@ int main() {
         return (y0 * c + y0 * e) + (a * c + e);
     });
     double const t_value = nanoseconds_per_call([&](double a) { return f(x = a, y = y0); });
-    double const t_symbolic = nanoseconds_per_call([&](double a) { return d(f, x)(x = a, y = y0) + d(f, y)(x = a, y = y0); });
+    double const t_symbolic =
+        nanoseconds_per_call([&](double a) { return d(f, x)(x = a, y = y0) + d(f, y)(x = a, y = y0); });
     double const t_gradient = nanoseconds_per_call([&](double a) {
         auto const r = df(x = a, y = y0);
         return r[0] + r[1];
     });
-    double const t_tape = nanoseconds_per_call([&](double a) {
-        leibniz::tape::scope recording;
-        leibniz::tape::var av = a, bv = y0;
-        auto const r = leibniz::tape::gradient(generic(av, bv), av, bv);
-        return r[0] + r[1];
-    }, 200'000);
-    std::printf("\ntime per call (ns):\n"
-                "  f(x, y)                           %8.1f\n"
-                "  gradient written by hand          %8.1f\n"
-                "  d(f, x) and d(f, y) evaluated     %8.1f\n"
-                "  gradient(f, x, y)                 %8.1f\n"
-                "  tape: record f, sweep back        %8.1f\n",
-                t_value, t_hand, t_symbolic, t_gradient, t_tape);
+    double const t_tape = nanoseconds_per_call(
+        [&](double a) {
+            leibniz::tape::scope recording;
+            leibniz::tape::var av = a, bv = y0;
+            auto const r = leibniz::tape::gradient(generic(av, bv), av, bv);
+            return r[0] + r[1];
+        },
+        200'000);
+    std::printf(
+        "\ntime per call (ns):\n"
+        "  f(x, y)                           %8.1f\n"
+        "  gradient written by hand          %8.1f\n"
+        "  d(f, x) and d(f, y) evaluated     %8.1f\n"
+        "  gradient(f, x, y)                 %8.1f\n"
+        "  tape: record f, sweep back        %8.1f\n",
+        t_value, t_hand, t_symbolic, t_gradient, t_tape);
     return compare.exit_code();
 }

@@ -15,9 +15,9 @@
 using namespace leibniz;
 using namespace leibniz::literals;
 
-constexpr var<"x"> x;             // the input, a_0
-constexpr auto weight = 1_c;      // w, the same in every layer
-constexpr auto bias = c<1, 2>;    // b
+constexpr var<"x"> x;           // the input, a_0
+constexpr auto weight = 1_c;    // w, the same in every layer
+constexpr auto bias = c<1, 2>;  // b
 
 // n layers as one nested expression: sigmoid(w sigmoid(w ... + b) + b).
 template <std::size_t N, class A> constexpr auto sigmoid_layers(A const& a) {
@@ -65,7 +65,8 @@ int main() {
         ((std::printf("  %2zu   %.3e   %.3e\n", N + 1, gradient(sigmoid_layers<N + 1>(x), x)(x = 0.3)[0],
                       std::pow(0.25, N + 1.0))),
          ...);
-    }(std::make_index_sequence<10>{});
+    }
+    (std::make_index_sequence<10>{});
 
     compare_depth<10>(compare, 0.3);
     compare_depth<50>(compare, 0.3);

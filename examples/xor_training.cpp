@@ -28,8 +28,8 @@ constexpr auto hidden = [](auto j) {
     constexpr std::size_t row = decltype(j)::value;
     return tanh(theta[at<2 * row>] * x[at<0>] + theta[at<2 * row + 1>] * x[at<1>] + theta[at<8 + row>]);
 };
-constexpr auto output = sigmoid(sum<4>([](auto j) { return theta[at<12 + decltype(j)::value>] * hidden(j); }) +
-                                theta[at<16>]);
+constexpr auto output =
+    sigmoid(sum<4>([](auto j) { return theta[at<12 + decltype(j)::value>] * hidden(j); }) + theta[at<16>]);
 constexpr auto sample_loss = square(output - target);
 
 struct sample {
@@ -43,7 +43,8 @@ double loss_by_hand(std::array<double, 17> const& p) {
     double total = 0;
     for (auto const& [in, t] : xor_table) {
         double z = p[16];
-        for (std::size_t j = 0; j < 4; ++j) z += p[12 + j] * std::tanh(p[2 * j] * in[0] + p[2 * j + 1] * in[1] + p[8 + j]);
+        for (std::size_t j = 0; j < 4; ++j)
+            z += p[12 + j] * std::tanh(p[2 * j] * in[0] + p[2 * j + 1] * in[1] + p[8 + j]);
         double const out = 1 / (1 + std::exp(-z));
         total += (out - t) * (out - t);
     }
@@ -74,7 +75,11 @@ int main() {
     compare.header();
     auto const start = epoch(parameters);
     compare("initial loss", start.value, loss_by_hand(parameters), 1e-15);
-    auto nudged = [&](double h) { auto p = parameters; p[3] += h; return loss_by_hand(p); };
+    auto nudged = [&](double h) {
+        auto p = parameters;
+        p[3] += h;
+        return loss_by_hand(p);
+    };
     compare("dL/dtheta3 vs central difference", start.gradient[3], (nudged(1e-6) - nudged(-1e-6)) / 2e-6, 1e-8);
 
     double const rate = 1.0;

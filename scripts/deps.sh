@@ -2,7 +2,7 @@
 # Installs the Debian packages that building and testing leibniz needs.
 #
 #   scripts/deps.sh                 compilers, CMake, Ninja, Boost, doctest, Google Benchmark,
-#                                   Python 3 (scripts/include_cycles.py, a test)
+#                                   Python 3 and clang-format (the include-cycle and format tests)
 #   scripts/deps.sh adapters        ... and the libraries of the opt-in adapters, whose tests
 #                                   CMake builds when it finds them: Eigen (<leibniz/eigen.hpp>)
 #                                   and Ceres Solver (<leibniz/ceres.hpp>), and Clang's OpenMP
@@ -17,7 +17,7 @@
 set -euo pipefail
 
 # libclang-rt-14-dev: Clang's sanitizer runtimes, only recommended by clang (the asan preset needs them)
-packages=(cmake ninja-build g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev python3)
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev python3 clang-format)
 adapters=(libeigen3-dev libceres-dev libomp-14-dev)
 extras=("${adapters[@]}" pkg-config libadolc-dev gnuplot-nox graphviz valgrind)
 for arg in "$@"; do

@@ -22,7 +22,8 @@ template <std::size_t K> constexpr std::integral_constant<std::size_t, K> at{};
 template <std::size_t N> constexpr var_array<"x", N> x{};
 template <std::size_t N> constexpr auto product_of_all = []<std::size_t... I>(std::index_sequence<I...>) {
     return (x<N>[at<I>] * ...);
-}(std::make_index_sequence<N>{});
+}
+(std::make_index_sequence<N>{});
 
 volatile double input_seed = 1.0001;  // volatile: the compiler cannot fold the work away
 volatile double sink;
@@ -54,7 +55,8 @@ template <std::size_t N> [[gnu::noinline]] void measured_partials() {
         auto const values = inputs<N>();
         auto const g = [&]<std::size_t... I>(std::index_sequence<I...>) {
             return std::array<double, N>{symbolic_partial<N, I>(values)...};
-        }(std::make_index_sequence<N>{});
+        }
+        (std::make_index_sequence<N>{});
         double total = 0;
         for (double partial : g) total += partial;
         sink = total;
@@ -94,11 +96,21 @@ int main(int argc, char** argv) {
     }
     int const n = std::atoi(argv[1]);
     switch (n) {
-        case 4: run<4>(argv[2]); break;
-        case 8: run<8>(argv[2]); break;
-        case 16: run<16>(argv[2]); break;
-        case 32: run<32>(argv[2]); break;
-        default: std::fprintf(stderr, "gradient_scaling: n must be 4, 8, 16 or 32\n"); return 2;
+        case 4:
+            run<4>(argv[2]);
+            break;
+        case 8:
+            run<8>(argv[2]);
+            break;
+        case 16:
+            run<16>(argv[2]);
+            break;
+        case 32:
+            run<32>(argv[2]);
+            break;
+        default:
+            std::fprintf(stderr, "gradient_scaling: n must be 4, 8, 16 or 32\n");
+            return 2;
     }
     std::printf("repetitions %d\n", repetitions);
 }

@@ -66,8 +66,9 @@ TEST_CASE("std::span of dynamic extent and std::vector: bound when the size is N
 
     std::vector<double> const short_one{1.0, 2.0, 3.0};
     std::string const from_vector = invalid_argument_from([&] { return f(w = short_one, x = 2.0); });
-    CHECK(from_vector == "leibniz: the family w (var_array<\"w\", 4>) is bound from a std::vector of 3 values, and "
-                         "it needs exactly 4: bind 4 values, one per member w[0] ... w[3]");
+    CHECK(from_vector ==
+          "leibniz: the family w (var_array<\"w\", 4>) is bound from a std::vector of 3 values, and "
+          "it needs exactly 4: bind 4 values, one per member w[0] ... w[3]");
     std::vector<double> const long_one{1.0, 2.0, 3.0, 4.0, 5.0};
     std::string const from_span = invalid_argument_from([&] { return w = std::span<double const>(long_one); });
     CHECK(from_span.find("std::span of dynamic extent of 5 values") != std::string::npos);

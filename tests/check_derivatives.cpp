@@ -16,7 +16,10 @@ constexpr leibniz::var<"y"> y;
 using doctest::Approx;
 
 TEST_CASE("check_derivatives: every engine's numbers, where they agree") {
-    auto f = [](auto x, auto y) { using std::sin; return sin(x * y) + x; };
+    auto f = [](auto x, auto y) {
+        using std::sin;
+        return sin(x * y) + x;
+    };
     auto report = leibniz::check_derivatives(f, x = 1.0, y = 2.0);
     CHECK(report.variables[0] == "x");
     CHECK(report.variables[1] == "y");
@@ -28,14 +31,17 @@ TEST_CASE("check_derivatives: every engine's numbers, where they agree") {
     CHECK(report.finite);
     CHECK(report.symbolic_vs_tape <= 1e-15);
     CHECK(report.gradient_vs_others <= 1e-15);
-    CHECK(report.finite_difference_error > 0.0);  // finite differences are never exact here...
-    CHECK(report.finite_difference_error < 1e-9); // ...but close
+    CHECK(report.finite_difference_error > 0.0);   // finite differences are never exact here...
+    CHECK(report.finite_difference_error < 1e-9);  // ...but close
     CHECK(report.agrees());
 }
 
 TEST_CASE("check_derivatives: finite differences across a kink disagree, and the report says where") {
     // relu'(0) = 0 by convention; the central difference straddles the kink and sees 1/2
-    auto f = [](auto x, auto y) { using leibniz::relu; return relu(y) + x * x; };
+    auto f = [](auto x, auto y) {
+        using leibniz::relu;
+        return relu(y) + x * x;
+    };
     auto report = leibniz::check_derivatives(f, x = 1.0, y = 0.0);
     CHECK(report.symbolic[1] == 0.0);
     CHECK(report.tape[1] == 0.0);
@@ -49,14 +55,20 @@ TEST_CASE("check_derivatives: finite differences across a kink disagree, and the
 }
 
 TEST_CASE("check_derivatives: a jump is a large disagreement, and a pole is not finite") {
-    auto jump = [](auto x) { using leibniz::sign; return sign(x); };
+    auto jump = [](auto x) {
+        using leibniz::sign;
+        return sign(x);
+    };
     auto at_jump = leibniz::check_derivatives(jump, x = 0.0);
     CHECK(at_jump.symbolic[0] == 0.0);
     CHECK(at_jump.finite_difference[0] == Approx(14 / 12e-4));  // (-1 + 8 + 8 - 1) / 12h: grows as 1/h
-    CHECK(at_jump.finite_difference_error == Approx(1.0));     // the largest a relative difference gets
+    CHECK(at_jump.finite_difference_error == Approx(1.0));      // the largest a relative difference gets
     CHECK_FALSE(at_jump.agrees());
 
-    auto root = [](auto x) { using std::sqrt; return sqrt(x); };
+    auto root = [](auto x) {
+        using std::sqrt;
+        return sqrt(x);
+    };
     auto at_pole = leibniz::check_derivatives(root, x = 0.0);  // sqrt'(0) = +infinity; x - h is outside
     CHECK(std::isinf(at_pole.symbolic[0]));
     CHECK(std::isinf(at_pole.tape[0]));
@@ -66,7 +78,10 @@ TEST_CASE("check_derivatives: a jump is a large disagreement, and a pole is not 
 }
 
 TEST_CASE("check_derivatives: relative differences for large numbers, absolute near zero") {
-    auto big = [](auto x) { using std::exp; return exp(x); };
+    auto big = [](auto x) {
+        using std::exp;
+        return exp(x);
+    };
     auto report = leibniz::check_derivatives(big, x = 30.0);  // e^30 ~ 1e13: an absolute 1e-6 is out of reach
     CHECK(report.agrees());
     CHECK(report.finite_difference_error < 1e-8);

@@ -24,7 +24,10 @@ void agrees(auto const& report) {
 using doctest::Approx;
 
 TEST_CASE("cross-check: the linear model L = (w x + b - y)^2") {
-    auto loss = [](auto w, auto x, auto b, auto y) { using leibniz::square; return square(w * x + b - y); };
+    auto loss = [](auto w, auto x, auto b, auto y) {
+        using leibniz::square;
+        return square(w * x + b - y);
+    };
     auto at_seed = leibniz::check_derivatives(loss, w = 2.0, x = 3.0, b = 1.0, y = 5.0);
     agrees(at_seed);
     CHECK(at_seed.value == 4.0);
@@ -38,7 +41,8 @@ TEST_CASE("cross-check: the linear model L = (w x + b - y)^2") {
 
 TEST_CASE("cross-check: the neuron z = w.x + b, a = sigmoid(z), L = (a - y)^2") {
     auto loss = [](auto w1, auto w2, auto b, auto x1, auto x2, auto y) {
-        using leibniz::sigmoid; using leibniz::square;
+        using leibniz::sigmoid;
+        using leibniz::square;
         return square(sigmoid(w1 * x1 + w2 * x2 + b) - y);
     };
     auto at_seed = leibniz::check_derivatives(loss, w1 = 0.5, w2 = -0.3, b = 0.1, x1 = 1.0, x2 = 2.0, y = 1.0);
@@ -59,7 +63,8 @@ TEST_CASE("cross-check: the neuron z = w.x + b, a = sigmoid(z), L = (a - y)^2") 
 TEST_CASE("cross-check: the two-layer network h = sigmoid(W1 x), y = W2 h, L = (y - 1)^2") {
     // seed 001: x = 2, W1 = 0.5, W2 = 1.2, target 1; L = (y - 1)^2; dL/dW1 ~ -0.116
     auto loss = [](auto w1, auto w2, auto x) {
-        using leibniz::sigmoid; using leibniz::square;
+        using leibniz::sigmoid;
+        using leibniz::square;
         return square(w2 * sigmoid(w1 * x) - 1);
     };
     auto at_seed = leibniz::check_derivatives(loss, w1 = 0.5, w2 = 1.2, x = 2.0);
@@ -69,7 +74,7 @@ TEST_CASE("cross-check: the two-layer network h = sigmoid(W1 x), y = W2 h, L = (
     CHECK(at_seed.symbolic[0] == Approx(exact).epsilon(1e-14));
     CHECK(at_seed.tape[0] == Approx(exact).epsilon(1e-14));
     CHECK(at_seed.tape[0] == Approx(-0.116).epsilon(0.005));  // the seed's rounded number
-    CHECK(at_seed.value == Approx(0.015).epsilon(0.05));       // L ~ 0.015
+    CHECK(at_seed.value == Approx(0.015).epsilon(0.05));      // L ~ 0.015
     for (auto [a, c, d] : {std::array{-1.0, 0.3, 0.5}, std::array{2.0, -0.7, 1.5}, std::array{0.1, 2.0, -2.0},
                            std::array{1.3, 1.3, 1.3}})
         agrees(leibniz::check_derivatives(loss, w1 = a, w2 = c, x = d));

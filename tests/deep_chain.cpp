@@ -31,4 +31,3 @@ TEST_CASE("a chain of depth 64: derivative by the chain rule, 64 factors") {
         CHECK(gradient(f, x)(x = at)[0] == doctest::Approx(slope).epsilon(1e-12));
     }
 }
-

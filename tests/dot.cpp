@@ -68,9 +68,9 @@ TEST_CASE("to_dot: quotients, runtime constants and powers with an expression ex
     CAPTURE(dot);
     CHECK(contains(dot, "label=\"2.5\", tooltip=\"2.5\", color=gray55"));  // a runtime constant is a constant
     CHECK(contains(dot, "label=\"x/y\\nvalue = 0.5\\ngrad = 1\""));
-    CHECK(contains(dot, "label=\"-0.125\""));                            // the edge y -> x/y
+    CHECK(contains(dot, "label=\"-0.125\""));  // the edge y -> x/y
     CHECK(contains(dot, "label=\"x^y\\nvalue = 16\\ngrad = 1\""));
-    CHECK(contains(dot, "label=\"32\""));                                // d(x^y)/dx = y x^(y-1)
+    CHECK(contains(dot, "label=\"32\""));  // d(x^y)/dx = y x^(y-1)
     // dF/dx = 1/y + y x^(y-1) + 2.5 = 34.75; dF/dy = -x/y^2 + x^y log x = 10.97
     CHECK(contains(dot, "label=\"x\\nvalue = 2\\ngrad = 34.75\""));
     CHECK(contains(dot, "label=\"y\\nvalue = 4\\ngrad = 10.97\""));

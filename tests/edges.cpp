@@ -49,18 +49,18 @@ template <class F> void check_edge(F const& f, double at, double expected) {
 }  // namespace
 
 TEST_CASE("sqrt and powers at zero") {
-    check_edge([](auto t) { return sqrt(t); }, 0.0, inf);    // sqrt'(0) = +infinity
+    check_edge([](auto t) { return sqrt(t); }, 0.0, inf);  // sqrt'(0) = +infinity
     check_edge([](auto t) { return cbrt(t); }, 0.0, inf);
     check_edge([](auto t) { return pow(t, 3_c); }, 0.0, 0.0);
     check_edge([](auto t) { return pow(t, c<3, 2>); }, 0.0, 0.0);
-    check_edge([](auto t) { return sqrt(t); }, -1.0, not_a_number);   // outside the domain: NaN, never a number
+    check_edge([](auto t) { return sqrt(t); }, -1.0, not_a_number);  // outside the domain: NaN, never a number
     // x^0 is 1 everywhere (as std::pow), so its derivative is 0, also at 0
     check_edge([](auto t) { return pow(t, 0_c) * t; }, 0.0, 1.0);
 }
 
 TEST_CASE("log at zero and below") {
-    check_edge([](auto t) { return log(t); }, 0.0, inf);     // 1/x at 0
-    check_edge([](auto t) { return log(t); }, -2.0, -0.5);   // the formula 1/x; the value itself is NaN
+    check_edge([](auto t) { return log(t); }, 0.0, inf);    // 1/x at 0
+    check_edge([](auto t) { return log(t); }, -2.0, -0.5);  // the formula 1/x; the value itself is NaN
     check_edge([](auto t) { return log1p(t); }, -1.0, inf);
     CHECK(std::isnan(log(x)(x = -2.0)));
 }

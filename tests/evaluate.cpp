@@ -39,8 +39,7 @@ TEST_CASE("the result has the bound values' type") {
     CHECK(value.imag() == doctest::Approx(expected.imag()).epsilon(1e-15));
     // The complex step: Im f(x + ih)/h = f'(x) to machine precision.
     double h = 1e-30;
-    CHECK((g(x = std::complex<double>{0.7, h}).imag() / h) ==
-          doctest::Approx(d(g, x)(x = 0.7)).epsilon(1e-14));
+    CHECK((g(x = std::complex<double>{0.7, h}).imag() / h) == doctest::Approx(d(g, x)(x = 0.7)).epsilon(1e-14));
 }
 
 TEST_CASE("plain numbers are runtime constants that are never confused") {

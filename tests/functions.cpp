@@ -95,8 +95,8 @@ TEST_CASE("sigmoid through exp: s' = s(1 - s)") {
 
 TEST_CASE("points without a derivative: the documented one-sided choices") {
     constexpr var<"y"> y;
-    CHECK(d(abs(x), x)(x = 0.0) == 0.0);    // abs'(0) = sign(0) = 0
-    CHECK(d(relu(x), x)(x = 0.0) == 0.0);   // relu'(0) = 0
+    CHECK(d(abs(x), x)(x = 0.0) == 0.0);              // abs'(0) = sign(0) = 0
+    CHECK(d(relu(x), x)(x = 0.0) == 0.0);             // relu'(0) = 0
     CHECK(d(max(x, y), x)(x = 1.0, y = 1.0) == 0.5);  // a tie splits evenly
     CHECK(d(max(x, y), y)(x = 1.0, y = 1.0) == 0.5);
     CHECK(d(min(x, y), x)(x = 1.0, y = 1.0) == 0.5);

@@ -23,7 +23,8 @@ constexpr var_array<"w", 4> w;
 }  // namespace
 
 TEST_CASE("gradient, jacobian and hessian allocate nothing") {
-    auto const f = sin(x * y) + 2.5 * exp(x) * y / (x + y) + sum<4>([](auto i) { return w[i] * pow(x, c<decltype(i)::value + 1>); });
+    auto const f = sin(x * y) + 2.5 * exp(x) * y / (x + y) +
+                   sum<4>([](auto i) { return w[i] * pow(x, c<decltype(i)::value + 1>); });
     std::array<double, 4> const weights{0.5, -1.0, 2.0, 0.25};
 
     // the counter counts: one new is one allocation (kept in a volatile pointer, so that the

@@ -42,7 +42,8 @@ using jacobian_rows = std::array<std::array<double, 15>, 2>;
 template <class F> [[gnu::noinline]] std::array<double, 6> symbolic_by_intrinsics(F const& f) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return std::array<double, 6>{at_observation(d(f, camera[at<6 + I>]))...};
-    }(std::make_index_sequence<6>{});
+    }
+    (std::make_index_sequence<6>{});
 }
 
 [[gnu::noinline]] jacobian_rows taped_jacobian() {

@@ -21,9 +21,8 @@ template <class Theta, class Input, class Target>
 constexpr auto network_loss(Theta const& theta, Input const& input, Target const& target) {
     using leibniz::sigmoid, leibniz::square, std::tanh;
     auto hidden = [&]<std::size_t j>(std::integral_constant<std::size_t, j>) {
-        auto weighted = leibniz::sum<2>([&]<std::size_t i>(std::integral_constant<std::size_t, i>) {
-            return theta[at<2 * j + i>] * input[at<i>];
-        });
+        auto weighted = leibniz::sum<2>(
+            [&]<std::size_t i>(std::integral_constant<std::size_t, i>) { return theta[at<2 * j + i>] * input[at<i>]; });
         return tanh(weighted + theta[at<8 + j>]);
     };
     auto output = sigmoid(leibniz::sum<4>([&](auto j) { return theta[at<12 + decltype(j)::value>] * hidden(j); }) +
@@ -32,8 +31,8 @@ constexpr auto network_loss(Theta const& theta, Input const& input, Target const
 }
 
 /// The parameters and sample the network tests evaluate at.
-inline constexpr std::array<double, 17> network_theta{0.3,  -0.5, 0.8, 0.1,  -0.7, 0.4,  0.2,  -0.9, 0.05,
-                                                      -0.1, 0.15, 0.0, 1.1,  -0.6, 0.45, -1.3, 0.25};
+inline constexpr std::array<double, 17> network_theta{0.3,  -0.5, 0.8, 0.1, -0.7, 0.4,  0.2,  -0.9, 0.05,
+                                                      -0.1, 0.15, 0.0, 1.1, -0.6, 0.45, -1.3, 0.25};
 inline constexpr std::array<double, 2> network_input{0.7, -1.2};
 inline constexpr double network_target = 0.8;
 
@@ -68,8 +67,8 @@ constexpr auto reprojection_residual(Camera const& camera, Point const& point, d
                      camera[at<7>] * distortion * yp + camera[at<9>] - v_seen};
 }
 
-inline constexpr std::array<double, 12> ba_camera{0.12, -0.31, 0.07, 0.4, -0.25, 3.2, 810.0, 790.0, 320.5, 240.25,
-                                                  -0.08, 0.012};
+inline constexpr std::array<double, 12> ba_camera{0.12,  -0.31, 0.07,  0.4,    -0.25, 3.2,
+                                                  810.0, 790.0, 320.5, 240.25, -0.08, 0.012};
 inline constexpr std::array<double, 3> ba_point{0.9, -0.35, 2.1};
 inline constexpr double ba_u_seen = 450.0;
 inline constexpr double ba_v_seen = 190.0;

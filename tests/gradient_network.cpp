@@ -23,7 +23,8 @@ TEST_CASE("network 2-4-1: the gradient agrees with the symbolic partials, the ta
 
     std::array<double, 17> const symbolic = [&]<std::size_t... I>(std::index_sequence<I...>) {
         return std::array<double, 17>{evaluate(d(loss, theta[at<I>]))...};
-    }(std::make_index_sequence<17>{});
+    }
+    (std::make_index_sequence<17>{});
 
     leibniz::tape::scope recording;
     std::array<leibniz::tape::var, 17> recorded_theta;

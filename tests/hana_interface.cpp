@@ -18,7 +18,7 @@ constexpr leibniz::var<"x"> x;
 constexpr leibniz::var<"y"> y;
 }  // namespace
 
-static_assert(hana::equal(x * y, y * x) && !hana::equal(x * y, x + y));
+static_assert(hana::equal(x * y, y* x) && !hana::equal(x * y, x + y));
 static_assert(hana::equal(leibniz::d(sin(x * x), x), 2_c * x * cos(x * x)));
 static_assert(std::is_same_v<hana::tag_of_t<decltype(sin(x))>, leibniz::expression_tag>);
 static_assert(std::is_same_v<decltype(hana::equal(x, y)), hana::false_>);

@@ -126,12 +126,13 @@ TEST_CASE("a zero adjoint times an infinite local derivative is 0 in each lane, 
 
 TEST_CASE("a family bound from an array of lanes: the Rosenbrock gradient at four points in one sweep") {
     constexpr var_array<"w", 4> w;
-    auto const rosenbrock = sum<3>([&](auto i) {
-        return 100_c * square(w[i + 1_c] - square(w[i])) + square(1_c - w[i]);
-    });
-    std::array<std::array<double, 4>, 4> const points{{{-1.2, 1.0, 0.5, 2.0}, {0.0, 0.0, 0.0, 0.0}, {1.0, 1.0, 1.0, 1.0}, {3.0, -2.0, 0.25, 1.5}}};
+    auto const rosenbrock =
+        sum<3>([&](auto i) { return 100_c * square(w[i + 1_c] - square(w[i])) + square(1_c - w[i]); });
+    std::array<std::array<double, 4>, 4> const points{
+        {{-1.2, 1.0, 0.5, 2.0}, {0.0, 0.0, 0.0, 0.0}, {1.0, 1.0, 1.0, 1.0}, {3.0, -2.0, 0.25, 1.5}}};
     std::array<lanes4, 4> bound{};
-    for (std::size_t i = 0; i < 4; ++i) bound[i] = lanes4([&](auto k) { return points[static_cast<std::size_t>(k)][i]; });
+    for (std::size_t i = 0; i < 4; ++i)
+        bound[i] = lanes4([&](auto k) { return points[static_cast<std::size_t>(k)][i]; });
     auto const [value, g] = value_and_gradient(rosenbrock, w)(w = bound);
     for (std::size_t k = 0; k < 4; ++k) {
         CHECK(value[k] == rosenbrock(w = points[k]));

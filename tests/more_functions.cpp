@@ -40,7 +40,8 @@ template <class G> double central_difference(G const& g, double p) {
 // Inside the domain: the value is the standard library's (reference) in every engine, the
 // first derivatives agree with each other and with finite differences, and so do the second
 // ones, from d(f, x, x) and from hessian.
-template <class F, class Reference> void check_inside(F const& f, Reference const& reference, std::initializer_list<double> points) {
+template <class F, class Reference>
+void check_inside(F const& f, Reference const& reference, std::initializer_list<double> points) {
     for (double p : points) {
         auto const got = in_every_engine(f, p);
         double const second_symbolic = d(f(x), x, x)(x = p);
@@ -65,12 +66,24 @@ template <class F, class Reference> void check_inside(F const& f, Reference cons
 }  // namespace
 
 TEST_CASE("asinh, acosh, atanh: values and derivatives in every engine") {
-    check_inside([](auto t) { using std::asinh; return asinh(t); }, [](double t) { return std::asinh(t); },
-                 {-40.0, -1.3, -0.2, 0.0, 0.5, 2.0, 1e3});
-    check_inside([](auto t) { using std::acosh; return acosh(t); }, [](double t) { return std::acosh(t); },
-                 {1.01, 1.5, 2.0, 7.0, 1e3});
-    check_inside([](auto t) { using std::atanh; return atanh(t); }, [](double t) { return std::atanh(t); },
-                 {-0.95, -0.5, 0.0, 0.3, 0.9});
+    check_inside(
+        [](auto t) {
+            using std::asinh;
+            return asinh(t);
+        },
+        [](double t) { return std::asinh(t); }, {-40.0, -1.3, -0.2, 0.0, 0.5, 2.0, 1e3});
+    check_inside(
+        [](auto t) {
+            using std::acosh;
+            return acosh(t);
+        },
+        [](double t) { return std::acosh(t); }, {1.01, 1.5, 2.0, 7.0, 1e3});
+    check_inside(
+        [](auto t) {
+            using std::atanh;
+            return atanh(t);
+        },
+        [](double t) { return std::atanh(t); }, {-0.95, -0.5, 0.0, 0.3, 0.9});
 }
 
 TEST_CASE("asinh, acosh, atanh at their edges") {
@@ -94,12 +107,24 @@ TEST_CASE("asinh, acosh, atanh at their edges") {
 }
 
 TEST_CASE("log2, log10, exp2: values and derivatives in every engine") {
-    check_inside([](auto t) { using std::log2; return log2(t); }, [](double t) { return std::log2(t); },
-                 {0.01, 0.5, 1.0, 3.0, 1024.0});
-    check_inside([](auto t) { using std::log10; return log10(t); }, [](double t) { return std::log10(t); },
-                 {0.01, 0.5, 1.0, 3.0, 1000.0});
-    check_inside([](auto t) { using std::exp2; return exp2(t); }, [](double t) { return std::exp2(t); },
-                 {-10.0, -0.5, 0.0, 1.0, 20.0});
+    check_inside(
+        [](auto t) {
+            using std::log2;
+            return log2(t);
+        },
+        [](double t) { return std::log2(t); }, {0.01, 0.5, 1.0, 3.0, 1024.0});
+    check_inside(
+        [](auto t) {
+            using std::log10;
+            return log10(t);
+        },
+        [](double t) { return std::log10(t); }, {0.01, 0.5, 1.0, 3.0, 1000.0});
+    check_inside(
+        [](auto t) {
+            using std::exp2;
+            return exp2(t);
+        },
+        [](double t) { return std::exp2(t); }, {-10.0, -0.5, 0.0, 1.0, 20.0});
     // exact at powers of the base, as std::log2 and std::log10 are
     CHECK(log2(x)(x = 1024.0) == 10.0);
     CHECK(log10(x)(x = 1e-3) == -3.0);
@@ -110,27 +135,40 @@ TEST_CASE("log2, log10, exp2 at their edges") {
     check_edge([](auto t) { return log2(t); }, 0.0, -inf, inf);
     check_edge([](auto t) { return log10(t); }, 0.0, -inf, inf);
     check_edge([](auto t) { return log2(t); }, -2.0, not_a_number, -0.5 / std::numbers::ln2);  // the formula
-    check_edge([](auto t) { return exp2(t); }, 1100.0, inf, inf);                                 // overflow
-    check_edge([](auto t) { return exp2(t); }, -1100.0, 0.0, 0.0);                                // underflow
+    check_edge([](auto t) { return exp2(t); }, 1100.0, inf, inf);                              // overflow
+    check_edge([](auto t) { return exp2(t); }, -1100.0, 0.0, 0.0);                             // underflow
     // a zero adjoint meets log2'(0) = infinity: 0 in the reverse sweep and the tape
     auto const g = gradient(y * log2(x), x, y)(x = 0.0, y = 0.0);
     CHECK(g[0] == 0.0);
 }
 
 TEST_CASE("erfc: values and derivatives, and accuracy where erf rounds to 1") {
-    check_inside([](auto t) { using std::erfc; return erfc(t); }, [](double t) { return std::erfc(t); },
-                 {-2.0, -0.5, 0.0, 0.7, 1.5, 4.0});
+    check_inside(
+        [](auto t) {
+            using std::erfc;
+            return erfc(t);
+        },
+        [](double t) { return std::erfc(t); }, {-2.0, -0.5, 0.0, 0.7, 1.5, 4.0});
     // erfc(10) = 2.1e-45, where 1 - erf(10) is 0; erfc' = -2/sqrt(pi) e^(-x^2)
-    check_edge([](auto t) { return erfc(t); }, 10.0, std::erfc(10.0), -2.0 / std::sqrt(std::numbers::pi) * std::exp(-100.0));
+    check_edge([](auto t) { return erfc(t); }, 10.0, std::erfc(10.0),
+               -2.0 / std::sqrt(std::numbers::pi) * std::exp(-100.0));
     check_edge([](auto t) { return erfc(t); }, 30.0, 0.0, 0.0);
     check_edge([](auto t) { return erfc(t); }, -inf, 2.0, 0.0);
 }
 
 TEST_CASE("lgamma, tgamma, digamma: values and derivatives in every engine") {
-    check_inside([](auto t) { using std::lgamma; return lgamma(t); }, [](double t) { return std::lgamma(t); },
-                 {-2.5, -0.5, 0.3, 1.0, 2.0, 4.5, 30.0});
-    check_inside([](auto t) { using std::tgamma; return tgamma(t); }, [](double t) { return std::tgamma(t); },
-                 {-2.5, -0.5, 0.3, 1.0, 2.0, 4.5, 10.0});
+    check_inside(
+        [](auto t) {
+            using std::lgamma;
+            return lgamma(t);
+        },
+        [](double t) { return std::lgamma(t); }, {-2.5, -0.5, 0.3, 1.0, 2.0, 4.5, 30.0});
+    check_inside(
+        [](auto t) {
+            using std::tgamma;
+            return tgamma(t);
+        },
+        [](double t) { return std::tgamma(t); }, {-2.5, -0.5, 0.3, 1.0, 2.0, 4.5, 10.0});
     // digamma(1) = -Euler's gamma; digamma(1/2) = -gamma - 2 log 2; trigamma(1) = pi^2/6
     CHECK(digamma(x)(x = 1.0) == doctest::Approx(-std::numbers::egamma).epsilon(1e-15));
     CHECK(digamma(x)(x = 0.5) == doctest::Approx(-std::numbers::egamma - 2 * std::numbers::ln2).epsilon(1e-15));
@@ -153,7 +191,8 @@ TEST_CASE("lgamma and tgamma at the poles and where tgamma overflows") {
     check_edge([](auto t) { return lgamma(t); }, 172.0, std::lgamma(172.0), digamma(x)(x = 172.0));
     // digamma(x) = log x - 1/(2x) - 1/(12x^2) + 1/(120x^4) - ... for large x
     CHECK(digamma(x)(x = 172.0) ==
-          doctest::Approx(std::log(172.0) - 1 / 344.0 - 1 / (12 * 172.0 * 172.0) + 1 / (120 * std::pow(172.0, 4))).epsilon(1e-14));
+          doctest::Approx(std::log(172.0) - 1 / 344.0 - 1 / (12 * 172.0 * 172.0) + 1 / (120 * std::pow(172.0, 4)))
+              .epsilon(1e-14));
     // a zero adjoint meets the pole: 0 in the reverse sweep and the tape
     auto const g = gradient(y * lgamma(x), x, y)(x = 0.0, y = 0.0);
     CHECK(g[0] == 0.0);
@@ -191,11 +230,26 @@ TEST_CASE("fma: std::fma on numbers and on the tape, x*y + z as an expression") 
 }
 
 TEST_CASE("floor, ceil, round, trunc, sign: values, and a derivative of 0 also at the jumps") {
-    auto floor_of = [](auto t) { using std::floor; return floor(t); };
-    auto ceil_of = [](auto t) { using std::ceil; return ceil(t); };
-    auto round_of = [](auto t) { using std::round; return round(t); };
-    auto trunc_of = [](auto t) { using std::trunc; return trunc(t); };
-    auto sign_of = [](auto t) { using leibniz::sign; return sign(t); };
+    auto floor_of = [](auto t) {
+        using std::floor;
+        return floor(t);
+    };
+    auto ceil_of = [](auto t) {
+        using std::ceil;
+        return ceil(t);
+    };
+    auto round_of = [](auto t) {
+        using std::round;
+        return round(t);
+    };
+    auto trunc_of = [](auto t) {
+        using std::trunc;
+        return trunc(t);
+    };
+    auto sign_of = [](auto t) {
+        using leibniz::sign;
+        return sign(t);
+    };
     // away from the jumps and at them (integers; for round the halves, which go away from 0)
     for (double p : {-2.5, -2.0, -1.7, -0.5, -0.2, 0.0, 0.3, 0.5, 1.0, 1.5, 2.7}) {
         check_edge(floor_of, p, std::floor(p), 0.0);

@@ -15,9 +15,9 @@ using namespace leibniz::literals;
 constexpr var_array<"y", 3> y;
 constexpr var<"t"> t;
 // Robertson's kinetics, exact coefficients: no plain numbers, the functions are all type
-constexpr auto robertson = outputs(-c<1, 25> * y[0_c] + 10000_c * y[1_c] * y[2_c],
-                                   c<1, 25> * y[0_c] - 10000_c * y[1_c] * y[2_c] - 30000000_c * y[1_c] * y[1_c],
-                                   30000000_c * y[1_c] * y[1_c]);
+constexpr auto robertson =
+    outputs(-c<1, 25> * y[0_c] + 10000_c * y[1_c] * y[2_c],
+            c<1, 25>* y[0_c] - 10000_c * y[1_c] * y[2_c] - 30000000_c * y[1_c] * y[1_c], 30000000_c * y[1_c] * y[1_c]);
 
 /// What a stiff solver asks for: the right-hand side and its Jacobian, as members.
 struct robertson_system {
@@ -36,7 +36,8 @@ struct cost {
     hessian_t<decltype(residual_of(0.0)), decltype(p)> curvature;
     gradient_t<decltype(residual_of(0.0)), decltype(p)> slope;
     explicit cost(double observed)
-        : evaluate(value_and_gradient(residual_of(observed), p)), curvature(hessian(residual_of(observed), p)),
+        : evaluate(value_and_gradient(residual_of(observed), p)),
+          curvature(hessian(residual_of(observed), p)),
           slope(gradient(residual_of(observed), p)) {}
 };
 }  // namespace
@@ -44,10 +45,12 @@ struct cost {
 TEST_CASE("named results: the aliases are the types of the calls") {
     auto const f = residual_of(2.5);
     static_assert(std::is_same_v<gradient_t<decltype(f), decltype(p)>, decltype(gradient(f, p))>);
-    static_assert(std::is_same_v<value_and_gradient_t<decltype(f), decltype(p), var<"t">>, decltype(value_and_gradient(f, p, t))>);
+    static_assert(std::is_same_v<value_and_gradient_t<decltype(f), decltype(p), var<"t">>,
+                                 decltype(value_and_gradient(f, p, t))>);
     static_assert(std::is_same_v<jacobian_t<decltype(f), decltype(p)>, decltype(jacobian(f, p))>);
     static_assert(std::is_same_v<jacobian_t<decltype(robertson), decltype(y)>, decltype(jacobian(robertson, y))>);
-    static_assert(std::is_same_v<value_and_jacobian_t<decltype(robertson), decltype(y)>, decltype(value_and_jacobian(robertson, y))>);
+    static_assert(std::is_same_v<value_and_jacobian_t<decltype(robertson), decltype(y)>,
+                                 decltype(value_and_jacobian(robertson, y))>);
     static_assert(std::is_same_v<hessian_t<decltype(f), decltype(p)>, decltype(hessian(f, p))>);
     static_assert(std::is_same_v<outputs_t<decltype(f), decltype(f * f)>, decltype(outputs(f, f * f))>);
 }
@@ -57,8 +60,15 @@ TEST_CASE("named results: members without an initializer when the expression has
     std::array<double, 3> const state{0.9, 3e-5, 0.1};
     double J[9];
     system(state, J);
-    double const want[9] = {-0.04, 1e4 * state[2], 1e4 * state[1], 0.04, -1e4 * state[2] - 6e7 * state[1],
-                            -1e4 * state[1], 0.0, 6e7 * state[1], 0.0};
+    double const want[9] = {-0.04,
+                            1e4 * state[2],
+                            1e4 * state[1],
+                            0.04,
+                            -1e4 * state[2] - 6e7 * state[1],
+                            -1e4 * state[1],
+                            0.0,
+                            6e7 * state[1],
+                            0.0};
     for (int i = 0; i < 9; ++i) CHECK(J[i] == doctest::Approx(want[i]).epsilon(1e-15));
     auto const [value, rows] = system.both(y = state);
     CHECK(value[2] == doctest::Approx(3e7 * state[1] * state[1]).epsilon(1e-15));

@@ -16,7 +16,8 @@ inline constexpr auto loss = network_loss(theta, input, target);
 
 /// A function applying its argument (an expression, a gradient, a Hessian) at the sample.
 inline auto at_sample(std::array<double, 17> const& parameters = network_theta) {
-    return [parameters](auto const& f) { return f(theta = parameters, input = network_input, target = network_target); };
+    return
+        [parameters](auto const& f) { return f(theta = parameters, input = network_input, target = network_target); };
 }
 
 }  // namespace leibniz_test_models

@@ -16,12 +16,18 @@ struct dual {
     double value = 0.0, tangent = 0.0;
     constexpr dual() = default;
     constexpr dual(double v, double t = 0.0) : value(v), tangent(t) {}
-    constexpr dual& operator+=(dual const& b) { value += b.value; tangent += b.tangent; return *this; }
+    constexpr dual& operator+=(dual const& b) {
+        value += b.value;
+        tangent += b.tangent;
+        return *this;
+    }
 };
 constexpr dual operator+(dual const& a, dual const& b) { return {a.value + b.value, a.tangent + b.tangent}; }
 constexpr dual operator-(dual const& a, dual const& b) { return {a.value - b.value, a.tangent - b.tangent}; }
 constexpr dual operator-(dual const& a) { return {-a.value, -a.tangent}; }
-constexpr dual operator*(dual const& a, dual const& b) { return {a.value * b.value, a.tangent * b.value + a.value * b.tangent}; }
+constexpr dual operator*(dual const& a, dual const& b) {
+    return {a.value * b.value, a.tangent * b.value + a.value * b.tangent};
+}
 constexpr dual operator/(dual const& a, dual const& b) {
     return {a.value / b.value, (a.tangent * b.value - a.value * b.tangent) / (b.value * b.value)};
 }
@@ -32,11 +38,20 @@ constexpr bool operator>=(dual const& a, dual const& b) { return a.value >= b.va
 constexpr bool operator==(dual const& a, dual const& b) { return a.value == b.value; }
 inline dual sin(dual const& a) { return {std::sin(a.value), std::cos(a.value) * a.tangent}; }
 inline dual cos(dual const& a) { return {std::cos(a.value), -std::sin(a.value) * a.tangent}; }
-inline dual exp(dual const& a) { double const e = std::exp(a.value); return {e, e * a.tangent}; }
+inline dual exp(dual const& a) {
+    double const e = std::exp(a.value);
+    return {e, e * a.tangent};
+}
 inline dual log(dual const& a) { return {std::log(a.value), a.tangent / a.value}; }
-inline dual sqrt(dual const& a) { double const r = std::sqrt(a.value); return {r, a.tangent / (2.0 * r)}; }
+inline dual sqrt(dual const& a) {
+    double const r = std::sqrt(a.value);
+    return {r, a.tangent / (2.0 * r)};
+}
 inline dual abs(dual const& a) { return a.value < 0.0 ? -a : a; }
-inline dual tanh(dual const& a) { double const t = std::tanh(a.value); return {t, (1.0 - t * t) * a.tangent}; }
+inline dual tanh(dual const& a) {
+    double const t = std::tanh(a.value);
+    return {t, (1.0 - t * t) * a.tangent};
+}
 }  // namespace user
 
 namespace {
@@ -72,7 +87,8 @@ TEST_CASE("a user's dual numbers: the reverse sweep in them gives the gradient a
 
 TEST_CASE("a user's dual numbers in select and in a family bound from an array of them") {
     constexpr var_array<"w", 3> w;
-    auto const f = select(w[0_c] > w[1_c], w[0_c] * w[2_c], square(w[1_c])) + sum<3>([&](auto i) { return w[i] * w[i]; });
+    auto const f =
+        select(w[0_c] > w[1_c], w[0_c] * w[2_c], square(w[1_c])) + sum<3>([&](auto i) { return w[i] * w[i]; });
     std::array<dual, 3> const at{dual{2.0, 1.0}, dual{1.0, 0.0}, dual{-3.0, 0.0}};
     auto const g = gradient(f, w)(w = at);  // the direction e0: the tangents are the Hessian's first column
     auto const h = hessian(f, w)(w = std::array{2.0, 1.0, -3.0});

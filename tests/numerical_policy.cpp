@@ -37,12 +37,12 @@ TEST_CASE("0. a product's denominator b^n is computed before the product that di
     // b^n is a node of its own (here because it is also a term); the product divides by it
     check_value_and_derivative([](auto t) { return square(t) - 2_c / square(t); }, 0.5, 0.25 - 8.0, 1.0 + 32.0);
     check_value_and_derivative([](auto t) { return square(t) - 2.0 / square(t); }, 0.5, 0.25 - 8.0, 1.0 + 32.0);
-    check_value_and_derivative([](auto t) { return sqrt(t) - 2_c / sqrt(t); }, 0.5, std::sqrt(0.5) - 2.0 / std::sqrt(0.5),
-                               0.5 / std::sqrt(0.5) + 1.0 / std::pow(0.5, 1.5));
-    check_value_and_derivative([](auto t) { return sqrt(t) - 2.0 / sqrt(t); }, 0.5, std::sqrt(0.5) - 2.0 / std::sqrt(0.5),
-                               0.5 / std::sqrt(0.5) + 1.0 / std::pow(0.5, 1.5));
-    check_value_and_derivative([](auto t) { return sqrt(t) - 1_c / sqrt(t); }, 0.5, std::sqrt(0.5) - 1.0 / std::sqrt(0.5),
-                               0.5 / std::sqrt(0.5) + 0.5 / std::pow(0.5, 1.5));
+    check_value_and_derivative([](auto t) { return sqrt(t) - 2_c / sqrt(t); }, 0.5,
+                               std::sqrt(0.5) - 2.0 / std::sqrt(0.5), 0.5 / std::sqrt(0.5) + 1.0 / std::pow(0.5, 1.5));
+    check_value_and_derivative([](auto t) { return sqrt(t) - 2.0 / sqrt(t); }, 0.5,
+                               std::sqrt(0.5) - 2.0 / std::sqrt(0.5), 0.5 / std::sqrt(0.5) + 1.0 / std::pow(0.5, 1.5));
+    check_value_and_derivative([](auto t) { return sqrt(t) - 1_c / sqrt(t); }, 0.5,
+                               std::sqrt(0.5) - 1.0 / std::sqrt(0.5), 0.5 / std::sqrt(0.5) + 0.5 / std::pow(0.5, 1.5));
     // d(sqrt(x) sin(x)) = sin(x) / (2 sqrt(x)) + sqrt(x) cos(x): its graph has sqrt(x) and x^(-1/2)
     check_value_and_derivative([](auto t) { return sqrt(t) * sin(t); }, 0.5, std::sqrt(0.5) * std::sin(0.5),
                                std::sin(0.5) / (2 * std::sqrt(0.5)) + std::sqrt(0.5) * std::cos(0.5));
@@ -88,8 +88,10 @@ template <std::size_t A, std::size_t B> void check_merge(int& checked) {
     for (double at : bases) {
         double const written = pow(at, exponent<A>) * pow(at, exponent<B>);
         CAPTURE(at);
-        CAPTURE(exponent_list[A][0]); CAPTURE(exponent_list[A][1]);
-        CAPTURE(exponent_list[B][0]); CAPTURE(exponent_list[B][1]);
+        CAPTURE(exponent_list[A][0]);
+        CAPTURE(exponent_list[A][1]);
+        CAPTURE(exponent_list[B][0]);
+        CAPTURE(exponent_list[B][1]);
         CHECK(same(merged(x = at), written));
         ++checked;
     }
@@ -99,7 +101,9 @@ template <std::size_t A, std::intmax_t N> void check_power_of_power(int& checked
     for (double at : bases) {
         double const written = pow(pow(at, exponent<A>), c<N>);
         CAPTURE(at);
-        CAPTURE(exponent_list[A][0]); CAPTURE(exponent_list[A][1]); CAPTURE(N);
+        CAPTURE(exponent_list[A][0]);
+        CAPTURE(exponent_list[A][1]);
+        CAPTURE(N);
         CHECK(same(merged(x = at), written));
         ++checked;
     }
@@ -111,7 +115,9 @@ template <std::size_t A, std::size_t... B> void merges_with(int& checked, std::i
     check_power_of_power<A, 2>(checked);
     check_power_of_power<A, 3>(checked);
 }
-template <std::size_t... A> void merges_by(int& checked, std::index_sequence<A...> all) { (merges_with<A>(checked, all), ...); }
+template <std::size_t... A> void merges_by(int& checked, std::index_sequence<A...> all) {
+    (merges_with<A>(checked, all), ...);
+}
 }  // namespace
 
 TEST_CASE("1. merging powers keeps the real domain: every merge rule against the written powers") {
@@ -126,7 +132,8 @@ TEST_CASE("1. merging powers keeps the real domain: every merge rule against the
     check_value_and_derivative([](auto t) { return square(pow(t, c<1, 6>)); }, 8.0, 2.0, 1.0 / 12.0);
     // powers with expression exponents do not merge: b^y * b^z is NaN at b = -4, y = z = 1/2
     // (and b * b^y at b = 0, y = -1), as written, never b^(y+z) = -4 (or 0^0 = 1)
-    for (auto const& [b, y_value, z_value] : {std::tuple{-4.0, 0.5, 0.5}, std::tuple{-4.0, 1.5, -0.5}, std::tuple{0.0, -1.0, 1.0}}) {
+    for (auto const& [b, y_value, z_value] :
+         {std::tuple{-4.0, 0.5, 0.5}, std::tuple{-4.0, 1.5, -0.5}, std::tuple{0.0, -1.0, 1.0}}) {
         // init-captures: Clang 14 cannot capture a structured binding by name
         auto const power_product = [y = y_value, z = z_value](auto t) { return pow(t, y) * pow(t, z); };
         engines const merged = in_every_engine(power_product, b);
@@ -162,10 +169,11 @@ TEST_CASE("4. a zero adjoint times an infinite local derivative is 0 in the reve
     auto const relu_times = [](auto const& s, auto const& t) { return relu(t) * sqrt(s); };
     auto const log_times = [](auto const& s, auto const& t) { return t * log(s) + t; };
     auto const scaled = [](auto const& s, auto const&) { return 0.0 * sqrt(s); };
-    for (auto const& [swept, taped_gradient, point_y] : {std::tuple{gradient(root_times(x, y), x, y)(x = 0.0, y = 0.0), taped_partials(root_times, 0.0, 0.0), 0.0},
-                                  std::tuple{gradient(relu_times(x, y), x, y)(x = 0.0, y = -1.0), taped_partials(relu_times, 0.0, -1.0), -1.0},
-                                  std::tuple{gradient(log_times(x, y), x, y)(x = 0.0, y = 0.0), taped_partials(log_times, 0.0, 0.0), 0.0},
-                                  std::tuple{gradient(scaled(x, y), x, y)(x = 0.0, y = 0.0), taped_partials(scaled, 0.0, 0.0), 0.0}}) {
+    for (auto const& [swept, taped_gradient, point_y] :
+         {std::tuple{gradient(root_times(x, y), x, y)(x = 0.0, y = 0.0), taped_partials(root_times, 0.0, 0.0), 0.0},
+          std::tuple{gradient(relu_times(x, y), x, y)(x = 0.0, y = -1.0), taped_partials(relu_times, 0.0, -1.0), -1.0},
+          std::tuple{gradient(log_times(x, y), x, y)(x = 0.0, y = 0.0), taped_partials(log_times, 0.0, 0.0), 0.0},
+          std::tuple{gradient(scaled(x, y), x, y)(x = 0.0, y = 0.0), taped_partials(scaled, 0.0, 0.0), 0.0}}) {
         double const at_y = point_y;  // a copy: Clang 14 cannot capture a structured binding (CAPTURE's lambda)
         CAPTURE(at_y);
         CHECK(swept[0] == 0.0);
@@ -187,14 +195,18 @@ TEST_CASE("4. a zero adjoint times an infinite local derivative is 0 in the reve
 TEST_CASE("5. derivatives keep relative accuracy where the value rounds to its limit") {
     // e^-40 / (1 + e^-40)^2, 4 / (e^20 + e^-20)^2, e^-40: about 4.2e-18, 1.7e-17, 4.2e-18
     double const e40 = std::exp(-40.0);
-    check_value_and_derivative([](auto t) { return sigmoid(t); }, 40.0, 1.0 / (1.0 + e40), e40 / ((1 + e40) * (1 + e40)));
-    check_value_and_derivative([](auto t) { return tanh(t); }, 20.0, std::tanh(20.0), 1.0 / (std::cosh(20.0) * std::cosh(20.0)));
-    check_value_and_derivative([](auto t) { return tanh(t); }, -20.0, std::tanh(-20.0), 1.0 / (std::cosh(20.0) * std::cosh(20.0)));
+    check_value_and_derivative([](auto t) { return sigmoid(t); }, 40.0, 1.0 / (1.0 + e40),
+                               e40 / ((1 + e40) * (1 + e40)));
+    check_value_and_derivative([](auto t) { return tanh(t); }, 20.0, std::tanh(20.0),
+                               1.0 / (std::cosh(20.0) * std::cosh(20.0)));
+    check_value_and_derivative([](auto t) { return tanh(t); }, -20.0, std::tanh(-20.0),
+                               1.0 / (std::cosh(20.0) * std::cosh(20.0)));
     check_value_and_derivative([](auto t) { return expm1(t); }, -40.0, std::expm1(-40.0), e40);
     // and where the short forms serve, they are the ones used (the same numbers as before)
     check_value_and_derivative([](auto t) { return sigmoid(t); }, -3.0, 1.0 / (1.0 + std::exp(3.0)),
                                (1.0 / (1.0 + std::exp(3.0))) * (1.0 - 1.0 / (1.0 + std::exp(3.0))));
-    check_value_and_derivative([](auto t) { return tanh(t); }, 0.5, std::tanh(0.5), 1.0 - std::tanh(0.5) * std::tanh(0.5));
+    check_value_and_derivative([](auto t) { return tanh(t); }, 0.5, std::tanh(0.5),
+                               1.0 - std::tanh(0.5) * std::tanh(0.5));
     // log(sigmoid(x)) = -softplus(-x): finite where sigmoid(x) underflows
     auto const log_sigmoid = log(sigmoid(x));
     CHECK(same(log_sigmoid(x = -800.0), -800.0));
@@ -206,15 +218,14 @@ TEST_CASE("5. derivatives keep relative accuracy where the value rounds to its l
 }
 
 TEST_CASE("8. NaN in, NaN out, in every engine and whatever the order of the operands") {
-    for (auto const& [got, which] :
-         {std::pair{in_every_engine([](auto t) { return relu(t); }, not_a_number), 0},
-          std::pair{in_every_engine([](auto t) { return abs(t); }, not_a_number), 1},
-          std::pair{in_every_engine([](auto t) { return max(t, 1.0); }, not_a_number), 2},
-          std::pair{in_every_engine([](auto t) { return max(1.0, t); }, not_a_number), 3},
-          std::pair{in_every_engine([](auto t) { return min(t, 1.0); }, not_a_number), 4},
-          std::pair{in_every_engine([](auto t) { return min(1.0, t); }, not_a_number), 5},
-          std::pair{in_every_engine([](auto t) { return softplus(t); }, not_a_number), 6},
-          std::pair{in_every_engine([](auto t) { return sigmoid(t); }, not_a_number), 7}}) {
+    for (auto const& [got, which] : {std::pair{in_every_engine([](auto t) { return relu(t); }, not_a_number), 0},
+                                     std::pair{in_every_engine([](auto t) { return abs(t); }, not_a_number), 1},
+                                     std::pair{in_every_engine([](auto t) { return max(t, 1.0); }, not_a_number), 2},
+                                     std::pair{in_every_engine([](auto t) { return max(1.0, t); }, not_a_number), 3},
+                                     std::pair{in_every_engine([](auto t) { return min(t, 1.0); }, not_a_number), 4},
+                                     std::pair{in_every_engine([](auto t) { return min(1.0, t); }, not_a_number), 5},
+                                     std::pair{in_every_engine([](auto t) { return softplus(t); }, not_a_number), 6},
+                                     std::pair{in_every_engine([](auto t) { return sigmoid(t); }, not_a_number), 7}}) {
         int const case_number = which;  // a copy: Clang 14 cannot capture a structured binding
         CAPTURE(case_number);
         CHECK(std::isnan(got.value));

@@ -22,8 +22,8 @@ template <std::uint64_t State> struct branch {
     using C = expression<mix(State ^ 0x3), 1>;
 
     template <class X, class Y, class Z> static auto build(X const& x, Y const& y, Z const& z) {
-        using std::sin, std::exp, std::tanh, std::sqrt, std::log;
         using leibniz::select, leibniz::clamp, leibniz::square;
+        using std::sin, std::exp, std::tanh, std::sqrt, std::log;
         auto const a = A::build(x, y, z);
         auto const b = B::build(x, y, z);
         auto const c = C::build(x, y, z);
@@ -46,7 +46,8 @@ template <std::uint64_t Seed, std::size_t Count> void check_batch() {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (random_expressions::check_one<nth<Seed, I>, I>(random, t), ...);
         (random_expressions::check_extremes<nth<Seed, I>, I>(random, t), ...);
-    }(std::make_index_sequence<Count>{});
+    }
+    (std::make_index_sequence<Count>{});
     CHECK(t.checks == 12 * Count);
     CHECK(t.finite_difference_misses * 100 <= t.checks);
     MESSAGE("branches: finite differences across a switch or kink: ", t.finite_difference_misses, " of ", t.checks,

@@ -68,10 +68,9 @@ template <std::uint64_t State, int Depth> struct expression {
     using B = expression<mix(State ^ 0xb), Depth - 2>;
 
     template <class X, class Y, class Z> static auto build(X const& x, Y const& y, Z const& z) {
-        using std::sin, std::cos, std::tanh, std::atan, std::exp, std::log, std::sqrt, std::erf, std::expm1,
-            std::asin, std::acos, std::sinh, std::cosh, std::tan, std::cbrt, std::abs, std::atan2, std::hypot,
-            std::pow;
         using leibniz::sigmoid, leibniz::softplus, leibniz::relu, leibniz::square, leibniz::min, leibniz::max;
+        using std::sin, std::cos, std::tanh, std::atan, std::exp, std::log, std::sqrt, std::erf, std::expm1, std::asin,
+            std::acos, std::sinh, std::cosh, std::tan, std::cbrt, std::abs, std::atan2, std::hypot, std::pow;
         auto a = A::build(x, y, z);
         if constexpr (kind == 0) return a + B::build(x, y, z);
         else if constexpr (kind == 1) return a - B::build(x, y, z);
@@ -168,11 +167,13 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
     auto expression = f(x, y, z);
     // An expression can fold to a plain number (sin(x - x) + 1.5 is 1.5): its derivative is 0.
     auto derivative = [&] {
-        if constexpr (leibniz::Expression<decltype(expression)>) return d(expression, std::get<by>(std::tuple{x, y, z}));
+        if constexpr (leibniz::Expression<decltype(expression)>)
+            return d(expression, std::get<by>(std::tuple{x, y, z}));
         else return 0.0;
     }();
     auto evaluate = [&](auto const& e, std::array<double, 3> const& p) {
-        if constexpr (leibniz::Expression<std::remove_cvref_t<decltype(e)>>) return static_cast<double>(e(x = p[0], y = p[1], z = p[2]));
+        if constexpr (leibniz::Expression<std::remove_cvref_t<decltype(e)>>)
+            return static_cast<double>(e(x = p[0], y = p[1], z = p[2]));
         else return static_cast<double>(e);
     };
     INFO("expression ", I, " d/d", "xyz"[by], ": ", typeid(expression).name());
@@ -199,11 +200,13 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
             for (std::size_t i = 0; i < 3; ++i) CHECK(leibniz::detail::difference(swept[i], gradient[i]) <= 1e-12);
             // and the planned sweep against the same graph swept without the planner
             using nodes = leibniz::detail::graph_nodes<tree>;
-            auto const values = leibniz::detail::forward_values<nodes, double>(leibniz::detail::numbers_of(expression), x = p[0], y = p[1], z = p[2]);
+            auto const values = leibniz::detail::forward_values<nodes, double>(leibniz::detail::numbers_of(expression),
+                                                                               x = p[0], y = p[1], z = p[2]);
             auto const adjoint = unplanned::adjoints<nodes>(values, typename nodes::list{});
-            std::size_t const slots[] = {leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(x)>, nodes>::value,
-                                         leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(y)>, nodes>::value,
-                                         leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(z)>, nodes>::value};
+            std::size_t const slots[] = {
+                leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(x)>, nodes>::value,
+                leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(y)>, nodes>::value,
+                leibniz::detail::slot_if_present<std::remove_cvref_t<decltype(z)>, nodes>::value};
             for (std::size_t i = 0; i < 3; ++i) {
                 double const unplanned_value = slots[i] < nodes::size ? adjoint[slots[i]] : 0.0;
                 CHECK(leibniz::detail::difference(swept[i], unplanned_value) <= 1e-12);
@@ -323,7 +326,8 @@ template <std::uint64_t Seed, std::size_t Count, bool InLanes = false> void chec
         (check_one<nth<Seed, I>, I>(random, t), ...);
         (check_extremes<nth<Seed, I>, I>(random, t), ...);
         if constexpr (InLanes) (check_lanes<nth<Seed, I>, I>(random), ...);
-    }(std::make_index_sequence<Count>{});
+    }
+    (std::make_index_sequence<Count>{});
     CHECK(t.checks == 12 * Count);
     CHECK(t.finite_difference_misses * 100 <= t.checks);
     MESSAGE("extreme points: ", t.extreme_checks, " checked; NaN for a zero adjoint times infinity: d ",

@@ -112,14 +112,15 @@ TEST_CASE("into: gradient, value_and_gradient, jacobian and hessian into row-maj
     gradient(f, cam, pt, s).into(std::span<double>(dynamic))(cam = cv, pt = pv, s = sv);
     for (std::size_t i = 0; i < 6; ++i) CHECK(dynamic[i] == want_g[i]);
     std::vector<double> too_small(5, -1.0);
-    CHECK(leibniz_test::invalid_argument_from([&] {
-              gradient(f, cam, pt, s).into(std::span<double>(too_small))(cam = cv, pt = pv, s = sv);
-          }) == "leibniz: into(s) with a std::span of 5 numbers for a result of 6: pass a span of exactly the "
-                "result's count (row-major)");
+    CHECK(leibniz_test::invalid_argument_from(
+              [&] { gradient(f, cam, pt, s).into(std::span<double>(too_small))(cam = cv, pt = pv, s = sv); }) ==
+          "leibniz: into(s) with a std::span of 5 numbers for a result of 6: pass a span of exactly the "
+          "result's count (row-major)");
     CHECK(too_small[0] == -1.0);  // nothing written
 
     float H[9];
-    hessian(f, cam).into(H)(cam = std::array<float, 3>{0.5f, -1.25f, 0.2f}, pt = std::array<float, 2>{1.5f, -0.75f}, s = 2.0f);
+    hessian(f, cam).into(H)(cam = std::array<float, 3>{0.5f, -1.25f, 0.2f}, pt = std::array<float, 2>{1.5f, -0.75f},
+                            s = 2.0f);
     auto const want_h = hessian(f, cam)(cam = std::array<float, 3>{0.5f, -1.25f, 0.2f},
                                         pt = std::array<float, 2>{1.5f, -0.75f}, s = 2.0f);
     for (std::size_t i = 0; i < 3; ++i)
@@ -139,8 +140,8 @@ TEST_CASE("into(double** blocks): one row-major block per target, null blocks sk
         double* blocks[3];
         for (std::size_t k = 0; k < 3; ++k) blocks[k] = (mask >> k) & 1u ? storage[k] : nullptr;
         double residuals[2] = {-99.0, -99.0};
-        value_and_jacobian(outputs(r0, r1), cam, pt, s).into(residuals, blocks)(cam = view<3>(cv.data()),
-                                                                               pt = view<2>(pv.data()), s = sv);
+        value_and_jacobian(outputs(r0, r1), cam, pt, s)
+            .into(residuals, blocks)(cam = view<3>(cv.data()), pt = view<2>(pv.data()), s = sv);
         CHECK(residuals[0] == r0(cam = cv, pt = pv, s = sv));
         CHECK(residuals[1] == r1(cam = cv, pt = pv, s = sv));
         for (std::size_t k = 0; k < 3; ++k)

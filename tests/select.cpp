@@ -43,7 +43,7 @@ TEST_CASE("select: values, on each side of the switch and at it") {
     auto f = select(x > 0_c, x * x, -x);
     CHECK(f(x = 3.0) == 9.0);
     CHECK(f(x = -3.0) == 3.0);
-    CHECK(f(x = 0.0) == 0.0);  // -0: the else arm at the switch
+    CHECK(f(x = 0.0) == 0.0);            // -0: the else arm at the switch
     auto g = select(x > 0.5, x, 2 * x);  // a plain number in the condition and in an arm
     CHECK(g(x = 1.0) == 1.0);
     CHECK(g(x = 0.25) == 0.5);
@@ -139,7 +139,8 @@ TEST_CASE("select: an untaken arm's NaN or infinity never reaches a result") {
     auto const t = tape_gradient([](auto a, auto b) { return select(a > 0.0, log(a) * b, b); }, minus_one, 2.0);
     CHECK(t[0] == 0.0);
     CHECK(t[1] == 1.0);
-    auto const tr = tape_gradient([](auto a, auto b) { return select(a > 0_c, sqrt(a), 0_c) + 0.0 * b; }, minus_one, 2.0);
+    auto const tr =
+        tape_gradient([](auto a, auto b) { return select(a > 0_c, sqrt(a), 0_c) + 0.0 * b; }, minus_one, 2.0);
     CHECK(tr[0] == 0.0);
     // where the NaN is used on the taken path as well it is the true answer, and stays
     auto shared = select(x > 0_c, log(x), 0_c) + log(x) * y;
@@ -152,7 +153,9 @@ TEST_CASE("clamp: value and derivative between, at and beyond the bounds, in eve
         return clamp(v, 0_c, hi);
     };
     auto e = f(x, y);
-    struct point { double v, value, dv, dhi; };
+    struct point {
+        double v, value, dv, dhi;
+    };
     // d/dv is 1 at both bounds: v is taken there (as PyTorch's clamp counts it)
     for (auto p : {point{-0.5, 0.0, 0.0, 0.0}, point{0.0, 0.0, 1.0, 0.0}, point{0.5, 0.5, 1.0, 0.0},
                    point{1.0, 1.0, 1.0, 0.0}, point{1.5, 1.0, 0.0, 1.0}}) {
@@ -203,8 +206,12 @@ TEST_CASE("check_derivatives on a branch: agrees away from the switch, reports t
     CHECK(beyond.agrees(1e-12, 1e-6));
     // relu written as a select: at 0 every engine takes the else arm (derivative 0), the
     // central difference straddles the switch and sees 1/2
-    auto kink = check_derivatives([](auto v, auto w) { using leibniz::select; return select(v > 0_c, v, 0_c) + w; },
-                                  x = 0.0, y = 1.0);
+    auto kink = check_derivatives(
+        [](auto v, auto w) {
+            using leibniz::select;
+            return select(v > 0_c, v, 0_c) + w;
+        },
+        x = 0.0, y = 1.0);
     std::ostringstream report;
     report << kink;
     CAPTURE(report.str());
@@ -230,11 +237,13 @@ TEST_CASE("printing a branch: text, LaTeX cases, to_dot") {
     CHECK(to_string(!(x > 0_c || y > 0_c)) == "!(x > 0 || y > 0)");
     CHECK(to_string(1_c > 0_c) == "true");
     CHECK(to_string(2_c * select(x > 0_c, x, y)) == "2*select(x > 0, x, y)");
-    CHECK(to_latex(select(x > 0_c, x * x, -x)) == "\\begin{cases} {x}^{2} & \\text{if } x > 0 \\\\ -x & \\text{otherwise} \\end{cases}");
+    CHECK(to_latex(select(x > 0_c, x * x, -x)) ==
+          "\\begin{cases} {x}^{2} & \\text{if } x > 0 \\\\ -x & \\text{otherwise} \\end{cases}");
     CHECK(to_latex(clamp(x, 0_c, 1_c)) ==
           "\\begin{cases} 0 & \\text{if } x < 0 \\\\ 1 & \\text{if } x > 1 \\\\ x & \\text{otherwise} \\end{cases}");
     CHECK(to_latex(select(x <= y && !(y >= 1_c), x, y)) ==
-          "\\begin{cases} x & \\text{if } x \\le y \\land \\lnot \\left(y \\ge 1\\right) \\\\ y & \\text{otherwise} \\end{cases}");
+          "\\begin{cases} x & \\text{if } x \\le y \\land \\lnot \\left(y \\ge 1\\right) \\\\ y & \\text{otherwise} "
+          "\\end{cases}");
     std::ostringstream os;
     os << select(x > 0_c, x, y);
     CHECK(os.str() == "select(x > 0, x, y)");
@@ -242,7 +251,8 @@ TEST_CASE("printing a branch: text, LaTeX cases, to_dot") {
     std::string const dot = to_dot(select(x > 0_c, sqrt(x), y), x = -1.0, y = 2.0);
     CAPTURE(dot);
     CHECK(contains(dot, "label=\"select(x > 0, sqrt(x), y)\\nvalue = 2\\ngrad = 1\""));
-    CHECK(contains(dot, "label=\"x > 0\\nvalue = 0\", tooltip=\"x > 0\", color=gray55"));  // a condition passes nothing on
+    CHECK(contains(dot,
+                   "label=\"x > 0\\nvalue = 0\", tooltip=\"x > 0\", color=gray55"));  // a condition passes nothing on
     CHECK(contains(dot, "label=\"y\\nvalue = 2\\ngrad = 1\""));
     CHECK(contains(dot, "label=\"x\\nvalue = -1\\ngrad = 0\""));  // not NaN
 }

@@ -25,7 +25,11 @@ TEST_CASE("tape: the example of the API page") {
 }
 
 TEST_CASE("tape: a generic lambda written for double records on tape::var") {
-    auto f = [](auto x, auto y) { using std::sin; using std::exp; return sin(x * y) + exp(x) * y; };
+    auto f = [](auto x, auto y) {
+        using std::sin;
+        using std::exp;
+        return sin(x * y) + exp(x) * y;
+    };
     tape::scope recording;
     tape::var x = 0.5, y = -1.5;
     auto out = f(x, y);
@@ -149,7 +153,11 @@ TEST_CASE("tape: exact rational powers keep the real cube root of a negative bas
 }
 
 TEST_CASE("tape: std::min and std::max brought in by using-declarations do not hide the tape's") {
-    auto f = [](auto x, auto y) { using std::max; using std::min; return max(x, y) * 3.0 + min(x, y); };
+    auto f = [](auto x, auto y) {
+        using std::max;
+        using std::min;
+        return max(x, y) * 3.0 + min(x, y);
+    };
     tape::scope recording;
     tape::var a = 1.0, b = 2.0;
     auto y = f(a, b);

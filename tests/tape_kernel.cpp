@@ -76,7 +76,8 @@ TEST_CASE("a loop over 1,000 data points with a branch on the data, kernel on th
         tape::scope recording;
         tape::var a = a0, b = b0, c = c0;
         tape::var loss = 0.0;
-        for (double di : data) loss += di > 0 ? positive(x = a, y = b, t = c, d = di) : negative(x = a, y = b, t = c, d = di);
+        for (double di : data)
+            loss += di > 0 ? positive(x = a, y = b, t = c, d = di) : negative(x = a, y = b, t = c, d = di);
         gradient = tape::gradient(loss, a, b, c);
         return loss.value();
     };

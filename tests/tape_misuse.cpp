@@ -23,8 +23,7 @@ TEST_CASE("tape misuse: using a var after its recording ended, with no recording
         x = tape::var{1.0};
     }
     CHECK(x->value() == 1.0);  // the value stays readable
-    CHECK_THROWS_WITH_AS(sin(*x), Contains("a tape::var was used with no live recording on this thread"),
-                         tape::error);
+    CHECK_THROWS_WITH_AS(sin(*x), Contains("a tape::var was used with no live recording on this thread"), tape::error);
     CHECK_THROWS_WITH_AS(*x + 1.0, Contains("create a leibniz::tape::scope first"), tape::error);
 }
 
@@ -37,8 +36,9 @@ TEST_CASE("tape misuse: using a var of an ended recording inside a newer one") {
     tape::scope second;
     tape::var fresh = 2.0;
     // the ended recording's slot 1 now holds `fresh`: without the check this would be a wrong number
-    CHECK_THROWS_WITH_AS(*old * fresh, Contains("a tape::var from another recording was used: its tape::scope "
-                                                "has ended, or it belongs to another thread"),
+    CHECK_THROWS_WITH_AS(*old * fresh,
+                         Contains("a tape::var from another recording was used: its tape::scope "
+                                  "has ended, or it belongs to another thread"),
                          tape::error);
     CHECK_THROWS_WITH_AS(fresh * *old, Contains("copy out x.value() to keep a number"), tape::error);
 }
@@ -47,8 +47,9 @@ TEST_CASE("tape misuse: using a var of an outer recording inside an inner scope"
     tape::scope outer;
     tape::var x = 1.0;
     tape::scope inner;
-    CHECK_THROWS_WITH_AS(exp(x), Contains("a tape::var from an outer recording was used while an inner "
-                                          "tape::scope is live"),
+    CHECK_THROWS_WITH_AS(exp(x),
+                         Contains("a tape::var from an outer recording was used while an inner "
+                                  "tape::scope is live"),
                          tape::error);
     CHECK_THROWS_WITH_AS(pow(x, 2.0), Contains("pass it values (x.value()) and make new tape::vars inside it"),
                          tape::error);
@@ -75,8 +76,9 @@ TEST_CASE("tape misuse: gradient of an outer output while an inner scope is live
     tape::var x = 3.0;
     auto y = x * x;
     tape::scope inner;
-    CHECK_THROWS_WITH_AS(tape::gradient(y, x), Contains("y belongs to an outer recording, paused while an inner "
-                                                        "tape::scope is live"),
+    CHECK_THROWS_WITH_AS(tape::gradient(y, x),
+                         Contains("y belongs to an outer recording, paused while an inner "
+                                  "tape::scope is live"),
                          tape::error);
 }
 
@@ -90,8 +92,7 @@ TEST_CASE("tape misuse: gradient by a var of another recording") {
     tape::var x = 3.0;
     auto y = x * x;
     CHECK_THROWS_WITH_AS(tape::gradient(y, x, *stranger),
-                         Contains("input 1 (counting from 0) is a tape::var of another recording than y"),
-                         tape::error);
+                         Contains("input 1 (counting from 0) is a tape::var of another recording than y"), tape::error);
 }
 
 TEST_CASE("tape misuse: a scope destroyed out of order ends the recordings inside it") {

@@ -44,8 +44,8 @@ TEST_CASE("tape: a warm thread records without growing the arena") {
     }
     tape::scope again;
     CHECK(again.capacity() == first_capacity);  // kept from the first recording
-    CHECK(record(5000) == Approx(2.0));          // 1 + 1/2 + 1/4 + ... (5000 terms) + (1/2)^5000
-    CHECK(again.capacity() == first_capacity);   // nothing reallocated
+    CHECK(record(5000) == Approx(2.0));         // 1 + 1/2 + 1/4 + ... (5000 terms) + (1/2)^5000
+    CHECK(again.capacity() == first_capacity);  // nothing reallocated
 }
 
 TEST_CASE("tape: a scope may reserve room up front") {

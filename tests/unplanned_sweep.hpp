@@ -23,7 +23,8 @@ using namespace leibniz::detail;
 // local<Node>::push(operand values, own value, adjoint, to): to(i, adjoint * d node / d operand i).
 // Leaves push nothing; a node kind with operands and no specialization here is an error.
 template <class Node> struct local {
-    static_assert(std::is_same_v<typename children<Node>::type, type_list<>>, "unplanned sweep: a node kind without its partials");
+    static_assert(std::is_same_v<typename children<Node>::type, type_list<>>,
+                  "unplanned sweep: a node kind without its partials");
     template <class Push> static void push(double const*, double, double, Push&&) {}
 };
 
@@ -77,7 +78,8 @@ template <class Rule, class A, class B, class... Rest> struct local<leibniz::cal
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             auto const partials = Rule::partials(o[I]..., y);
             (to(I, adjoint * static_cast<double>(std::get<I>(partials))), ...);
-        }(std::make_index_sequence<2 + sizeof...(Rest)>{});
+        }
+        (std::make_index_sequence<2 + sizeof...(Rest)>{});
     }
 };
 
@@ -88,23 +90,27 @@ template <class C, class A, class B> struct local<leibniz::select_of<C, A, B>> {
 };
 
 // conditions: their derivative is 0 where it exists; they push nothing
-template <class Node> requires std::derived_from<Node, condition_tag> struct local<Node> {
+template <class Node>
+requires std::derived_from<Node, condition_tag>
+struct local<Node> {
     template <class Push> static void push(double const*, double, double, Push&&) {}
 };
 
 /// d root / d node for every node of Nodes, from the nodes' values.
-template <class Nodes, class... Ns> std::array<double, Nodes::size> adjoints(std::array<double, Nodes::size> const& value, type_list<Ns...>) {
+template <class Nodes, class... Ns>
+std::array<double, Nodes::size> adjoints(std::array<double, Nodes::size> const& value, type_list<Ns...>) {
     std::array<double, Nodes::size> adjoint{};
     adjoint[Nodes::size - 1] = 1.0;
     using step = void (*)(std::array<double, Nodes::size> const&, std::array<double, Nodes::size>&, std::size_t);
-    step const steps[] = {+[](std::array<double, Nodes::size> const& v, std::array<double, Nodes::size>& a, std::size_t self) {
-        if (a[self] == 0.0) return;  // the tape's rule
-        constexpr auto reads = reads_of<Ns, Nodes>::value;
-        constexpr std::size_t count = operands<Ns>::type::size;
-        double o[count + 1]{};
-        for (std::size_t i = 0; i < count; ++i) o[i] = v[reads.operand[i]];
-        local<Ns>::push(o, v[self], a[self], [&](std::size_t i, double amount) { a[reads.operand[i]] += amount; });
-    }...};
+    step const steps[] = {
+        +[](std::array<double, Nodes::size> const& v, std::array<double, Nodes::size>& a, std::size_t self) {
+            if (a[self] == 0.0) return;  // the tape's rule
+            constexpr auto reads = reads_of<Ns, Nodes>::value;
+            constexpr std::size_t count = operands<Ns>::type::size;
+            double o[count + 1]{};
+            for (std::size_t i = 0; i < count; ++i) o[i] = v[reads.operand[i]];
+            local<Ns>::push(o, v[self], a[self], [&](std::size_t i, double amount) { a[reads.operand[i]] += amount; });
+        }...};
     for (std::size_t self = Nodes::size; self-- > 0;) steps[self](value, adjoint, self);
     return adjoint;
 }

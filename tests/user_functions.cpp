@@ -40,8 +40,14 @@ inline constexpr leibniz::function<gudermannian_rule> gd{};
 /// A rule named "sin" that is not leibniz's sin.
 struct sine_rule {
     static constexpr std::string_view name = "sin";
-    template <class X> static constexpr auto value(X const& x) { using std::sin; return sin(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { using leibniz::cos; return cos(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::sin;
+        return sin(x);
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        using leibniz::cos;
+        return cos(x);
+    }
 };
 inline constexpr leibniz::function<sine_rule> my_sin{};
 
@@ -101,7 +107,8 @@ static_assert(leibniz::d(user::norm3(x, y, z), y) == y / user::norm3(x, y, z));
 static_assert(leibniz::d(logaddexp(x, y), x) == sigmoid(x - y));
 // told apart by type: a rule named "sin" is not sin, and does not cancel against it
 static_assert(sin(x) - user::my_sin(x) != 0_c && sin(x) * user::my_sin(x) != pow(sin(x), 2_c));
-static_assert(user::my_sin(x) - user::my_sin(x) == 0_c && user::my_sin(x) * user::my_sin(x) == pow(user::my_sin(x), 2_c));
+static_assert(user::my_sin(x) - user::my_sin(x) == 0_c &&
+              user::my_sin(x) * user::my_sin(x) == pow(user::my_sin(x), 2_c));
 static_assert(leibniz::function_rule<user::norm3_rule, 3> && !leibniz::function_rule<user::norm3_rule, 2>);
 static_assert(leibniz::function_rule<user::bessel_j0_rule, 1> && !leibniz::function_rule<user::sine_rule, 2>);
 
@@ -109,8 +116,8 @@ TEST_CASE("a user's function of one argument, in every engine") {
     for (double at : {-3.0, -0.4, 0.0, 0.9, 2.5}) {
         double const value = 2 * std::atan(std::tanh(at / 2));
         check_value_and_derivative([](auto t) { return user::gd(t); }, at, value, 1 / std::cosh(at));
-        check_value_and_derivative([](auto t) { return user::gd(t * t) + t; }, at, 2 * std::atan(std::tanh(at * at / 2)) + at,
-                                   2 * at / std::cosh(at * at) + 1);
+        check_value_and_derivative([](auto t) { return user::gd(t * t) + t; }, at,
+                                   2 * std::atan(std::tanh(at * at / 2)) + at, 2 * at / std::cosh(at * at) + 1);
     }
     CHECK(user::gd(0.5) == doctest::Approx(2 * std::atan(std::tanh(0.25))));
     // hessian through d: d2/dx2 gd(x y) = -y^2 sinh(xy)/cosh(xy)^2
@@ -119,7 +126,8 @@ TEST_CASE("a user's function of one argument, in every engine") {
     CHECK(h[0][0] == doctest::Approx(-1.3 * 1.3 * std::sinh(u) / (std::cosh(u) * std::cosh(u))));
     CHECK(h[0][1] == doctest::Approx(1 / std::cosh(u) - u * std::sinh(u) / (std::cosh(u) * std::cosh(u))));
     CHECK(h[0][1] == h[1][0]);
-    auto const report = leibniz::check_derivatives([](auto a, auto b) { return user::gd(a * b) * b; }, x = 0.3, y = -1.1);
+    auto const report =
+        leibniz::check_derivatives([](auto a, auto b) { return user::gd(a * b) * b; }, x = 0.3, y = -1.1);
     CHECK(report.agrees());
     CHECK(report.symbolic_available);
 }
@@ -127,7 +135,8 @@ TEST_CASE("a user's function of one argument, in every engine") {
 TEST_CASE("a rule named like one of leibniz's is a function of its own") {
     CHECK((sin(x) - user::my_sin(x))(x = 0.3) == 0.0);
     CHECK(leibniz::to_string(sin(x) * user::my_sin(x)) == "sin(x)*sin(x)");
-    CHECK(leibniz::gradient(sin(x) * user::my_sin(x), x)(x = 0.3)[0] == doctest::Approx(2 * std::sin(0.3) * std::cos(0.3)));
+    CHECK(leibniz::gradient(sin(x) * user::my_sin(x), x)(x = 0.3)[0] ==
+          doctest::Approx(2 * std::sin(0.3) * std::cos(0.3)));
     CHECK(leibniz::d(sin(x) + user::my_sin(x), x)(x = 0.3) == doctest::Approx(2 * std::cos(0.3)));
 }
 
@@ -151,7 +160,8 @@ TEST_CASE("a user's function of three arguments: partials by argument in every e
         CHECK(tg[0] == doctest::Approx(a / std::hypot(a, b, c)));
         CHECK(tg[1] == doctest::Approx(c / std::hypot(a, b, c)));
     }
-    auto const j = leibniz::jacobian(leibniz::outputs(user::norm3(x, y, z), user::norm3(z, z, x)), x, z)(x = 1.0, y = 2.0, z = 2.0);
+    auto const j = leibniz::jacobian(leibniz::outputs(user::norm3(x, y, z), user::norm3(z, z, x)), x, z)(
+        x = 1.0, y = 2.0, z = 2.0);
     CHECK(j[0][0] == doctest::Approx(1.0 / 3.0));
     CHECK(j[1][1] == doctest::Approx(4.0 / 3.0));
     CHECK(user::norm3(1.0, 2.0, 2.0) == 3.0);
@@ -182,7 +192,8 @@ TEST_CASE("with_derivative: a function with the derivative given") {
         auto const report = leibniz::check_derivatives([](auto u, auto v) { return logaddexp(u, v); }, x = a, y = b);
         CAPTURE(report);
         CHECK(report.agrees());
-        CHECK(logaddexp(x, y)(x = a, y = b) == doctest::Approx(std::max(a, b) + std::log1p(std::exp(-std::abs(a - b)))));
+        CHECK(logaddexp(x, y)(x = a, y = b) ==
+              doctest::Approx(std::max(a, b) + std::log1p(std::exp(-std::abs(a - b)))));
         CHECK(leibniz::gradient(logaddexp(x, y), x)(x = a, y = b)[0] == doctest::Approx(1 / (1 + std::exp(b - a))));
     }
     CHECK(std::isfinite(logaddexp(1000.0, 1000.0)));

@@ -40,8 +40,11 @@ static_assert(decltype(hana::length(all))::value == COUNT);
 #include <leibniz/detail/graph.hpp>
 namespace d = leibniz::detail;
 template <int I, class Trie> struct build {
-    using next = typename d::trie_insert<Trie, static_cast<std::uint64_t>(I) * 2654435761u, d::slot_entry<node<I>, I>>::type;
-    static_assert(d::slot_in_leaf<node<I>, typename d::trie_leaf_at<next, static_cast<std::uint64_t>(I) * 2654435761u>::type>::value == I);
+    using next =
+        typename d::trie_insert<Trie, static_cast<std::uint64_t>(I) * 2654435761u, d::slot_entry<node<I>, I>>::type;
+    static_assert(
+        d::slot_in_leaf<node<I>,
+                        typename d::trie_leaf_at<next, static_cast<std::uint64_t>(I) * 2654435761u>::type>::value == I);
     using type = typename build<I + 1, next>::type;
 };
 template <class Trie> struct build<COUNT, Trie> { using type = Trie; };

@@ -70,8 +70,8 @@ int main() {
         expect(dfdt_ours[i] == 0.0, "df/dt = 0: the system does not depend on t");
         for (std::size_t j = 0; j < 3; ++j) worst_j = std::fmax(worst_j, std::fabs(J_ours(i, j) - J_hand(i, j)));
     }
-    std::printf("at y = (0.7, 2e-5, 0.3), against the hand-written system: f %.3g (relative), Jacobian %.3g\n",
-                worst_f, worst_j);
+    std::printf("at y = (0.7, 2e-5, 0.3), against the hand-written system: f %.3g (relative), Jacobian %.3g\n", worst_f,
+                worst_j);
     expect(worst_f <= 1e-14, "the right-hand side is the hand-written one");
     expect(worst_j <= 1e-12, "the leibniz Jacobian is the hand-written one");
 

@@ -44,8 +44,8 @@ public:
     }
 
 private:
-    template <std::size_t... K>
-    void evaluate(double const* const* parameters, double* residuals, double** jacobians, std::index_sequence<K...>) const {
+    template <std::size_t... K> void evaluate(double const* const* parameters, double* residuals, double** jacobians,
+                                              std::index_sequence<K...>) const {
         std::apply(
             [&](Data const&... data) {
                 // each block read in place from Ceres' parameters; null Jacobian blocks not computed
@@ -63,19 +63,22 @@ private:
 /// ceres::CostFunction for one residual block, whose parameter blocks are the families block0,
 /// block1, ... (var_array<"camera", 9>: a block of 9) and whose other variables are bound to the
 /// data given. One expression is one residual: cost_function(r, block0, ...).
-template <class Trees, std::size_t N, class Number, class... Blocks> requires(sizeof...(Blocks) >= 1)
-auto cost_function(output_list<Trees, N, Number> const& residuals, Blocks const&... blocks) {
-    static_assert((detail::is_parameter_block<Blocks> && ...),
-                  "leibniz::cost_function(outputs(...), blocks...): each parameter block is a family, var_array<\"w\", "
-                  "N> (a single variable is a family of 1, var_array<\"x\", 1>), in the order of Ceres' parameter blocks");
+template <class Trees, std::size_t N, class Number, class... Blocks>
+requires(sizeof...(Blocks) >= 1) auto cost_function(output_list<Trees, N, Number> const& residuals,
+                                                    Blocks const&... blocks) {
+    static_assert(
+        (detail::is_parameter_block<Blocks> && ...),
+        "leibniz::cost_function(outputs(...), blocks...): each parameter block is a family, var_array<\"w\", "
+        "N> (a single variable is a family of 1, var_array<\"x\", 1>), in the order of Ceres' parameter blocks");
     using function_type = std::remove_cvref_t<decltype(value_and_jacobian(residuals, blocks...))>;
     return [function = value_and_jacobian(residuals, blocks...)](auto const&... data) -> ceres::CostFunction* {
-        return new detail::leibniz_cost_function<function_type, Trees::size, std::tuple<std::remove_cvref_t<decltype(data)>...>,
-                                                 Blocks...>(function, data...);
+        return new detail::leibniz_cost_function<function_type, Trees::size,
+                                                 std::tuple<std::remove_cvref_t<decltype(data)>...>, Blocks...>(
+            function, data...);
     };
 }
-template <Expression F, class... Blocks> requires(sizeof...(Blocks) >= 1)
-auto cost_function(F const& residual, Blocks const&... blocks) {
+template <Expression F, class... Blocks>
+requires(sizeof...(Blocks) >= 1) auto cost_function(F const& residual, Blocks const&... blocks) {
     return cost_function(outputs(residual), blocks...);
 }
 

@@ -28,19 +28,19 @@ namespace leibniz {
 /// are relative where the numbers are large, absolute near zero: |a - b| / max(1, |a|, |b|).
 template <std::size_t N> struct derivative_check {
     std::array<std::string_view, N> variables{};
-    double value = 0;                       // f at the point, on plain doubles
-    std::array<double, N> symbolic{};       // d(f, x_i) evaluated
-    std::array<double, N> gradient{};       // value_and_gradient(f, x, ...), the compile-time reverse sweep
-    std::array<double, N> tape{};           // tape::gradient
+    double value = 0;                  // f at the point, on plain doubles
+    std::array<double, N> symbolic{};  // d(f, x_i) evaluated
+    std::array<double, N> gradient{};  // value_and_gradient(f, x, ...), the compile-time reverse sweep
+    std::array<double, N> tape{};      // tape::gradient
     std::array<double, N> finite_difference{};
-    double value_difference = 0;            // largest between the three engines' values of f
-    double symbolic_vs_tape = 0;            // largest over the variables
-    double gradient_vs_others = 0;          // largest of gradient vs symbolic and gradient vs tape
-    double finite_difference_error = 0;     // largest of finite differences vs symbolic and vs tape
-    std::size_t worst_symbolic_vs_tape = 0; // the variable where each largest one is
+    double value_difference = 0;             // largest between the three engines' values of f
+    double symbolic_vs_tape = 0;             // largest over the variables
+    double gradient_vs_others = 0;           // largest of gradient vs symbolic and gradient vs tape
+    double finite_difference_error = 0;      // largest of finite differences vs symbolic and vs tape
+    std::size_t worst_symbolic_vs_tape = 0;  // the variable where each largest one is
     std::size_t worst_gradient = 0;
     std::size_t worst_finite_difference = 0;
-    bool finite = true;                     // every value and derivative is a finite number
+    bool finite = true;  // every value and derivative is a finite number
     /// f as written (on plain doubles and on the tape) is not finite at the point, but its
     /// canonical form is: a removable singularity that the canonical form cancelled (x / x = 1
     /// at x = 0, README's numerical policy). The engines cannot agree here; compare nearby.
@@ -90,9 +90,7 @@ template <class... Nodes> constexpr bool all_nodes_differentiate_symbolically(ty
 }
 
 template <class B> struct binding_parts;
-template <class Var, class Value> struct binding_parts<binding<Var, Value>> {
-    using variable = Var;
-};
+template <class Var, class Value> struct binding_parts<binding<Var, Value>> { using variable = Var; };
 
 }  // namespace detail
 
@@ -100,8 +98,9 @@ template <class Var, class Value> struct binding_parts<binding<Var, Value>> {
 /// compile-time gradient, the tape and finite differences; f is a generic function of as many
 /// arguments as there are bindings.
 ///     check_derivatives([](auto x, auto y) { return x * y; }, x = 1.0, y = 2.0).agrees()
-template <class F, class... Bindings> requires(sizeof...(Bindings) >= 1)
-derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings const&... at) {
+template <class F, class... Bindings>
+requires(sizeof...(Bindings) >= 1) derivative_check<sizeof...(Bindings)> check_derivatives(F const& f,
+                                                                                           Bindings const&... at) {
     constexpr std::size_t n = sizeof...(Bindings);
     static_assert((Variable<typename detail::binding_parts<Bindings>::variable> && ...),
                   "leibniz::check_derivatives(f, x = 1.0, y = 2.0): give the point as bindings of variables");
@@ -114,9 +113,9 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
     using nodes = typename detail::graph_nodes<typename detail::tree_of<decltype(expression)>::type>::list;
     out.symbolic_available = detail::all_nodes_differentiate_symbolically(static_cast<nodes*>(nullptr));
     if constexpr (detail::all_nodes_differentiate_symbolically(static_cast<nodes*>(nullptr)))
-        out.symbolic = {static_cast<double>(d(expression, typename detail::binding_parts<Bindings>::variable{})(at...))...};
-    else
-        out.symbolic.fill(std::numeric_limits<double>::quiet_NaN());
+        out.symbolic = {
+            static_cast<double>(d(expression, typename detail::binding_parts<Bindings>::variable{})(at...))...};
+    else out.symbolic.fill(std::numeric_limits<double>::quiet_NaN());
     auto const [reverse_value, reverse_gradient] =
         value_and_gradient(expression, typename detail::binding_parts<Bindings>::variable{}...)(at...);
     for (std::size_t i = 0; i < n; ++i) out.gradient[i] = static_cast<double>(reverse_gradient[i]);
@@ -125,17 +124,19 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
     {
         tape::scope recording;
         std::array<tape::var, n> inputs{tape::var(static_cast<double>(at.value))...};
-        tape::var y = [&]<std::size_t... I>(std::index_sequence<I...>) { return tape::var(f(inputs[I]...)); }(
-            std::make_index_sequence<n>{});
+        tape::var y = [&]<std::size_t... I>(std::index_sequence<I...>) { return tape::var(f(inputs[I]...)); }
+        (std::make_index_sequence<n>{});
         tape_value = y.value();
         out.tape = tape::gradient(y, inputs);
     }
 
     out.value = detail::call_at(f, point, std::make_index_sequence<n>{});
-    out.value_difference = std::max({detail::difference(out.value, symbolic_value), detail::difference(out.value, tape_value),
-                                     detail::difference(out.value, static_cast<double>(reverse_value))});
+    out.value_difference =
+        std::max({detail::difference(out.value, symbolic_value), detail::difference(out.value, tape_value),
+                  detail::difference(out.value, static_cast<double>(reverse_value))});
     out.finite = std::isfinite(out.value) && std::isfinite(symbolic_value) && std::isfinite(tape_value);
-    out.removable_singularity = !std::isfinite(out.value) && !std::isfinite(tape_value) && std::isfinite(symbolic_value);
+    out.removable_singularity =
+        !std::isfinite(out.value) && !std::isfinite(tape_value) && std::isfinite(symbolic_value);
     for (std::size_t i = 0; i < n; ++i) {
         out.finite_difference[i] = detail::central_difference(f, point, i);
         // without d, the sweep stands in for it: compared with the tape and finite differences
@@ -143,12 +144,18 @@ derivative_check<sizeof...(Bindings)> check_derivatives(F const& f, Bindings con
         out.finite = out.finite && std::isfinite(symbolic) && std::isfinite(out.tape[i]) &&
                      std::isfinite(out.gradient[i]) && std::isfinite(out.finite_difference[i]);
         double exact = detail::difference(symbolic, out.tape[i]);
-        double reverse = std::max(detail::difference(out.gradient[i], symbolic),
-                                  detail::difference(out.gradient[i], out.tape[i]));
-        if (reverse > out.gradient_vs_others) { out.gradient_vs_others = reverse; out.worst_gradient = i; }
+        double reverse =
+            std::max(detail::difference(out.gradient[i], symbolic), detail::difference(out.gradient[i], out.tape[i]));
+        if (reverse > out.gradient_vs_others) {
+            out.gradient_vs_others = reverse;
+            out.worst_gradient = i;
+        }
         double approximate = std::max(detail::difference(out.finite_difference[i], symbolic),
                                       detail::difference(out.finite_difference[i], out.tape[i]));
-        if (exact > out.symbolic_vs_tape) { out.symbolic_vs_tape = exact; out.worst_symbolic_vs_tape = i; }
+        if (exact > out.symbolic_vs_tape) {
+            out.symbolic_vs_tape = exact;
+            out.worst_symbolic_vs_tape = i;
+        }
         if (approximate > out.finite_difference_error) {
             out.finite_difference_error = approximate;
             out.worst_finite_difference = i;

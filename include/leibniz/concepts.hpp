@@ -18,14 +18,16 @@ class var;  // tape/recording.hpp
 }  // namespace tape
 
 namespace detail {
-struct node_tag {};       // the base of every node (expression.hpp's node)
-struct condition_tag {};  // the base of conditions: comparisons, && || !, truth
+struct node_tag {};                                              // the base of every node (expression.hpp's node)
+struct condition_tag {};                                         // the base of conditions: comparisons, && || !, truth
 template <class T> struct is_with_numbers : std::false_type {};  // with_numbers: an expression with plain numbers
 template <class T> struct is_constant : std::false_type {};      // constant<R>
 template <class T> struct tree_of { using type = T; };           // the tree of an expression with numbers
 template <class T> struct is_variable;                           // var<Name, I>: detail/combine.hpp
 template <class T> struct is_closed;                             // no variable, no plain number: detail/combine.hpp
-template <class T> struct target_variables { using type = void; };  // var: itself; var_array: its members (gradient.hpp)
+template <class T> struct target_variables {
+    using type = void;
+};  // var: itself; var_array: its members (gradient.hpp)
 }  // namespace detail
 
 // ---- numbers ---------------------------------------------------------------------------------
@@ -46,21 +48,22 @@ concept Scalar = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || detail
 /// where(mask, t) = u, found by argument-dependent lookup (std::experimental::where). Inside an
 /// expression a plain number is a built-in one: x * lanes is refused; bind the lanes to a variable.
 template <class T>
-concept NumberLike = detail::is_number_class<T> && !std::derived_from<T, detail::node_tag> &&
-                     !detail::is_with_numbers<T>::value && !std::is_same_v<T, tape::var> &&
-                     requires(T const& a, T const& b, T& c, detail::element_t<T> const& e) {
-                         T(e);
-                         T(1);
-                         { a + b } -> std::convertible_to<T>;
-                         { a - b } -> std::convertible_to<T>;
-                         { a * b } -> std::convertible_to<T>;
-                         { a / b } -> std::convertible_to<T>;
-                         { -a } -> std::convertible_to<T>;
-                         c += b;
-                     };
+concept NumberLike =
+    detail::is_number_class<T> && !std::derived_from<T, detail::node_tag> && !detail::is_with_numbers<T>::value &&
+    !std::is_same_v<T, tape::var> && requires(T const& a, T const& b, T& c, detail::element_t<T> const& e) {
+    T(e);
+    T(1);
+    { a + b } -> std::convertible_to<T>;
+    { a - b } -> std::convertible_to<T>;
+    { a* b } -> std::convertible_to<T>;
+    { a / b } -> std::convertible_to<T>;
+    { -a } -> std::convertible_to<T>;
+    c += b;
+};
 
 /// What a variable can be bound to and the engines compute in: a plain number or a NumberLike.
-template <class T> concept Number = Scalar<T> || NumberLike<T>;
+template <class T>
+concept Number = Scalar<T> || NumberLike<T>;
 
 // ---- expressions -----------------------------------------------------------------------------
 
@@ -80,24 +83,29 @@ concept RationalConstant = detail::is_constant<std::remove_cvref_t<T>>::value;
 /// A condition: a comparison (x > 0_c, x <= y), or conditions joined by && || !; the first
 /// argument of select.
 template <class T>
-concept Condition = Expression<T> && std::derived_from<typename detail::tree_of<std::remove_cvref_t<T>>::type, detail::condition_tag>;
+concept Condition =
+    Expression<T> && std::derived_from<typename detail::tree_of<std::remove_cvref_t<T>>::type, detail::condition_tag>;
 
 /// An expression without variables or plain numbers (3_c, pi_c, sin(2_c)): a number known
 /// at compile time. Mixed with a plain number it gives a plain number: 0.5_c * 3.0 == 1.5.
-template <class T> concept Closed = StaticExpression<T> && detail::is_closed<T>::value;
+template <class T>
+concept Closed = StaticExpression<T> && detail::is_closed<T>::value;
 
 /// An expression that still depends on a variable.
-template <class T> concept Symbolic = Expression<T> && !Closed<T>;
+template <class T>
+concept Symbolic = Expression<T> && !Closed<T>;
 
 /// What the library's functions and operators accept as an argument: a condition is not one
 /// (it is 1 or 0, but x + (x > 0_c) is more often a slip than an Iverson bracket; write
 /// select(x > 0_c, 1_c, 0_c)).
-template <class T> concept Argument = (Expression<T> && !Condition<T>) || Number<T>;
+template <class T>
+concept Argument = (Expression<T> && !Condition<T>) || Number<T>;
 
 // ---- what one differentiates by --------------------------------------------------------------
 
 /// A single variable: var<"x">, or one member w[3_c] of a family.
-template <class T> concept Variable = detail::is_variable<std::remove_cvref_t<T>>::value;
+template <class T>
+concept Variable = detail::is_variable<std::remove_cvref_t<T>>::value;
 
 /// What gradient, jacobian and hessian differentiate by: a variable (x, w[3_c]) or a family (w).
 template <class T>

@@ -37,8 +37,7 @@ template <class... Fs, class X> struct derivative_of<product_of<Fs...>, X> {
         if constexpr (std::is_same_v<derivative_tree<at_t<I, factors>, X>, zero>) return zero{};
         else return make_product<std::conditional_t<I == J, derivative_tree<Fs, X>, Fs>...>{};
     }
-    template <std::size_t... I> static auto terms(std::index_sequence<I...> all)
-        -> make_sum<decltype(term<I>(all))...>;
+    template <std::size_t... I> static auto terms(std::index_sequence<I...> all) -> make_sum<decltype(term<I>(all))...>;
     using type = decltype(terms(std::index_sequence_for<Fs...>{}));
 };
 
@@ -68,8 +67,8 @@ template <class B, class E, class X> struct derivative_of<power<B, E>, X> {
 
 /// Whether E depends on the variable X (one instantiation per subexpression).
 template <class E, class X, class Children = typename children<E>::type> struct depends_on;
-template <class E, class X, class... Cs>
-struct depends_on<E, X, type_list<Cs...>> : std::bool_constant<std::is_same_v<E, X> || any_of({depends_on<Cs, X>::value...})> {};
+template <class E, class X, class... Cs> struct depends_on<E, X, type_list<Cs...>>
+    : std::bool_constant<std::is_same_v<E, X> || any_of({depends_on<Cs, X>::value...})> {};
 
 // A call's local derivatives as expressions, in a std::tuple, one per argument: the rule's
 // derivative(a, y) or partials(a, b, ..., y) called with the arguments and the call itself as y.
@@ -87,7 +86,8 @@ template <class Rule, class... Args> struct symbolic_partials_given {
                 using all = decltype(Rule::partials(Args{}..., call<Rule, Args...>{}));
                 return [&]<std::size_t... I>(std::index_sequence<I...>) {
                     return std::tuple<std::remove_cvref_t<std::tuple_element_t<I, all>>...>{};
-                }(std::index_sequence_for<Args...>{});
+                }
+                (std::index_sequence_for<Args...>{});
             } else return;
         }
     }
@@ -95,15 +95,19 @@ template <class Rule, class... Args> struct symbolic_partials_given {
     static constexpr bool symbolic = !std::is_void_v<given_type>;
     static constexpr bool all_static = [] {
         if constexpr (!symbolic) return false;
-        else return []<class... P>(std::tuple<P...>*) { return (StaticExpression<P> && ...); }(static_cast<given_type*>(nullptr));
+        else
+            return []<class... P>(std::tuple<P...>*) {
+                return (StaticExpression<P> && ...);
+            }(static_cast<given_type*>(nullptr));
     }();
 };
 /// Whether d can differentiate a call of Rule: its derivative, called with expressions, is one
 /// whose type holds it (check_derivatives asks, to leave out the symbolic engine where not).
-template <class Rule, class... Args> inline constexpr bool derivative_is_symbolic = symbolic_partials_given<Rule, Args...>::all_static;
+template <class Rule, class... Args> inline constexpr bool derivative_is_symbolic =
+    symbolic_partials_given<Rule, Args...>::all_static;
 template <class Node> inline constexpr bool node_derivative_is_symbolic = true;
-template <class Rule, class... Args>
-inline constexpr bool node_derivative_is_symbolic<call<Rule, Args...>> = derivative_is_symbolic<Rule, Args...>;
+template <class Rule, class... Args> inline constexpr bool node_derivative_is_symbolic<call<Rule, Args...>> =
+    derivative_is_symbolic<Rule, Args...>;
 
 template <class Rule, class... Args> struct symbolic_partials : symbolic_partials_given<Rule, Args...> {
     using base = symbolic_partials_given<Rule, Args...>;
@@ -111,7 +115,8 @@ template <class Rule, class... Args> struct symbolic_partials : symbolic_partial
     static constexpr bool all_static = base::all_static;
     using refused = typename refuse_numeric_derivative<base::symbolic, all_static || !base::symbolic>::type;
     template <class> using zero_for = zero;
-    template <std::size_t I> using at = std::tuple_element_t<I, std::conditional_t<all_static, given_type, std::tuple<zero_for<Args>...>>>;
+    template <std::size_t I> using at =
+        std::tuple_element_t<I, std::conditional_t<all_static, given_type, std::tuple<zero_for<Args>...>>>;
 };
 
 template <class Factor, class Rest> struct chain_link {};  // Factor times the factors of Rest
@@ -125,13 +130,14 @@ template <class Rule, class A, class X> struct chain_factors<call<Rule, A>, X> {
     using type = chain_link<typename symbolic_partials<Rule, A>::template at<0>, typename chain_factors<A, X>::type>;
 };
 template <class B, rational R, class X> struct chain_factors<power<B, constant<R>>, X> {
-    using type = chain_link<decltype(rules::pow_fn::base_partial(B{}, constant<R>{})), typename chain_factors<B, X>::type>;
+    using type =
+        chain_link<decltype(rules::pow_fn::base_partial(B{}, constant<R>{})), typename chain_factors<B, X>::type>;
 };
 template <rational C, class F, class X> struct chain_factors<product_of<constant<C>, F>, X> {
     using type = chain_link<constant<C>, typename chain_factors<F, X>::type>;
 };
-template <class... Ts, class X> requires(sizeof...(Ts) > 1)
-struct chain_factors<sum_of<Ts...>, X> {
+template <class... Ts, class X>
+requires(sizeof...(Ts) > 1) struct chain_factors<sum_of<Ts...>, X> {
     static constexpr std::size_t dependent = [] {
         bool const depends[] = {depends_on<Ts, X>::value...};
         std::size_t count = 0;
@@ -172,7 +178,8 @@ template <class Rule, class A, class B, class... Cs, class X> struct derivative_
             return zero{};
         else {
             using partials = symbolic_partials<Rule, A, B, Cs...>;
-            return make_sum<make_product<typename partials::template at<I>, derivative_tree<at_t<I, type_list<A, B, Cs...>>, X>>...>{};
+            return make_sum<make_product<typename partials::template at<I>,
+                                         derivative_tree<at_t<I, type_list<A, B, Cs...>>, X>>...>{};
         }
     }
     using type = decltype(compute(std::make_index_sequence<2 + sizeof...(Cs)>{}));
@@ -205,21 +212,23 @@ template <class F, class X> constexpr auto derivative_once(F const& f, X) {
 
 /// d(f, x) = df/dx;  d(f, x, y) = d/dy (df/dx), any number of variables in any order.
 ///     static_assert(d(sin(x * x), x) == 2_c * x * cos(x * x));
-template <Expression F, Variable... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto d(F const& f, Xs const&... xs) {
+template <Expression F, Variable... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto d(F const& f, Xs const&... xs) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     if constexpr (sizeof...(Xs) == 1) return detail::derivative_once(f, xs...);
-    else return [&]<class X, class... Rest>(X const& x, Rest const&... rest) {
-        return d(detail::derivative_once(f, x), rest...);
-    }(xs...);
+    else
+        return [&]<class X, class... Rest>(X const& x, Rest const&... rest) {
+            return d(detail::derivative_once(f, x), rest...);
+        }(xs...);
 }
 
-template <class F, class... Xs> requires(!(Expression<F> && (Variable<Xs> && ...) && sizeof...(Xs) >= 1))
-constexpr auto d(F const&, Xs const&...) {
+template <class F, class... Xs>
+requires(!(Expression<F> && (Variable<Xs> && ...) && sizeof...(Xs) >= 1)) constexpr auto d(F const&, Xs const&...) {
     return detail::refuse_differentiation<"d", Expression<F>, false, sizeof...(Xs) >= 1, (Variable<Xs> && ...), F>();
 }
 
 /// The type of d(F{}, X{}).
-template <Expression F, Variable X> using derivative_t = decltype(d(std::declval<F const&>(), std::remove_cvref_t<X>{}));
+template <Expression F, Variable X> using derivative_t =
+    decltype(d(std::declval<F const&>(), std::remove_cvref_t<X>{}));
 
 }  // namespace leibniz

@@ -40,7 +40,11 @@ template <class B, rational R> struct dot_operation<power<B, constant<R>>> {
         out += '^';
         if (R.den != 1) out += '(';
         append_integer(out, R.num);
-        if (R.den != 1) { out += '/'; append_integer(out, R.den); out += ')'; }
+        if (R.den != 1) {
+            out += '/';
+            append_integer(out, R.den);
+            out += ')';
+        }
     }
 };
 template <class B, class E> struct dot_operation<power<B, E>> {
@@ -165,7 +169,8 @@ template <Expression E, class... Bindings> std::string to_dot(E const& e, Bindin
     using tree = typename detail::tree_of<E>::type;
     using nodes = detail::graph_nodes<tree>;
     using variables = typename detail::variables_in<nodes>::type;
-    using T = detail::widened_by_t<typename detail::evaluation_type<variables, Bindings...>::type, detail::number_type_t<E>>;
+    using T =
+        detail::widened_by_t<typename detail::evaluation_type<variables, Bindings...>::type, detail::number_type_t<E>>;
     static_assert(std::is_floating_point_v<T>,
                   "leibniz::to_dot(e, x = ...): the graph is drawn with real numbers; bind the variables to "
                   "float, double or long double values");
@@ -185,7 +190,8 @@ template <Expression E, class... Bindings> std::string to_dot(E const& e, Bindin
         "edge: local derivative d(node)/d(operand); grad(operand) = sum over its edges of grad(node) * edge\";\n";
     [&]<class... Ns, std::size_t... I>(detail::type_list<Ns...>, std::index_sequence<I...>) {
         // a braced list, not a fold: graphs may have more than 256 nodes
-        [[maybe_unused]] int in_order[] = {0, (detail::append_dot_node<Ns, I, nodes, variables>(out, numbers, value, adjoint), 0)...};
+        [[maybe_unused]] int in_order[] = {
+            0, (detail::append_dot_node<Ns, I, nodes, variables>(out, numbers, value, adjoint), 0)...};
     }(typename nodes::list{}, std::make_index_sequence<nodes::size>{});
     out += "}\n";
     return out;

@@ -27,8 +27,11 @@ namespace detail {
 
 /// An Eigen dense object: derived from DenseBase<D>, where D is T itself or, for a class that
 /// refines another (VectorBlock, of Block), the one its derived() gives.
-template <class T> concept eigen_dense = requires(T const& t) { t.derived(); } &&
-    std::is_base_of_v<Eigen::DenseBase<std::remove_cvref_t<decltype(std::declval<T const&>().derived())>>, T>;
+template <class T>
+concept eigen_dense = requires(T const& t) {
+    t.derived();
+}
+&&std::is_base_of_v<Eigen::DenseBase<std::remove_cvref_t<decltype(std::declval<T const&>().derived())>>, T>;
 template <class T> inline constexpr bool is_eigen_dense = eigen_dense<T>;
 /// Eigen's compile-time size, Eigen::Dynamic as std::dynamic_extent.
 constexpr std::size_t eigen_extent(Eigen::Index size) {
@@ -45,21 +48,24 @@ template <bool Contiguous> struct refuse_eigen_family_source {
 };
 
 template <bool Fits> struct refuse_eigen_result_size {
-    static_assert(Fits, "leibniz: into(m) with an Eigen matrix or vector of fixed size: its rows and columns must be "
-                        "the result's (a gradient of N is a vector of N, a Jacobian of M outputs by N variables is "
-                        "M x N, a Hessian N x N); use that size, or a dynamic size, which is resized (a Matrix) or "
-                        "checked when written (a Map)");
+    static_assert(Fits,
+                  "leibniz: into(m) with an Eigen matrix or vector of fixed size: its rows and columns must be "
+                  "the result's (a gradient of N is a vector of N, a Jacobian of M outputs by N variables is "
+                  "M x N, a Hessian N x N); use that size, or a dynamic size, which is resized (a Matrix) or "
+                  "checked when written (a Map)");
     using type = void;
 };
 
 template <bool Writable> struct refuse_eigen_result_storage {
-    static_assert(Writable, "leibniz: into(m) writes into an Eigen matrix, vector, Map or Ref with writable "
-                            "coefficients; this one is an expression or read-only (Eigen::Map<... const>)");
+    static_assert(Writable,
+                  "leibniz: into(m) writes into an Eigen matrix, vector, Map or Ref with writable "
+                  "coefficients; this one is an expression or read-only (Eigen::Map<... const>)");
     using type = void;
 };
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void throw_eigen_result_size(Eigen::Index rows, Eigen::Index cols,
-                                                                           std::size_t want_rows, std::size_t want_cols) {
+                                                                           std::size_t want_rows,
+                                                                           std::size_t want_cols) {
     throw std::invalid_argument("leibniz: into(m) with an Eigen map of " + std::to_string(rows) + " x " +
                                 std::to_string(cols) + " for a result of " + std::to_string(want_rows) + " x " +
                                 std::to_string(want_cols) + ": map storage of the result's size");
@@ -68,7 +74,9 @@ template <bool Writable> struct refuse_eigen_result_storage {
 }  // namespace detail
 
 /// Eigen vectors and maps of them as a family's numbers, not copied.
-template <class T> requires detail::is_eigen_dense<T> struct family_source<T> {
+template <class T>
+requires detail::is_eigen_dense<T>
+struct family_source<T> {
     static constexpr bool defined = true;
     static constexpr bool contiguous = T::IsVectorAtCompileTime && T::InnerStrideAtCompileTime == 1 &&
                                        (Eigen::internal::traits<T>::Flags & Eigen::DirectAccessBit) != 0;
@@ -78,12 +86,16 @@ template <class T> requires detail::is_eigen_dense<T> struct family_source<T> {
     static std::span<scalar const, extent> values(T const& v) {
         static_cast<void>(detail::refuse_eigen_family_source<contiguous>{});
         if constexpr (contiguous) return std::span<scalar const, extent>(v.data(), static_cast<std::size_t>(v.size()));
-        else return std::span<scalar const, extent>(static_cast<scalar const*>(nullptr), extent == std::dynamic_extent ? 0 : extent);
+        else
+            return std::span<scalar const, extent>(static_cast<scalar const*>(nullptr),
+                                                   extent == std::dynamic_extent ? 0 : extent);
     }
 };
 
 /// Eigen matrices, vectors, Maps and Refs as storage that into(m) writes a result into.
-template <class T> requires detail::is_eigen_dense<T> struct result_storage<T> {
+template <class T>
+requires detail::is_eigen_dense<T>
+struct result_storage<T> {
     static constexpr bool defined = true;
     static constexpr bool writable = (Eigen::internal::traits<T>::Flags & Eigen::LvalueBit) != 0;
 
@@ -96,16 +108,17 @@ template <class T> requires detail::is_eigen_dense<T> struct result_storage<T> {
             constexpr std::size_t cols = detail::eigen_extent(T::ColsAtCompileTime);
             constexpr std::size_t size = detail::eigen_extent(T::SizeAtCompileTime);
             if constexpr (as_vector) {
-                static_cast<void>(detail::refuse_eigen_result_size<size == std::dynamic_extent || size == Rows>{});
+                static_cast<void>(detail::refuse_eigen_result_size < size == std::dynamic_extent || size == Rows > {});
             } else {
-                static_cast<void>(detail::refuse_eigen_result_size<(rows == std::dynamic_extent || rows == Rows) &&
-                                                                   (cols == std::dynamic_extent || cols == Cols)>{});
+                static_cast<void>(detail::refuse_eigen_result_size < (rows == std::dynamic_extent || rows == Rows) &&
+                                  (cols == std::dynamic_extent || cols == Cols) > {});
             }
             if constexpr (std::is_base_of_v<Eigen::PlainObjectBase<T>, T>) {
                 if constexpr (as_vector) out.resize(static_cast<Eigen::Index>(Rows));
                 else out.resize(static_cast<Eigen::Index>(Rows), static_cast<Eigen::Index>(Cols));
             } else if (as_vector ? out.size() != static_cast<Eigen::Index>(Rows)
-                                 : out.rows() != static_cast<Eigen::Index>(Rows) || out.cols() != static_cast<Eigen::Index>(Cols)) {
+                                 : out.rows() != static_cast<Eigen::Index>(Rows) ||
+                                       out.cols() != static_cast<Eigen::Index>(Cols)) {
                 detail::throw_eigen_result_size(out.rows(), out.cols(), Rows, Cols);
             }
             for (std::size_t r = 0; r < Rows; ++r)

@@ -17,8 +17,8 @@ template <StaticExpression A, StaticExpression B> constexpr auto operator!=(A co
     return std::bool_constant<!std::is_same_v<A, B>>{};
 }
 
-template <Expression A, Expression B> requires(!StaticExpression<A> || !StaticExpression<B>)
-constexpr bool operator==(A const& a, B const& b) {
+template <Expression A, Expression B>
+requires(!StaticExpression<A> || !StaticExpression<B>) constexpr bool operator==(A const& a, B const& b) {
     if constexpr (!std::is_same_v<typename detail::tree_of<A>::type, typename detail::tree_of<B>::type>) return false;
     else {
         auto const na = detail::numbers_of(a);
@@ -28,7 +28,9 @@ constexpr bool operator==(A const& a, B const& b) {
         return true;
     }
 }
-template <Expression A, Expression B> requires(!StaticExpression<A> || !StaticExpression<B>)
-constexpr bool operator!=(A const& a, B const& b) { return !(a == b); }
+template <Expression A, Expression B>
+requires(!StaticExpression<A> || !StaticExpression<B>) constexpr bool operator!=(A const& a, B const& b) {
+    return !(a == b);
+}
 
 }  // namespace leibniz

@@ -61,7 +61,9 @@ template <class Nodes, class... Ns> struct variables_in<Nodes, type_list<Ns...>>
         return found;
     }();
     template <class Seq> struct pick;
-    template <std::size_t... I> struct pick<std::index_sequence<I...>> { using type = type_list<node_at<variables.slot[I], Nodes>...>; };
+    template <std::size_t... I> struct pick<std::index_sequence<I...>> {
+        using type = type_list<node_at<variables.slot[I], Nodes>...>;
+    };
     using type = typename pick<std::make_index_sequence<variables.count>>::type;
 };
 
@@ -72,7 +74,8 @@ template <class Binding> using bound_type_t =
 /// The common type of bound values: std::common_type of plain numbers; a number class (simd
 /// lanes, a Jet) where one is bound, the plain numbers converted to it (x = lanes, y = 2.0).
 template <class... Ts> struct common_number { using type = std::common_type_t<Ts...>; };
-template <class... Ts> requires(NumberLike<Ts> || ...) struct common_number<Ts...> {
+template <class... Ts>
+requires(NumberLike<Ts> || ...) struct common_number<Ts...> {
     using type = numeric_type_t<Ts...>;  // apply.hpp: refuses two different number classes
 };
 template <class... Ts> using common_number_t = typename common_number<Ts...>::type;
@@ -82,8 +85,8 @@ template <class... Ts> using common_number_t = typename common_number<Ts...>::ty
 /// and not over the variables, which may be thousands (std::common_type nests once per type:
 /// over 450 variables it exceeded GCC's template depth). A variable no binding binds is refused.
 template <class Variables, class... Bindings> struct evaluation_type { using type = double; };
-template <class... Vs, class... Bindings> requires(sizeof...(Vs) > 0)
-struct evaluation_type<type_list<Vs...>, Bindings...> {
+template <class... Vs, class... Bindings>
+requires(sizeof...(Vs) > 0) struct evaluation_type<type_list<Vs...>, Bindings...> {
     template <class B> static constexpr bool binds_one = any_of({B::template binds<Vs>...});
     static constexpr std::size_t first_unbound = [] {
         std::size_t const at[] = {binding_index<Vs, Bindings...>()..., 0};
@@ -106,7 +109,8 @@ struct evaluation_type<type_list<Vs...>, Bindings...> {
 /// T, or long double when the expression keeps long double numbers and T is a real type: as
 /// in plain C++, x * 1e-400L at x = 1.0 is a long double 1e-400 (complex T stays as it is).
 template <class T, class Number> using widened_by_t =
-    std::conditional_t<std::is_same_v<Number, long double> && std::is_floating_point_v<T>, std::common_type_t<T, Number>, T>;
+    std::conditional_t<std::is_same_v<Number, long double> && std::is_floating_point_v<T>,
+                       std::common_type_t<T, Number>, T>;
 
 // ---- the value of one node from the values of its operands --------------------------------
 // get<T, Reads>(values so far, plain numbers, bindings): Reads is graph.hpp's
@@ -115,17 +119,20 @@ template <class T, class Number> using widened_by_t =
 template <class Node> struct node_value;
 
 template <rational R> struct node_value<constant<R>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return R.template as<T>();
     }
 };
 template <class Tag> struct node_value<named_constant<Tag>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return to_number<T>(Tag::value);
     }
 };
 template <std::size_t K> struct node_value<runtime_constant<K>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const& numbers, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const&, auto const& numbers, auto const&...) {
         return to_number<T>(numbers[K]);
     }
 };
@@ -146,7 +153,8 @@ template <class... Ts> struct node_value<sum_of<Ts...>> {
         for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
         return total;
     }
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return add<T, Reads>(v, std::index_sequence_for<Ts...>{});
     }
 };
@@ -188,23 +196,25 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
     [[gnu::always_inline]] static constexpr T multiply(V const& v, std::index_sequence<0, I...>) {
         constexpr std::size_t first = Reads.operand[order.factor[0]];
         T product = order.divides[0] ? T(1) / v[first] : T(v[first]);
-        [[maybe_unused]] int in_order[] = {
-            0, (product = order.divides[I] ? product / v[Reads.operand[order.factor[I]]]
-                                           : product * v[Reads.operand[order.factor[I]]],
-                0)...};
+        [[maybe_unused]] int in_order[] = {0, (product = order.divides[I] ? product / v[Reads.operand[order.factor[I]]]
+                                                                          : product * v[Reads.operand[order.factor[I]]],
+                                               0)...};
         return product;
     }
-    template <class T, auto Reads, class V> [[gnu::always_inline]] static constexpr T get(V const& v, auto const&, auto const&...) {
+    template <class T, auto Reads, class V>
+    [[gnu::always_inline]] static constexpr T get(V const& v, auto const&, auto const&...) {
         return multiply<T, Reads>(v, std::make_index_sequence<count>{});
     }
 };
 template <class B, rational R> struct node_value<power<B, constant<R>>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return rational_power<R>(v[Reads.operand[0]]);
     }
 };
 template <class B, class E> struct node_value<power<B, E>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return rules::pow_fn::value(v[Reads.operand[0]], v[Reads.operand[1]]);
     }
 };
@@ -213,7 +223,8 @@ template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
     [[gnu::always_inline]] static constexpr T apply(V const& v, std::index_sequence<I...>) {
         return static_cast<T>(Rule::value(v[Reads.operand[I]]...));
     }
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return apply<T, Reads>(v, std::index_sequence_for<Args...>{});
     }
 };
@@ -231,22 +242,26 @@ template <class T> [[gnu::always_inline]] constexpr auto is_less_or_equal(T cons
     else return a <= b;
 }
 template <bool Value> struct node_value<truth<Value>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const&, auto const&, auto const&...) {
         return holds<T>(Value);
     }
 };
 template <class A, class B> struct node_value<less_than<A, B>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return holds<T>(is_less<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
     }
 };
 template <class A, class B> struct node_value<less_or_equal<A, B>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return holds<T>(is_less_or_equal<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
     }
 };
 template <class C> struct node_value<not_of<C>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return holds<T>(v[Reads.operand[0]] == T(0));
     }
 };
@@ -255,7 +270,8 @@ template <class... Cs> struct node_value<and_of<Cs...>> {
     [[gnu::always_inline]] static constexpr T all(V const& v, std::index_sequence<I...>) {
         return holds<T>(((v[Reads.operand[I]] != T(0)) && ...));
     }
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return all<T, Reads>(v, std::index_sequence_for<Cs...>{});
     }
 };
@@ -264,12 +280,14 @@ template <class... Cs> struct node_value<or_of<Cs...>> {
     [[gnu::always_inline]] static constexpr T any(V const& v, std::index_sequence<I...>) {
         return holds<T>(((v[Reads.operand[I]] != T(0)) || ...));
     }
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return any<T, Reads>(v, std::index_sequence_for<Cs...>{});
     }
 };
 template <class C, class A, class B> struct node_value<select_of<C, A, B>> {
-    template <class T, auto Reads> [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
+    template <class T, auto Reads>
+    [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return choose(v[Reads.operand[0]] != T(0), T(v[Reads.operand[1]]), T(v[Reads.operand[2]]));
     }
 };
@@ -278,8 +296,9 @@ template <class C, class A, class B> struct node_value<select_of<C, A, B>> {
 // array in registers; left to its heuristics, GCC gives up on a graph of a few dozen nodes and
 // calls a function that keeps every value in memory (10x slower, measured on Rosenbrock).
 template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr void fill_values(std::array<T, Nodes::size>& v, type_list<Ns...>, std::index_sequence<I...>,
-                                                  std::array<Number, N> const& numbers, Bindings const&... bindings) {
+[[gnu::always_inline]] constexpr void fill_values(std::array<T, Nodes::size>& v, type_list<Ns...>,
+                                                  std::index_sequence<I...>, std::array<Number, N> const& numbers,
+                                                  Bindings const&... bindings) {
     // a braced list runs in order and, unlike a fold, has no nesting limit
     [[maybe_unused]] int in_order[] = {
         0, (v[I] = node_value<Ns>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...), 0)...};
@@ -290,8 +309,7 @@ template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std
 // two bindings bind a common variable exactly when one binds the other's first variable (a
 // family binds its members from index 0, a single binding its one variable).
 
-template <class A, class B>
-inline constexpr bool bind_a_common_variable =
+template <class A, class B> inline constexpr bool bind_a_common_variable =
     A::template binds<typename B::first_variable> || B::template binds<typename A::first_variable>;
 
 template <class A, class... Bs> constexpr std::array<bool, sizeof...(Bs)> binds_a_variable_of() {
@@ -340,12 +358,15 @@ template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
 /// Whether a binding gives tape::vars (x = a, w = std::array<tape::var, N>): then the call is a
 /// kernel recorded on the tape (tape/kernel.hpp).
 template <class Binding> inline constexpr bool binds_a_tape_var = false;
-template <class Binding> requires requires { typename Binding::template value_type<typename Binding::first_variable>; }
+template <class Binding>
+requires requires { typename Binding::template value_type<typename Binding::first_variable>; }
 inline constexpr bool binds_a_tape_var<Binding> =
-    std::is_same_v<std::remove_cv_t<typename Binding::template value_type<typename Binding::first_variable>>, tape::var>;
+    std::is_same_v<std::remove_cv_t<typename Binding::template value_type<typename Binding::first_variable>>,
+                   tape::var>;
 
 template <class Tree, class Number, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr auto evaluate_numbers(std::array<Number, N> const& numbers, Bindings const&... bindings) {
+[[gnu::always_inline]] constexpr auto evaluate_numbers(std::array<Number, N> const& numbers,
+                                                       Bindings const&... bindings) {
     using nodes = graph_nodes<Tree>;
     using T = widened_by_t<typename evaluation_type<typename variables_in<nodes>::type, Bindings...>::type, Number>;
     return forward_values<nodes, T>(numbers, bindings...)[nodes::size - 1];

@@ -32,15 +32,12 @@ template <class Self> struct node : detail::node_tag {
     }
 };
 
-
 /// A compile-time rational constant: 3_c, 0.5_c, c<1, 3>.
-template <rational R> struct constant : node<constant<R>> {
-    static constexpr rational value = R;
-};
+template <rational R> struct constant : node<constant<R>> { static constexpr rational value = R; };
 
 /// c<N, D>: the exact rational N/D as an expression (D = 0, and N/D beyond intmax_t, refused).
-template <std::intmax_t N, std::intmax_t D = 1>
-inline constexpr constant<detail::checked_fold<detail::quotient_or_flag(N, detail::nonzero_denominator<D>::value)>::value>
+template <std::intmax_t N, std::intmax_t D = 1> inline constexpr constant<
+    detail::checked_fold<detail::quotient_or_flag(N, detail::nonzero_denominator<D>::value)>::value>
     c{};
 
 /// A variable; its name (and, inside a family, its index) is its identity.
@@ -51,23 +48,23 @@ template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name,
     /// x = 0.5 binds the variable for evaluation: f(x = 0.5, y = 2.0).
     template <Number T> constexpr binding<var, T> operator=(T value) const { return {value}; }
     /// x = 2_c binds the exact rational's value as a double: f(x = 1_c / 2_c) is f(x = 0.5).
-    template <rational R> constexpr binding<var, double> operator=(constant<R>) const { return {R.template as<double>()}; }
+    template <rational R> constexpr binding<var, double> operator=(constant<R>) const {
+        return {R.template as<double>()};
+    }
     /// x = a for a tape::var a: the expression, called so, is one operation of the tape (tape/kernel.hpp).
     constexpr binding<var, tape::var> operator=(tape::var const& value) const { return {value}; }
     // x = true, x = "1.0", x = std::array{...}: refused with a sentence, not "no match for operator="
     template <class T>
-        requires(!Number<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var> &&
-                 !std::is_same_v<std::remove_cvref_t<T>, tape::var>)
-    constexpr auto operator=(T const&) const {
+    requires(!Number<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var> &&
+             !std::is_same_v<std::remove_cvref_t<T>, tape::var>) constexpr auto
+    operator=(T const&) const {
         return binding<var, double>{detail::refuse_variable_binding<var, T>()};
     }
 };
 
 /// The K-th plain number of an expression (2.0 in 2.0 * x). Its value lives in the expression
 /// object (with_numbers), never in the type, so 2.0 * x and 3.0 * x cannot be mistaken.
-template <std::size_t K> struct runtime_constant : node<runtime_constant<K>> {
-    static constexpr std::size_t slot = K;
-};
+template <std::size_t K> struct runtime_constant : node<runtime_constant<K>> { static constexpr std::size_t slot = K; };
 
 /// An irrational constant known by name (pi), kept exact in derivatives such as erf's.
 template <class Tag> struct named_constant : node<named_constant<Tag>> {};
@@ -111,17 +108,21 @@ template <class C, class A, class B> struct select_of : node<select_of<C, A, B>>
 template <class Tree, std::size_t N, class Number = double> struct with_numbers;
 
 namespace detail {
-template <class Tree, std::size_t N, class Number> struct is_with_numbers<with_numbers<Tree, N, Number>> : std::true_type {};
+template <class Tree, std::size_t N, class Number> struct is_with_numbers<with_numbers<Tree, N, Number>>
+    : std::true_type {};
 template <rational R> struct is_constant<constant<R>> : std::true_type {};
 }  // namespace detail
 
 namespace detail {
 template <class Tree, std::size_t N, class Number> struct tree_of<with_numbers<Tree, N, Number>> { using type = Tree; };
 template <class T> inline constexpr std::size_t numbers_count = 0;
-template <class Tree, std::size_t N, class Number> inline constexpr std::size_t numbers_count<with_numbers<Tree, N, Number>> = N;
+template <class Tree, std::size_t N, class Number>
+inline constexpr std::size_t numbers_count<with_numbers<Tree, N, Number>> = N;
 /// The type an expression keeps its plain numbers in.
 template <class T> struct number_type_of { using type = double; };
-template <class Tree, std::size_t N, class Number> struct number_type_of<with_numbers<Tree, N, Number>> { using type = Number; };
+template <class Tree, std::size_t N, class Number> struct number_type_of<with_numbers<Tree, N, Number>> {
+    using type = Number;
+};
 template <class T> using number_type_t = typename number_type_of<T>::type;
 
 template <class E> constexpr std::array<number_type_t<E>, numbers_count<E>> numbers_of(E const& e) {

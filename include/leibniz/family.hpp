@@ -34,9 +34,7 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
 ///     static constexpr std::string_view name;  // what it is, for the sentence of a wrong count
 ///     static std::span<U const, extent> values(T const&);  // its numbers, contiguous, not copied
 /// A fixed count is checked at compile time, a dynamic one when the binding is made.
-template <class T> struct family_source {
-    static constexpr bool defined = false;
-};
+template <class T> struct family_source { static constexpr bool defined = false; };
 
 namespace detail {
 
@@ -47,7 +45,8 @@ template <fixed_string Name, int I> inline constexpr int family_position<var<Nam
 // A compile-time index: 3_c, or any integral constant, an empty type with an integral
 // value_type and a static value: std::integral_constant<std::size_t, 3>, sum_index<3> (what sum<N>
 // passes, and what arithmetic on it gives: i + 1_c), Boost.Hana's hana::size_c<3>.
-template <class T> concept integral_constant_like = std::is_empty_v<T> && requires {
+template <class T>
+concept integral_constant_like = std::is_empty_v<T> && requires {
     typename T::value_type;
     requires std::is_integral_v<typename T::value_type> && !std::is_same_v<typename T::value_type, bool>;
     { T::value } -> std::convertible_to<typename T::value_type>;
@@ -65,19 +64,21 @@ template <rational R> inline constexpr bool index_is_whole<constant<R>> = R.den 
 // is refused with its own sentence (view.hpp's view<N>(ptr) is the spelling).
 template <class T> inline constexpr bool binds_a_family = false;
 template <Number T, std::size_t M> inline constexpr bool binds_a_family<std::array<T, M>> = true;
-template <class T, std::size_t M> requires Number<std::remove_cv_t<T>>
+template <class T, std::size_t M>
+requires Number<std::remove_cv_t<T>>
 inline constexpr bool binds_a_family<std::span<T, M>> = true;
 template <Number T, class Allocator> inline constexpr bool binds_a_family<std::vector<T, Allocator>> = true;
-template <class T> requires family_source<T>::defined inline constexpr bool binds_a_family<T> = true;
+template <class T>
+requires family_source<T>::defined inline constexpr bool binds_a_family<T> = true;
 
-template <fixed_string Name, std::size_t... I>
-auto family_member_list(std::index_sequence<I...>) -> type_list<var<Name, static_cast<int>(I)>...>;
+template <fixed_string Name, std::size_t... I> auto family_member_list(std::index_sequence<I...>)
+    -> type_list<var<Name, static_cast<int>(I)>...>;
 
 }  // namespace detail
 
 /// The variables of a family, in order: type_list<var<Name, 0>, ..., var<Name, Size - 1>>.
-template <detail::fixed_string Name, std::size_t Size>
-using family_members = decltype(detail::family_member_list<Name>(std::make_index_sequence<Size>{}));
+template <detail::fixed_string Name, std::size_t Size> using family_members =
+    decltype(detail::family_member_list<Name>(std::make_index_sequence<Size>{}));
 
 /// Size variables under one name; w[3_c] is var<"w", 3>, a variable like any other.
 ///     constexpr var_array<"w", 17> w;   auto f = w[0_c] * x + w[1_c];   f(w = weights, x = 2.0)
@@ -89,15 +90,16 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
     static constexpr std::size_t size() noexcept { return Size; }
 
     /// w[3_c], or w[i], w[i + 1_c], w[i * 2_c] with i the index sum<N> passes (any compile-time index).
-    template <class Index> requires detail::is_compile_time_index<Index>
+    template <class Index>
+    requires detail::is_compile_time_index<Index>
     constexpr auto operator[](Index) const {
         static_assert(detail::index_is_whole<Index>,
                       "leibniz::var_array: the index of a family member must be a whole number, as in w[3_c]");
         static_assert(detail::family_index_in_range<detail::index_value<Index>, Size>::value);
         return var<Name, static_cast<int>(detail::index_value<Index>)>{};
     }
-    template <class Index> requires(!detail::is_compile_time_index<Index>)
-    constexpr auto operator[](Index) const {
+    template <class Index>
+    requires(!detail::is_compile_time_index<Index>) constexpr auto operator[](Index) const {
         static_assert(detail::always_false<Index>,
                       "leibniz::var_array: index a family with a compile-time index, w[3_c], or with the i that "
                       "sum<N>([](auto i) { ... }) passes and arithmetic on it with _c numbers, w[i + 1_c], "
@@ -111,8 +113,9 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         return family_binding<Name, Size, std::array<T, M>>{values};
     }
     /// w = std::span<double const, N>{...}: the same from a span of static extent (not copied).
-    template <class T, std::size_t M> requires(Number<std::remove_cv_t<T>> && M != std::dynamic_extent)
-    constexpr auto operator=(std::span<T, M> values) const {
+    template <class T, std::size_t M>
+    requires(Number<std::remove_cv_t<T>>&& M != std::dynamic_extent) constexpr auto operator=(
+        std::span<T, M> values) const {
         static_assert(M == Size, "leibniz::var_array<\"w\", N>: bind the family from a span of exactly N values");
         return family_binding<Name, Size, std::span<T, M>>{values};
     }
@@ -124,7 +127,8 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         return family_binding<Name, Size, std::array<V, Size>>{values};
     }
     /// w = std::span<double const>(ptr, n): not copied; throws std::invalid_argument unless n == N.
-    template <class T> requires Number<std::remove_cv_t<T>>
+    template <class T>
+    requires Number<std::remove_cv_t<T>>
     constexpr auto operator=(std::span<T> values) const {
         detail::check_family_size(name, Size, values.size(), "std::span of dynamic extent");
         return family_binding<Name, Size, std::span<T, Size>>{std::span<T, Size>(values.data(), Size)};
@@ -140,14 +144,16 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         return family_binding<Name, Size, std::vector<T, Allocator>>{static_cast<std::vector<T, Allocator>&&>(values)};
     }
     /// w = v for a container of family_source (an Eigen vector, with eigen.hpp): not copied.
-    template <class T> requires family_source<T>::defined constexpr auto operator=(T const& container) const {
+    template <class T>
+    requires family_source<T>::defined constexpr auto operator=(T const& container) const {
         using source = family_source<T>;
         auto const values = source::values(container);
         using U = typename decltype(values)::element_type;
         if constexpr (source::extent != std::dynamic_extent) {
-            static_assert(source::extent == Size, "leibniz::var_array<\"w\", N>: bind the family from a container of "
-                                                  "exactly N values (an Eigen vector of fixed size N, or of dynamic "
-                                                  "size, whose count is checked when bound)");
+            static_assert(source::extent == Size,
+                          "leibniz::var_array<\"w\", N>: bind the family from a container of "
+                          "exactly N values (an Eigen vector of fixed size N, or of dynamic "
+                          "size, whose count is checked when bound)");
         } else {
             detail::check_family_size(name, Size, values.size(), source::name);
         }
@@ -158,8 +164,10 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_pointer_binding<var_array, T*>()}};
     }
     // w = 1.0, w = true, w = "text": refused with a sentence
-    template <class T> requires(!detail::binds_a_family<std::remove_cvref_t<T>> && !std::is_pointer_v<std::remove_cvref_t<T>>)
-    constexpr auto operator=(T const&) const {
+    template <class T>
+    requires(!detail::binds_a_family<std::remove_cvref_t<T>> &&
+             !std::is_pointer_v<std::remove_cvref_t<T>>) constexpr auto
+    operator=(T const&) const {
         return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_family_binding<var_array, T>()}};
     }
 };
@@ -167,9 +175,8 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
 /// w = values, produced by var_array's assignment: binds var<Name, I> to values[I] for I < Size.
 template <detail::fixed_string Name, std::size_t Size, class Values> struct family_binding {
     Values values;
-    template <class V>
-    static constexpr bool binds = detail::family_position<V, Name> >= 0 &&
-                                  detail::family_position<V, Name> < static_cast<int>(Size);
+    template <class V> static constexpr bool binds = detail::family_position<V, Name> >= 0 &&
+                                                     detail::family_position<V, Name> < static_cast<int>(Size);
     template <class V> [[gnu::always_inline]] constexpr auto const& get() const {  // binding::get says why
         return values[static_cast<std::size_t>(detail::family_position<V, Name>)];
     }
@@ -185,7 +192,8 @@ template <class... Es> constexpr auto sum_of_expressions(Es const&... es) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using tree = make_sum<shift_slots_t<typename tree_of<Es>::type, number_offsets<Es...>[I]>...>;
         return finish_expression<tree>(joined_numbers(numbers_of(es)...));
-    }(std::index_sequence_for<Es...>{});
+    }
+    (std::index_sequence_for<Es...>{});
 }
 
 template <class... Xs> constexpr auto add_all(Xs const&... xs) {
@@ -194,8 +202,7 @@ template <class... Xs> constexpr auto add_all(Xs const&... xs) {
         std::common_type_t<Xs...> total{};
         [[maybe_unused]] int in_order[] = {0, (total += xs, 0)...};  // no fold: 256+ terms
         return total;
-    }
-    else return sum_of_expressions(as_expression(xs)...);
+    } else return sum_of_expressions(as_expression(xs)...);
 }
 
 }  // namespace detail
@@ -205,9 +212,8 @@ template <class... Xs> constexpr auto add_all(Xs const&... xs) {
 /// w[i + 1_c] and a[i].
 ///     auto dot = sum<4>([](auto i) { return w[i] * v[i]; });
 template <std::size_t N, class Term> constexpr auto sum(Term const& term) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return detail::add_all(term(sum_index<I>{})...);
-    }(std::make_index_sequence<N>{});
+    return [&]<std::size_t... I>(std::index_sequence<I...>) { return detail::add_all(term(sum_index<I>{})...); }
+    (std::make_index_sequence<N>{});
 }
 
 }  // namespace leibniz

@@ -52,26 +52,34 @@ namespace detail {
 // std::tuple<double, ...> of N doubles: the arguments a rule is checked with
 template <std::size_t, class T> using repeated = T;
 template <class Indices> struct doubles_for;
-template <std::size_t... I> struct doubles_for<std::index_sequence<I...>> { using type = std::tuple<repeated<I, double>...>; };
+template <std::size_t... I> struct doubles_for<std::index_sequence<I...>> {
+    using type = std::tuple<repeated<I, double>...>;
+};
 template <std::size_t N> using numbers_for = typename doubles_for<std::make_index_sequence<N>>::type;
 
-template <class T, std::size_t N> concept tuple_like_of = requires { typename std::tuple_size<std::remove_cvref_t<T>>::type; }
-    && std::tuple_size_v<std::remove_cvref_t<T>> == N;
+template <class T, std::size_t N>
+concept tuple_like_of = requires {
+    typename std::tuple_size<std::remove_cvref_t<T>>::type;
+}
+&&std::tuple_size_v<std::remove_cvref_t<T>> == N;
 
-template <class Rule> concept rule_has_name = requires {
+template <class Rule>
+concept rule_has_name = requires {
     { Rule::name } -> std::convertible_to<std::string_view>;
 };
 template <class Rule, class Doubles> inline constexpr bool rule_has_value = false;
-template <class Rule, class... D>
-inline constexpr bool rule_has_value<Rule, std::tuple<D...>> = requires(D... x) { Rule::value(x...); };
+template <class Rule, class... D> inline constexpr bool rule_has_value<Rule, std::tuple<D...>> = requires(D... x) {
+    Rule::value(x...);
+};
 template <class Rule, class Doubles> inline constexpr bool rule_has_partials = false;
-template <class Rule, class... D>
-inline constexpr bool rule_has_partials<Rule, std::tuple<D...>> = requires(D... x) {
+template <class Rule, class... D> inline constexpr bool rule_has_partials<Rule, std::tuple<D...>> = requires(D... x) {
     { Rule::partials(x..., 1.0) } -> tuple_like_of<sizeof...(D)>;
 };
 
 template <class Rule, std::size_t Arity> constexpr bool rule_has_derivatives() {
-    if constexpr (Arity == 1) return requires(double x) { Rule::derivative(x, x); };
+    if constexpr (Arity == 1) return requires(double x) {
+            Rule::derivative(x, x);
+        };
     else return rule_has_partials<Rule, numbers_for<Arity>>;
 }
 
@@ -80,7 +88,8 @@ template <class Rule, std::size_t Arity> constexpr bool rule_has_derivatives() {
 /// A rule for an elementary function of Arity arguments (the protocol above): a name, a value
 /// on numbers, and its derivative (one argument) or partials (two or more) on numbers.
 template <class Rule, std::size_t Arity>
-concept function_rule = Arity >= 1 && detail::rule_has_name<Rule> && detail::rule_has_value<Rule, detail::numbers_for<Arity>> &&
+concept function_rule = Arity >= 1 &&
+                        detail::rule_has_name<Rule>&& detail::rule_has_value<Rule, detail::numbers_for<Arity>>&&
                         detail::rule_has_derivatives<Rule, Arity>();
 
 namespace detail {
@@ -89,13 +98,21 @@ namespace detail {
 // it would deduce one return type while deducing the other. The lookup of `derivative` in a class
 // derived from Rule and from a class with a member of that name is ambiguous exactly when Rule
 // has one too.
-struct fallback_derivative { int derivative; };
-struct fallback_partials { int partials; };
+struct fallback_derivative {
+    int derivative;
+};
+struct fallback_partials {
+    int partials;
+};
 template <class Rule, class Fallback> struct with_fallback : Rule, Fallback {};
-template <class Rule> concept names_derivative =
-    !std::is_class_v<Rule> || std::is_final_v<Rule> || !requires { &with_fallback<Rule, fallback_derivative>::derivative; };
-template <class Rule> concept names_partials =
-    !std::is_class_v<Rule> || std::is_final_v<Rule> || !requires { &with_fallback<Rule, fallback_partials>::partials; };
+template <class Rule>
+concept names_derivative = !std::is_class_v<Rule> || std::is_final_v<Rule> || !requires {
+    &with_fallback<Rule, fallback_derivative>::derivative;
+};
+template <class Rule>
+concept names_partials = !std::is_class_v<Rule> || std::is_final_v<Rule> || !requires {
+    &with_fallback<Rule, fallback_partials>::partials;
+};
 
 // Each missing member of a rule, with its own sentence, in the order a reader would add them.
 template <class Rule, std::size_t Arity> constexpr bool check_function_rule() {
@@ -111,15 +128,17 @@ template <class Rule, std::size_t Arity> constexpr bool check_function_rule() {
                   "template <class X> static auto value(X const& x) { ... } with one parameter per argument, "
                   "called with numbers (double, float, long double)");
     if constexpr (Arity == 1)
-        static_assert(names_derivative<Rule>,
-                      "leibniz::function<Rule>: the rule has no derivative(x, y); add template <class X, class Y> static "
-                      "auto derivative(X const& x, Y const& y) returning f'(x), given x and y = f(x) (with leibniz's "
-                      "functions it also works in d and hessian; on doubles only, in gradient, jacobian and the tape)");
+        static_assert(
+            names_derivative<Rule>,
+            "leibniz::function<Rule>: the rule has no derivative(x, y); add template <class X, class Y> static "
+            "auto derivative(X const& x, Y const& y) returning f'(x), given x and y = f(x) (with leibniz's "
+            "functions it also works in d and hessian; on doubles only, in gradient, jacobian and the tape)");
     else
-        static_assert(names_partials<Rule>,
-                      "leibniz::function<Rule>: a rule of two or more arguments has partials(a, b, ..., y), one partial "
-                      "per argument given the arguments and y = f(a, b, ...), returned as a std::pair, std::tuple or "
-                      "std::array of that many numbers (as leibniz's atan2, hypot and pow have: rules.hpp)");
+        static_assert(
+            names_partials<Rule>,
+            "leibniz::function<Rule>: a rule of two or more arguments has partials(a, b, ..., y), one partial "
+            "per argument given the arguments and y = f(a, b, ...), returned as a std::pair, std::tuple or "
+            "std::array of that many numbers (as leibniz's atan2, hypot and pow have: rules.hpp)");
     return Arity >= 1 && rule_has_name<Rule> && rule_has_value<Rule, numbers_for<Arity>> &&
            (Arity == 1 ? names_derivative<Rule> : names_partials<Rule>);
 }
@@ -168,10 +187,11 @@ template <fixed_string Name, class Value, class Derivative> struct lambda_rule {
 ///                                                           [](auto x, auto) { return sigmoid(x); });
 template <detail::fixed_string Name, class Value, class Derivative>
 constexpr auto with_derivative(Value const&, Derivative const&) {
-    static_assert(std::is_empty_v<Value> && std::is_default_constructible_v<Value> && std::is_empty_v<Derivative> &&
-                      std::is_default_constructible_v<Derivative>,
-                  "leibniz::with_derivative: the value and the derivative are lambdas without captures (the function is "
-                  "a type, and holds no runtime state); pass what a capture would hold as an argument of the function");
+    static_assert(
+        std::is_empty_v<Value> && std::is_default_constructible_v<Value> && std::is_empty_v<Derivative> &&
+            std::is_default_constructible_v<Derivative>,
+        "leibniz::with_derivative: the value and the derivative are lambdas without captures (the function is "
+        "a type, and holds no runtime state); pass what a capture would hold as an argument of the function");
     return function<detail::lambda_rule<Name, Value, Derivative>>{};
 }
 

@@ -103,7 +103,10 @@ template <Argument A, Argument B, Argument C> constexpr auto fma(A const& a, B c
         using T = detail::numeric_type_t<A, B, C>;
         T const u = detail::numeric_value<T>(a), v = detail::numeric_value<T>(b), w = detail::numeric_value<T>(c);
         if constexpr (detail::is_complex<T>::value) return u * v + w;  // std::fma is for real numbers
-        else { using std::fma; return fma(u, v, w); }
+        else {
+            using std::fma;
+            return fma(u, v, w);
+        }
     }
 }
 

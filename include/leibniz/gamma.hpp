@@ -32,16 +32,20 @@ namespace rules {
 namespace detail_gamma {
 // Boost.Math's default policy throws at a pole; leibniz follows IEEE instead (NaN at a pole, as
 // std::lgamma and std::tgamma give infinities rather than exceptions).
-using ieee_policy = boost::math::policies::policy<
-    boost::math::policies::pole_error<boost::math::policies::ignore_error>,
-    boost::math::policies::domain_error<boost::math::policies::ignore_error>,
-    boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
-    boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
+using ieee_policy =
+    boost::math::policies::policy<boost::math::policies::pole_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::domain_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
 
 // "digamma", "trigamma", then "polygamma2", "polygamma3", ...: the name orders and prints it
 template <int N> constexpr auto polygamma_name_text() {
     constexpr std::string_view stem = "polygamma";
-    constexpr std::size_t digits = [] { std::size_t k = 1; for (int n = N; n >= 10; n /= 10) ++k; return k; }();
+    constexpr std::size_t digits = [] {
+        std::size_t k = 1;
+        for (int n = N; n >= 10; n /= 10) ++k;
+        return k;
+    }();
     std::array<char, stem.size() + digits> out{};
     for (std::size_t i = 0; i < stem.size(); ++i) out[i] = stem[i];
     int n = N;
@@ -62,8 +66,10 @@ template <int N> struct polygamma_fn {
     static_assert(N >= 0, "leibniz::rules::polygamma_fn<N>: N is the order of the derivative of digamma, 0 or more");
     static constexpr std::string_view name = detail_gamma::polygamma_name<N>();
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * NaN at a pole is 0
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, polygamma_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::not_in_std, polygamma_fn>(x);
+    }
     template <class X> static auto value(X const& x) {
         if constexpr (N == 0) return boost::math::digamma(x, detail_gamma::ieee_policy{});
         else if constexpr (N == 1) return boost::math::trigamma(x, detail_gamma::ieee_policy{});
@@ -77,13 +83,18 @@ template <int N> struct polygamma_fn {
 struct lgamma_fn {
     static constexpr std::string_view name = "lgamma";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * NaN at a pole is 0
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, lgamma_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::not_in_std, lgamma_fn>(x);
+    }
     static constexpr std::optional<rational> exact(rational x) {  // log Gamma(1) = log Gamma(2) = 0
         if (x == rational{1, 1} || x == rational{2, 1}) return rational{0, 1};
         return std::nullopt;
     }
-    template <class X> static auto value(X const& x) { using std::lgamma; return lgamma(x); }
+    template <class X> static auto value(X const& x) {
+        using std::lgamma;
+        return lgamma(x);
+    }
     // lgamma' = digamma, also for x < 0 (lgamma is log |Gamma|); NaN at the poles
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return leibniz::apply<polygamma_fn<0>>(x);
@@ -93,8 +104,10 @@ struct lgamma_fn {
 struct tgamma_fn {
     static constexpr std::string_view name = "tgamma";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * NaN at a pole is 0
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, tgamma_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::not_in_std, tgamma_fn>(x);
+    }
     // Gamma(n) = (n - 1)! for n = 1 ... 21 (20! is the last factorial that fits intmax_t)
     static constexpr std::optional<rational> exact(rational x) {
         if (x.den != 1 || x.num < 1 || x.num > 21) return std::nullopt;
@@ -102,7 +115,10 @@ struct tgamma_fn {
         for (std::intmax_t k = 2; k < x.num; ++k) factorial *= k;
         return rational{factorial, 1};
     }
-    template <class X> static auto value(X const& x) { using std::tgamma; return tgamma(x); }
+    template <class X> static auto value(X const& x) {
+        using std::tgamma;
+        return tgamma(x);
+    }
     // tgamma' = tgamma digamma, reusing the value; NaN at the poles, +infinity where tgamma overflows
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
         return y * leibniz::apply<polygamma_fn<0>>(x);

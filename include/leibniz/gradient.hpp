@@ -29,7 +29,8 @@ template <fixed_string Name, int I> struct target_variables<var<Name, I>> { usin
 template <fixed_string Name, std::size_t N> struct target_variables<var_array<Name, N>> {
     using type = family_members<Name, N>;
 };
-template <class... Xs> using flattened_variables = concat_t<typename target_variables<std::remove_cvref_t<Xs>>::type...>;
+template <class... Xs> using flattened_variables =
+    concat_t<typename target_variables<std::remove_cvref_t<Xs>>::type...>;
 /// The blocks of a Jacobian's columns: one list of variables per target.
 template <class... Xs> using target_blocks = type_list<typename target_variables<std::remove_cvref_t<Xs>>::type...>;
 }  // namespace detail
@@ -45,7 +46,8 @@ std::array<var, Trees::size> record_kernels(std::array<Number, N> const& numbers
 
 namespace detail {
 template <class T> inline constexpr bool is_output_list = false;
-template <class Trees, std::size_t N, class Number> inline constexpr bool is_output_list<output_list<Trees, N, Number>> = true;
+template <class Trees, std::size_t N, class Number>
+inline constexpr bool is_output_list<output_list<Trees, N, Number>> = true;
 }  // namespace detail
 
 /// The value of f and its gradient: auto [value, gradient] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0).
@@ -94,8 +96,8 @@ template <class... Trees> struct shared_graph<type_list<Trees...>> {
     static constexpr std::array<std::size_t, sizeof...(Trees)> roots{slot_of<Trees, nodes>::value...};
 };
 
-template <class Nodes, class Number, class... Bindings>
-using sweep_type = widened_by_t<typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type, Number>;
+template <class Nodes, class Number, class... Bindings> using sweep_type =
+    widened_by_t<typename evaluation_type<typename variables_in<Nodes>::type, Bindings...>::type, Number>;
 
 /// The gradients of the graph's roots by the variables of Wrt, from its forward values; the
 /// sweeps are forced inline when they are few enough (sweep_plan.hpp's forced_inline_pushes).
@@ -107,7 +109,8 @@ template <class Nodes, class Roots, class Wrt, class T, std::size_t K, std::size
         for (std::size_t c : counts) total += c;
         return total <= forced_inline_pushes;
     }();
-    return std::array<std::array<T, Wrt::size>, sizeof...(R)>{gradient_at<Nodes, Wrt, Roots::roots[R], forced>(value)...};
+    return std::array<std::array<T, Wrt::size>, sizeof...(R)>{
+        gradient_at<Nodes, Wrt, Roots::roots[R], forced>(value)...};
 }
 
 /// Row r: the gradient of the r-th tree by the variables of Wrt, from one forward sweep. Forced
@@ -131,7 +134,8 @@ template <std::size_t I, class T, std::size_t N, std::size_t... J>
     return {rows[I < J ? I : J][I < J ? J : I]...};
 }
 template <class T, std::size_t N, std::size_t... I>
-[[gnu::always_inline]] constexpr auto symmetric(std::array<std::array<T, N>, N> const& rows, std::index_sequence<I...>) {
+[[gnu::always_inline]] constexpr auto symmetric(std::array<std::array<T, N>, N> const& rows,
+                                                std::index_sequence<I...>) {
     return std::array<std::array<T, N>, N>{symmetric_row<I>(rows, std::make_index_sequence<N>{})...};
 }
 
@@ -143,7 +147,8 @@ template <class Tree, class... Ws> struct gradient_trees<Tree, type_list<Ws...>>
 
 /// The values of the graph's roots, from its forward values.
 template <class Graph, class T, std::size_t K, std::size_t... R>
-[[gnu::always_inline]] constexpr std::array<T, sizeof...(R)> root_values(std::array<T, K> const& value, std::index_sequence<R...>) {
+[[gnu::always_inline]] constexpr std::array<T, sizeof...(R)> root_values(std::array<T, K> const& value,
+                                                                         std::index_sequence<R...>) {
     return {value[Graph::roots[R]]...};
 }
 
@@ -155,7 +160,8 @@ template <class Trees, class Blocks, class T, std::size_t K, class U> struct blo
     template <std::size_t Mask> [[gnu::always_inline]] constexpr void operator()() const {
         using graph = shared_graph<Trees>;
         using wrt = typename selected_variables<Mask, Blocks>::type;
-        write_blocks<Mask, Blocks>(blocks, rows_at<typename graph::nodes, graph, wrt>(value, std::make_index_sequence<Trees::size>{}));
+        write_blocks<Mask, Blocks>(
+            blocks, rows_at<typename graph::nodes, graph, wrt>(value, std::make_index_sequence<Trees::size>{}));
     }
 };
 
@@ -163,7 +169,8 @@ template <class Trees, class Blocks, class T, std::size_t K, class U> struct blo
 /// block computed and a null one not; from the forward values.
 template <class Trees, class Blocks, class T, std::size_t K, class U>
 [[gnu::always_inline]] constexpr void write_jacobian_blocks(std::array<T, K> const& value, U* const* blocks) {
-    for_wanted_blocks<Blocks::size>(wanted_blocks<Blocks::size>(blocks), block_sweep<Trees, Blocks, T, K, U>{value, blocks});
+    for_wanted_blocks<Blocks::size>(wanted_blocks<Blocks::size>(blocks),
+                                    block_sweep<Trees, Blocks, T, K, U>{value, blocks});
 }
 
 /// What every derivative function has: the plain numbers of the expression it was made from
@@ -197,7 +204,8 @@ private:
         constexpr bool writable = (!std::is_void_v<storage_handle_t<Storage>> && ...);
         static_cast<void>(refuse_storage<writable>{});
         if constexpr (writable) {
-            return written_into<Function, storage_handle_t<Storage>...>{static_cast<F&&>(function), handle_of(storage)...};
+            return written_into<Function, storage_handle_t<Storage>...>{static_cast<F&&>(function),
+                                                                        handle_of(storage)...};
         } else {
             return [](auto const&...) {};  // no second error where the result is called
         }
@@ -213,8 +221,8 @@ private:
 
 /// outputs(f, g, ...) as a function of the bindings: their values, from one forward sweep over
 /// their shared graph.          outputs(x * y, x + y)(x = 2.0, y = 3.0) == std::array{6.0, 5.0}
-template <class Trees, std::size_t N, class Number>
-struct output_list : detail::derivative_function<output_list<Trees, N, Number>, N, Number> {
+template <class Trees, std::size_t N, class Number> struct output_list
+    : detail::derivative_function<output_list<Trees, N, Number>, N, Number> {
     using detail::derivative_function<output_list, N, Number>::derivative_function;
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
@@ -223,33 +231,36 @@ struct output_list : detail::derivative_function<output_list<Trees, N, Number>, 
         } else {
             using graph = detail::shared_graph<Trees>;
             using T = detail::sweep_type<typename graph::nodes, Number, Bindings...>;
-            return detail::root_values<graph>(detail::forward_values<typename graph::nodes, T>(this->numbers, bindings...),
-                                              std::make_index_sequence<Trees::size>{});
+            return detail::root_values<graph>(
+                detail::forward_values<typename graph::nodes, T>(this->numbers, bindings...),
+                std::make_index_sequence<Trees::size>{});
         }
     }
     /// outputs(f, g).into(values)(bindings...): values[0] = f, values[1] = g.
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings>
+    [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
 };
 
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double>
-struct gradient_function : detail::derivative_function<gradient_function<Tree, N, Wrt, Number>, N, Number> {
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function
+    : detail::derivative_function<gradient_function<Tree, N, Wrt, Number>, N, Number> {
     using detail::derivative_function<gradient_function, N, Number>::derivative_function;
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(this->numbers, bindings...)[0];
     }
     /// gradient(f, x, y).into(g)(bindings...): g[0] = df/dx, g[1] = df/dy.
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings>
+    [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
 };
 
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double>
-struct value_and_gradient_function : detail::derivative_function<value_and_gradient_function<Tree, N, Wrt, Number>, N, Number> {
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function
+    : detail::derivative_function<value_and_gradient_function<Tree, N, Wrt, Number>, N, Number> {
     using detail::derivative_function<value_and_gradient_function, N, Number>::derivative_function;
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
@@ -262,7 +273,8 @@ struct value_and_gradient_function : detail::derivative_function<value_and_gradi
     }
     /// value_and_gradient(f, x, y).into(g)(bindings...) writes the gradient into g and returns
     /// f: the shape of an optimiser's callback, double f(double const* x, double* g).
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr auto write(Out out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings>
+    [[gnu::always_inline]] constexpr auto write(Out out, Bindings const&... bindings) const {
         auto const [value, g] = (*this)(bindings...);
         detail::store(out, g);
         return value;
@@ -279,8 +291,9 @@ struct jacobian_function : detail::derivative_function<jacobian_function<Trees, 
         return detail::jacobian_rows<Trees, Wrt>(this->numbers, bindings...);
     }
     /// jacobian(outputs(f, g), x, y).into(J)(bindings...): J row-major, J[r * 2 + c] = d output_r / d x_c.
-    template <class Out, class... Bindings> requires(!detail::is_blocks_handle<Out>)
-    [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings>
+    requires(!detail::is_blocks_handle<Out>)
+        [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
     /// jacobian(outputs(f, g), w, x).into(blocks)(bindings...): blocks[k] row-major, outputs x
@@ -291,7 +304,8 @@ struct jacobian_function : detail::derivative_function<jacobian_function<Trees, 
         if (blocks == nullptr || detail::wanted_blocks<Blocks::size>(blocks) == 0) return;
         using nodes = typename detail::shared_graph<Trees>::nodes;
         using T = detail::sweep_type<nodes, Number, Bindings...>;
-        detail::write_jacobian_blocks<Trees, Blocks>(detail::forward_values<nodes, T>(this->numbers, bindings...), blocks);
+        detail::write_jacobian_blocks<Trees, Blocks>(detail::forward_values<nodes, T>(this->numbers, bindings...),
+                                                     blocks);
     }
 };
 
@@ -311,8 +325,9 @@ struct value_and_jacobian_function
             detail::rows_at<nodes, graph, Wrt>(value, std::make_index_sequence<Trees::size>{})};
     }
     /// value_and_jacobian(outputs(f, g), x, y).into(values, J)(bindings...): the values, and J row-major.
-    template <class Values, class Out, class... Bindings> requires(!detail::is_blocks_handle<Out>)
-    [[gnu::always_inline]] constexpr void write(Values values, Out out, Bindings const&... bindings) const {
+    template <class Values, class Out, class... Bindings>
+    requires(!detail::is_blocks_handle<Out>)
+        [[gnu::always_inline]] constexpr void write(Values values, Out out, Bindings const&... bindings) const {
         auto const result = (*this)(bindings...);
         detail::store(values, result.value);
         detail::store(out, result.jacobian);
@@ -332,110 +347,121 @@ struct value_and_jacobian_function
 };
 
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
-template <class Tree, std::size_t N, class Wrt, class Number = double>
-struct hessian_function : detail::derivative_function<hessian_function<Tree, N, Wrt, Number>, N, Number> {
+template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function
+    : detail::derivative_function<hessian_function<Tree, N, Wrt, Number>, N, Number> {
     using detail::derivative_function<hessian_function, N, Number>::derivative_function;
 
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        auto const rows = detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(this->numbers, bindings...);
+        auto const rows =
+            detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(this->numbers, bindings...);
         return detail::symmetric(rows, std::make_index_sequence<Wrt::size>{});
     }
     /// hessian(f, x, y).into(H)(bindings...): H row-major, H[i * 2 + j] = d2f / dx_i dx_j.
-    template <class Out, class... Bindings> [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
+    template <class Out, class... Bindings>
+    [[gnu::always_inline]] constexpr void write(Out out, Bindings const&... bindings) const {
         detail::store(out, (*this)(bindings...));
     }
 };
 
 /// outputs(f, g, ...): several expressions, for jacobian; their plain numbers keep their own slots.
-template <Expression... Fs> requires(sizeof...(Fs) >= 1)
-constexpr auto outputs(Fs const&... fs) {
+template <Expression... Fs>
+requires(sizeof...(Fs) >= 1) constexpr auto outputs(Fs const&... fs) {
     static_cast<void>(detail::refuse_differentiating_a_condition<detail::any_of({Condition<Fs>...})>{});
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using trees = detail::type_list<
             detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>[I]>...>;
-        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)], detail::joined_number_t<detail::number_type_t<Fs>...>>{
+        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)],
+                           detail::joined_number_t<detail::number_type_t<Fs>...>>{
             detail::joined_numbers(detail::numbers_of(fs)...)};
-    }(std::index_sequence_for<Fs...>{});
+    }
+    (std::index_sequence_for<Fs...>{});
 }
 
 /// (df/dx, df/dy, ...) at a point: one forward and one reverse sweep. A family w contributes
 /// all its members in order.        gradient(x * y, x, y)(x = 2.0, y = 3.0) == std::array{3.0, 2.0}
-template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto gradient(F const& f, Xs const&...) {
+template <Expression F, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto gradient(F const& f, Xs const&...) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
-    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>, detail::flattened_variables<Xs...>,
-                             detail::number_type_t<F>>{detail::numbers_of(f)};
+    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+                             detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
 /// f and (df/dx, df/dy, ...) from the same sweeps.    auto [v, g] = value_and_gradient(f, x, y)(x = 1.0, y = 2.0)
-template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto value_and_gradient(F const& f, Xs const&...) {
+template <Expression F, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto value_and_gradient(F const& f, Xs const&...) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
     return value_and_gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
-                                       detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
+                                       detail::flattened_variables<Xs...>, detail::number_type_t<F>>{
+        detail::numbers_of(f)};
 }
 
 /// J[i][j] = d output_i / d x_j: one forward sweep over the outputs' shared graph, one reverse
 /// sweep per output.               jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0)
-template <class Trees, std::size_t N, class Number, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto jacobian(output_list<Trees, N, Number> const& fs, Xs const&...) {
-    return jacobian_function<Trees, N, detail::flattened_variables<Xs...>, Number, detail::target_blocks<Xs...>>{fs.numbers};
+template <class Trees, std::size_t N, class Number, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto jacobian(output_list<Trees, N, Number> const& fs, Xs const&...) {
+    return jacobian_function<Trees, N, detail::flattened_variables<Xs...>, Number, detail::target_blocks<Xs...>>{
+        fs.numbers};
 }
 /// The Jacobian of a single expression: one row, its gradient.
-template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto jacobian(F const& f, Xs const&... xs) {
+template <Expression F, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto jacobian(F const& f, Xs const&... xs) {
     return jacobian(outputs(f), xs...);
 }
 
 /// The values of the outputs and J[i][j] = d output_i / d x_j from the same forward sweep.
 ///     auto [value, jacobian] = value_and_jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0)
-template <class Trees, std::size_t N, class Number, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto value_and_jacobian(output_list<Trees, N, Number> const& fs, Xs const&...) {
-    return value_and_jacobian_function<Trees, N, detail::flattened_variables<Xs...>, Number, detail::target_blocks<Xs...>>{
-        fs.numbers};
+template <class Trees, std::size_t N, class Number, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto value_and_jacobian(output_list<Trees, N, Number> const& fs, Xs const&...) {
+    return value_and_jacobian_function<Trees, N, detail::flattened_variables<Xs...>, Number,
+                                       detail::target_blocks<Xs...>>{fs.numbers};
 }
 /// The value and Jacobian (one row) of a single expression.
-template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto value_and_jacobian(F const& f, Xs const&... xs) {
+template <Expression F, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto value_and_jacobian(F const& f, Xs const&... xs) {
     return value_and_jacobian(outputs(f), xs...);
 }
 
 /// H[i][j] = d2f / dx_i dx_j: the reverse sweep run over the symbolic gradient's expressions
 /// d f/dx_i, which share one graph with each other.     hessian(x * x * y, x, y)(x = 1.0, y = 2.0)
-template <Expression F, DifferentiationTarget... Xs> requires(sizeof...(Xs) >= 1)
-constexpr auto hessian(F const& f, Xs const&...) {
+template <Expression F, DifferentiationTarget... Xs>
+requires(sizeof...(Xs) >= 1) constexpr auto hessian(F const& f, Xs const&...) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
-    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>, detail::flattened_variables<Xs...>,
-                            detail::number_type_t<F>>{detail::numbers_of(f)};
+    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+                            detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
 // ---- misuse, refused with a sentence (derivative.hpp's refuse_differentiation) -----------------
 // (a deduced return type, so that the sentence comes before the caller's use of the result)
 
-template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr auto gradient(F const&, Xs const&...) {
-    return detail::refuse_differentiation<"gradient", Expression<F>, false, sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F>();
+template <class F, class... Xs>
+requires(!(Expression<F> && sizeof...(Xs) >= 1 &&
+           (DifferentiationTarget<Xs> && ...))) constexpr auto gradient(F const&, Xs const&...) {
+    return detail::refuse_differentiation<"gradient", Expression<F>, false, sizeof...(Xs) >= 1,
+                                          (DifferentiationTarget<Xs> && ...), F>();
 }
-template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr auto value_and_gradient(F const&, Xs const&...) {
+template <class F, class... Xs>
+requires(!(Expression<F> && sizeof...(Xs) >= 1 &&
+           (DifferentiationTarget<Xs> && ...))) constexpr auto value_and_gradient(F const&, Xs const&...) {
     return detail::refuse_differentiation<"value_and_gradient", Expression<F>, false, sizeof...(Xs) >= 1,
                                           (DifferentiationTarget<Xs> && ...), F>();
 }
 template <class F, class... Xs>
-    requires(!((Expression<F> || detail::is_output_list<F>) && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr auto jacobian(F const&, Xs const&...) {
-    return detail::refuse_differentiation<"jacobian", Expression<F> || detail::is_output_list<F>, true, sizeof...(Xs) >= 1,
-                                          (DifferentiationTarget<Xs> && ...), F>();
+requires(!((Expression<F> || detail::is_output_list<F>)&&sizeof...(Xs) >= 1 &&
+           (DifferentiationTarget<Xs> && ...))) constexpr auto jacobian(F const&, Xs const&...) {
+    return detail::refuse_differentiation < "jacobian", Expression<F> || detail::is_output_list<F>, true,
+           sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F > ();
 }
 template <class F, class... Xs>
-    requires(!((Expression<F> || detail::is_output_list<F>) && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr auto value_and_jacobian(F const&, Xs const&...) {
-    return detail::refuse_differentiation<"value_and_jacobian", Expression<F> || detail::is_output_list<F>, true,
-                                          sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F>();
+requires(!((Expression<F> || detail::is_output_list<F>)&&sizeof...(Xs) >= 1 &&
+           (DifferentiationTarget<Xs> && ...))) constexpr auto value_and_jacobian(F const&, Xs const&...) {
+    return detail::refuse_differentiation < "value_and_jacobian", Expression<F> || detail::is_output_list<F>, true,
+           sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F > ();
 }
-template <class F, class... Xs> requires(!(Expression<F> && sizeof...(Xs) >= 1 && (DifferentiationTarget<Xs> && ...)))
-constexpr auto hessian(F const&, Xs const&...) {
-    return detail::refuse_differentiation<"hessian", Expression<F>, false, sizeof...(Xs) >= 1, (DifferentiationTarget<Xs> && ...), F>();
+template <class F, class... Xs>
+requires(!(Expression<F> && sizeof...(Xs) >= 1 &&
+           (DifferentiationTarget<Xs> && ...))) constexpr auto hessian(F const&, Xs const&...) {
+    return detail::refuse_differentiation<"hessian", Expression<F>, false, sizeof...(Xs) >= 1,
+                                          (DifferentiationTarget<Xs> && ...), F>();
 }
 
 }  // namespace leibniz

@@ -26,8 +26,8 @@ namespace leibniz {
 struct expression_tag {};
 
 /// outputs(hana::make_tuple(f, g, ...)) is outputs(f, g, ...).
-template <class... Fs> requires(sizeof...(Fs) >= 1 && (Expression<Fs> && ...))
-constexpr auto outputs(boost::hana::tuple<Fs...> const& fs) {
+template <class... Fs>
+requires(sizeof...(Fs) >= 1 && (Expression<Fs> && ...)) constexpr auto outputs(boost::hana::tuple<Fs...> const& fs) {
     return boost::hana::unpack(fs, [](auto const&... f) { return outputs(f...); });
 }
 
@@ -35,9 +35,7 @@ constexpr auto outputs(boost::hana::tuple<Fs...> const& fs) {
 
 namespace boost::hana {
 
-template <class T> struct tag_of<T, when<leibniz::StaticExpression<T>>> {
-    using type = leibniz::expression_tag;
-};
+template <class T> struct tag_of<T, when<leibniz::StaticExpression<T>>> { using type = leibniz::expression_tag; };
 
 /// hana::equal(f, g): the same canonical form, a compile-time fact (hana::true_ or hana::false_).
 template <> struct equal_impl<leibniz::expression_tag, leibniz::expression_tag> {

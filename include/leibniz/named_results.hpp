@@ -13,24 +13,24 @@
 namespace leibniz {
 
 /// The type of gradient(f, xs...): gradient_t<decltype(f), var<"x">, var_array<"w", 3>>.
-template <class F, class... Xs>
-using gradient_t = decltype(gradient(std::declval<F const&>(), std::declval<Xs const&>()...));
+template <class F, class... Xs> using gradient_t =
+    decltype(gradient(std::declval<F const&>(), std::declval<Xs const&>()...));
 
 /// The type of value_and_gradient(f, xs...).
-template <class F, class... Xs>
-using value_and_gradient_t = decltype(value_and_gradient(std::declval<F const&>(), std::declval<Xs const&>()...));
+template <class F, class... Xs> using value_and_gradient_t =
+    decltype(value_and_gradient(std::declval<F const&>(), std::declval<Xs const&>()...));
 
 /// The type of jacobian(f, xs...), f an expression or outputs(...).
-template <class F, class... Xs>
-using jacobian_t = decltype(jacobian(std::declval<F const&>(), std::declval<Xs const&>()...));
+template <class F, class... Xs> using jacobian_t =
+    decltype(jacobian(std::declval<F const&>(), std::declval<Xs const&>()...));
 
 /// The type of value_and_jacobian(f, xs...), f an expression or outputs(...).
-template <class F, class... Xs>
-using value_and_jacobian_t = decltype(value_and_jacobian(std::declval<F const&>(), std::declval<Xs const&>()...));
+template <class F, class... Xs> using value_and_jacobian_t =
+    decltype(value_and_jacobian(std::declval<F const&>(), std::declval<Xs const&>()...));
 
 /// The type of hessian(f, xs...).
-template <class F, class... Xs>
-using hessian_t = decltype(hessian(std::declval<F const&>(), std::declval<Xs const&>()...));
+template <class F, class... Xs> using hessian_t =
+    decltype(hessian(std::declval<F const&>(), std::declval<Xs const&>()...));
 
 /// The type of outputs(fs...).
 template <class... Fs> using outputs_t = decltype(outputs(std::declval<Fs const&>()...));

@@ -48,10 +48,12 @@ private:
 
 /// make_system(outputs(f_0, ..., f_{n-1}), y, t): y' = f(y, t) for a family y of n variables and
 /// a time variable t (which the f need not use).
-template <class Trees, std::size_t K, class Number, leibniz::detail::fixed_string Name, std::size_t N, leibniz::detail::fixed_string Time>
+template <class Trees, std::size_t K, class Number, leibniz::detail::fixed_string Name, std::size_t N,
+          leibniz::detail::fixed_string Time>
 auto make_system(output_list<Trees, K, Number> const& rhs, var_array<Name, N> y, var<Time> t) {
-    static_assert(Trees::size == N, "leibniz::odeint::make_system(outputs(f...), y, t): one right-hand side per "
-                                    "variable of y, as y' = f(y, t) has");
+    static_assert(Trees::size == N,
+                  "leibniz::odeint::make_system(outputs(f...), y, t): one right-hand side per "
+                  "variable of y, as y' = f(y, t) has");
     auto jacobian = leibniz::jacobian(rhs, y, t);
     return system<output_list<Trees, K, Number>, decltype(jacobian), N, var_array<Name, N>, var<Time>>(rhs, jacobian);
 }

@@ -31,8 +31,9 @@ struct rhs_functor {
     }
     void check(std::size_t size) const {
         if (size != system.size)
-            throw std::invalid_argument("leibniz::odeint: the state has a different number of values than the system "
-                                        "has equations; make the state's size the size of y in make_system");
+            throw std::invalid_argument(
+                "leibniz::odeint: the state has a different number of values than the system "
+                "has equations; make the state's size the size of y in make_system");
     }
 };
 

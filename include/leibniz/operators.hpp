@@ -18,17 +18,11 @@ namespace leibniz {
 namespace detail {
 
 template <class... Operands> struct make_difference;
-template <class A, class B> struct make_difference<A, B> {
-    using type = make_sum<A, make_product<minus_one, B>>;
-};
+template <class A, class B> struct make_difference<A, B> { using type = make_sum<A, make_product<minus_one, B>>; };
 template <class... Operands> struct make_quotient;
-template <class A, class B> struct make_quotient<A, B> {
-    using type = make_product<A, make_power<B, minus_one>>;
-};
+template <class A, class B> struct make_quotient<A, B> { using type = make_product<A, make_power<B, minus_one>>; };
 template <class... Operands> struct make_negation;
-template <class A> struct make_negation<A> {
-    using type = make_product<minus_one, A>;
-};
+template <class A> struct make_negation<A> { using type = make_product<minus_one, A>; };
 
 // The operations on plain numbers, as plus_numbers and its kin are, without <functional>
 // (which brings about 20,000 lines into every translation unit with libstdc++ 12).
@@ -46,7 +40,7 @@ struct divide_numbers {
 };
 
 template <class A, class B>
-concept involves_expression = (Expression<A> || Expression<B>) && Argument<A> && Argument<B>;
+concept involves_expression = (Expression<A> || Expression<B>)&&Argument<A>&& Argument<B>;
 
 template <template <class...> class Make, class NumericOp, class A, class B>
 constexpr auto arithmetic(A const& a, B const& b) {
@@ -61,45 +55,54 @@ constexpr auto arithmetic(A const& a, B const& b) {
 }  // namespace detail
 
 /// a + b
-template <class A, class B> requires detail::involves_expression<A, B>
+template <class A, class B>
+requires detail::involves_expression<A, B>
 constexpr auto operator+(A const& a, B const& b) {
     return detail::arithmetic<detail::make_sum_t, detail::plus_numbers>(a, b);
 }
 /// a - b
-template <class A, class B> requires detail::involves_expression<A, B>
+template <class A, class B>
+requires detail::involves_expression<A, B>
 constexpr auto operator-(A const& a, B const& b) {
     return detail::arithmetic<detail::make_difference, detail::minus_numbers>(a, b);
 }
 /// a * b
-template <class A, class B> requires detail::involves_expression<A, B>
+template <class A, class B>
+requires detail::involves_expression<A, B>
 constexpr auto operator*(A const& a, B const& b) {
     return detail::arithmetic<detail::make_product_t, detail::multiply_numbers>(a, b);
 }
 /// a / b
-template <class A, class B> requires detail::involves_expression<A, B>
+template <class A, class B>
+requires detail::involves_expression<A, B>
 constexpr auto operator/(A const& a, B const& b) {
     return detail::arithmetic<detail::make_quotient, detail::divide_numbers>(a, b);
 }
 // An expression with something that is not a number: say so, instead of "no match for operator+"
 // (a deduced return type, so that the sentence comes before the caller's use of the result).
 template <class A, class B>
-concept mixes_expression_with_non_number =
-    (Expression<A> && !Argument<B> && !std::is_class_v<B>) || (Expression<B> && !Argument<A> && !std::is_class_v<A>);
+concept mixes_expression_with_non_number = (Expression<A> && !Argument<B> && !std::is_class_v<B>) ||
+                                           (Expression<B> && !Argument<A> && !std::is_class_v<A>);
 
-template <class A, class B> requires mixes_expression_with_non_number<A, B>
+template <class A, class B>
+requires mixes_expression_with_non_number<A, B>
 constexpr auto refuse_non_number() {
     static_assert(detail::always_false<A>,
                   "leibniz: an expression can be combined only with expressions and plain numbers (float, double, "
                   "an integer); this operand is not a number (a pointer, a string literal, a bool?): "
                   "convert it to double, or make it a variable");
 }
-template <class A, class B> requires mixes_expression_with_non_number<A, B>
+template <class A, class B>
+requires mixes_expression_with_non_number<A, B>
 constexpr auto operator+(A const&, B const&) { return refuse_non_number<A, B>(); }
-template <class A, class B> requires mixes_expression_with_non_number<A, B>
+template <class A, class B>
+requires mixes_expression_with_non_number<A, B>
 constexpr auto operator-(A const&, B const&) { return refuse_non_number<A, B>(); }
-template <class A, class B> requires mixes_expression_with_non_number<A, B>
+template <class A, class B>
+requires mixes_expression_with_non_number<A, B>
 constexpr auto operator*(A const&, B const&) { return refuse_non_number<A, B>(); }
-template <class A, class B> requires mixes_expression_with_non_number<A, B>
+template <class A, class B>
+requires mixes_expression_with_non_number<A, B>
 constexpr auto operator/(A const&, B const&) { return refuse_non_number<A, B>(); }
 
 /// -a

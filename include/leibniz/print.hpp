@@ -68,7 +68,10 @@ template <class Style, rational R> struct printer<Style, constant<R>> {
             out += '}';
         } else {
             append_integer(out, R.num);
-            if (R.den != 1) { out += '/'; append_integer(out, R.den); }
+            if (R.den != 1) {
+                out += '/';
+                append_integer(out, R.den);
+            }
         }
     }
 };
@@ -83,18 +86,25 @@ template <class Style, std::size_t K> struct printer<Style, runtime_constant<K>>
 };
 
 template <class Style, class Tag> struct printer<Style, named_constant<Tag>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::atom;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
         out += Style::latex ? Tag::latex : Tag::name;
     }
 };
 
 template <class Style, fixed_string Name, int I> struct printer<Style, var<Name, I>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::atom;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
         constexpr std::string_view name = Name.view();
-        if constexpr (Style::latex && name.size() > 1) { out += "\\mathrm{"; out += name; out += '}'; }
-        else out += name;
+        if constexpr (Style::latex && name.size() > 1) {
+            out += "\\mathrm{";
+            out += name;
+            out += '}';
+        } else out += name;
         if constexpr (I >= 0) {
             out += Style::latex ? "_{" : "[";
             append_integer(out, I);
@@ -104,12 +114,18 @@ template <class Style, fixed_string Name, int I> struct printer<Style, var<Name,
 };
 
 template <class Style, class Rule, class... Args> struct printer<Style, call<Rule, Args...>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::atom;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         if constexpr (Style::latex) {
             // the rule's own LaTeX (\sin, \log_{2}), else its name as an operator
             if constexpr (requires { std::string_view(Rule::latex); }) out += Rule::latex;
-            else { out += "\\operatorname{"; out += Rule::name; out += '}'; }
+            else {
+                out += "\\operatorname{";
+                out += Rule::name;
+                out += '}';
+            }
         } else {
             out += Rule::name;
         }
@@ -129,14 +145,15 @@ template <class F> struct printed_factor {
     static constexpr bool denominator = false;
     using numerator_form = F;
 };
-template <class B, rational R> requires(R.num < 0) struct printed_factor<power<B, constant<R>>> {
+template <class B, rational R>
+requires(R.num < 0) struct printed_factor<power<B, constant<R>>> {
     static constexpr bool denominator = true;
     using denominator_form = make_power<B, constant<-R>>;
 };
 
 template <class Style, class Number, std::size_t N, class... Fs>
-void print_factors(std::string& out, std::array<Number, N> const& numbers, bool want_denominator, std::intmax_t coefficient,
-                   std::size_t& count) {
+void print_factors(std::string& out, std::array<Number, N> const& numbers, bool want_denominator,
+                   std::intmax_t coefficient, std::size_t& count) {
     auto one = [&](auto* tag) {
         using F = std::remove_pointer_t<decltype(tag)>;
         if constexpr (printed_factor<F>::denominator) {
@@ -149,7 +166,10 @@ void print_factors(std::string& out, std::array<Number, N> const& numbers, bool 
             detail::print<Style, F>(out, numbers, precedence::power);
         }
     };
-    if (coefficient != 1) { append_integer(out, coefficient); ++count; }
+    if (coefficient != 1) {
+        append_integer(out, coefficient);
+        ++count;
+    }
     for_each_type<Fs...>(one);
 }
 
@@ -191,7 +211,8 @@ template <rational R, class... Fs> struct coefficient_split<product_of<constant<
     static constexpr rational coefficient = R;
     using factors = type_list<Fs...>;
 };
-template <class F, class... Fs> requires(!is_constant<F>::value) struct coefficient_split<product_of<F, Fs...>> {
+template <class F, class... Fs>
+requires(!is_constant<F>::value) struct coefficient_split<product_of<F, Fs...>> {
     static constexpr rational coefficient{1, 1};
     using factors = type_list<F, Fs...>;
 };
@@ -224,7 +245,8 @@ template <class Style, class B, class E> struct printer<Style, power<B, E>> {
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         if constexpr (negative_rational) {
             print_product<Style, rational{1, 1}, power<B, E>>(out, numbers);
-        } else if constexpr (std::is_same_v<E, constant<rational{1, 2}>> || std::is_same_v<E, constant<rational{1, 3}>>) {
+        } else if constexpr (std::is_same_v<E, constant<rational{1, 2}>> ||
+                             std::is_same_v<E, constant<rational{1, 3}>>) {
             constexpr bool square_root = E::value.den == 2;
             if constexpr (Style::latex) out += square_root ? "\\sqrt{" : "\\sqrt[3]{";
             else out += square_root ? "sqrt(" : "cbrt(";
@@ -245,7 +267,9 @@ template <class Style, class B, class E> struct printer<Style, power<B, E>> {
 };
 
 template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::sum; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::sum;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         bool first = true;
         auto term = [&](auto* tag) {
@@ -278,16 +302,26 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
             });
             return has_constant && first_other_negative;
         }();
-        if constexpr (constant_first) for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (is_constant<T>::value) term(tag); });
-        for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (!is_constant<T>::value) term(tag); });
-        if constexpr (!constant_first) for_each_type<Ts...>([&]<class T>(T* tag) { if constexpr (is_constant<T>::value) term(tag); });
+        if constexpr (constant_first)
+            for_each_type<Ts...>([&]<class T>(T* tag) {
+                if constexpr (is_constant<T>::value) term(tag);
+            });
+        for_each_type<Ts...>([&]<class T>(T* tag) {
+            if constexpr (!is_constant<T>::value) term(tag);
+        });
+        if constexpr (!constant_first)
+            for_each_type<Ts...>([&]<class T>(T* tag) {
+                if constexpr (is_constant<T>::value) term(tag);
+            });
     }
 };
 
 // ---- branches: x > 0, a <= b, !c, c1 && c2, c1 || c2, select(c, a, b) -------------------------
 
 template <class Style, bool Value> struct printer<Style, truth<Value>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::atom;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const&) {
         if constexpr (Style::latex) out += Value ? "\\mathrm{true}" : "\\mathrm{false}";
         else out += Value ? "true" : "false";
@@ -301,7 +335,9 @@ template <class Tag> inline constexpr bool number_leaf<named_constant<Tag>> = tr
 
 template <class Style, bool OrEqual, class A, class B> struct comparison_printer {
     static constexpr bool flipped = number_leaf<A> && !number_leaf<B>;
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::comparison; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::comparison;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         using Left = std::conditional_t<flipped, B, A>;
         using Right = std::conditional_t<flipped, A, B>;
@@ -311,11 +347,15 @@ template <class Style, bool OrEqual, class A, class B> struct comparison_printer
         detail::print<Style, Right>(out, numbers, precedence::sum);
     }
 };
-template <class Style, class A, class B> struct printer<Style, less_than<A, B>> : comparison_printer<Style, false, A, B> {};
-template <class Style, class A, class B> struct printer<Style, less_or_equal<A, B>> : comparison_printer<Style, true, A, B> {};
+template <class Style, class A, class B> struct printer<Style, less_than<A, B>>
+    : comparison_printer<Style, false, A, B> {};
+template <class Style, class A, class B> struct printer<Style, less_or_equal<A, B>>
+    : comparison_printer<Style, true, A, B> {};
 
 template <class Style, class C> struct printer<Style, not_of<C>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::atom;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         out += Style::latex ? "\\lnot " : "!";
         detail::print<Style, C>(out, numbers, precedence::atom);
@@ -334,8 +374,10 @@ template <class Style, precedence Level, class... Cs> struct junction_printer {
         });
     }
 };
-template <class Style, class... Cs> struct printer<Style, and_of<Cs...>> : junction_printer<Style, precedence::conjunction, Cs...> {};
-template <class Style, class... Cs> struct printer<Style, or_of<Cs...>> : junction_printer<Style, precedence::disjunction, Cs...> {};
+template <class Style, class... Cs> struct printer<Style, and_of<Cs...>>
+    : junction_printer<Style, precedence::conjunction, Cs...> {};
+template <class Style, class... Cs> struct printer<Style, or_of<Cs...>>
+    : junction_printer<Style, precedence::disjunction, Cs...> {};
 
 // LaTeX: one line per arm, a select in the otherwise-arm continuing the cases (clamp's three).
 template <class Style, class Node> struct latex_cases {
@@ -355,7 +397,9 @@ template <class Style, class C, class A, class B> struct latex_cases<Style, sele
 };
 
 template <class Style, class C, class A, class B> struct printer<Style, select_of<C, A, B>> {
-    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) { return precedence::atom; }
+    template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
+        return precedence::atom;
+    }
     template <class Number, std::size_t N> static void print(std::string& out, std::array<Number, N> const& numbers) {
         if constexpr (Style::latex) {
             out += "\\begin{cases} ";

@@ -35,7 +35,11 @@ __extension__ typedef __int128 wide;  // products of two intmax_t fit; __extensi
 constexpr wide wide_gcd(wide a, wide b) noexcept {
     if (a < 0) a = -a;
     if (b < 0) b = -b;
-    while (b != 0) { auto t = a % b; a = b; b = t; }
+    while (b != 0) {
+        auto t = a % b;
+        a = b;
+        b = t;
+    }
     return a;
 }
 
@@ -50,10 +54,19 @@ constexpr bool fits(wide v) noexcept {
 /// instead of the hard error: the canonical form's plans refuse it with a sentence
 /// (canonical.hpp, refusals.hpp's refuse_rational_overflow).
 constexpr rational reduce_or_flag(wide num, wide den, bool& overflowed) noexcept {
-    if (den < 0) { num = -num; den = -den; }
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
     auto g = wide_gcd(num, den);
-    if (g > 1) { num /= g; den /= g; }
-    if (!fits(num) || !fits(den)) { overflowed = true; return {0, 1}; }
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    if (!fits(num) || !fits(den)) {
+        overflowed = true;
+        return {0, 1};
+    }
     return {static_cast<std::intmax_t>(num), static_cast<std::intmax_t>(den)};
 }
 
@@ -109,9 +122,7 @@ constexpr rational operator*(rational a, rational b) {
 }
 constexpr rational reciprocal(rational a) { return make_rational(a.den, a.num); }
 constexpr rational operator/(rational a, rational b) { return a * reciprocal(b); }
-constexpr bool operator<(rational a, rational b) {
-    return detail::wide{a.num} * b.den < detail::wide{b.num} * a.den;
-}
+constexpr bool operator<(rational a, rational b) { return detail::wide{a.num} * b.den < detail::wide{b.num} * a.den; }
 
 /// The largest positive rational of which a and b are both integer multiples: the gcd of the
 /// numerators over the lcm of the denominators (100 and -50: 50; 1/2 and 1/3: 1/6; 0 and b: |b|).

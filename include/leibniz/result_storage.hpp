@@ -20,14 +20,13 @@ namespace leibniz {
 ///     static constexpr bool defined = true;
 ///     template <std::size_t Rows, std::size_t Cols, class Entry> static void write(T& out, Entry const& entry);
 /// which writes entry(r, c) for r < Rows, c < Cols, checking out's size (or resizing it) first.
-template <class T> struct result_storage {
-    static constexpr bool defined = false;
-};
+template <class T> struct result_storage { static constexpr bool defined = false; };
 
 namespace detail {
 
 /// The type of the numbers written through a pointer: a plain number type, not const.
-template <class U> concept Storage = Scalar<U> && !std::is_const_v<U>;
+template <class U>
+concept Storage = Scalar<U> && !std::is_const_v<U>;
 
 /// What into(...) keeps of an argument: a pointer to numbers (an array decays to one), a
 /// std::span, Ceres' blocks as U* const*, or a pointer to a named container of result_storage
@@ -42,14 +41,17 @@ template <class Argument, Storage U, std::size_t N> struct storage_handle<Argume
 template <class Argument, Storage U> struct storage_handle<Argument, U**> { using type = U* const*; };
 template <class Argument, Storage U> struct storage_handle<Argument, U* const*> { using type = U* const*; };
 template <class Argument, Storage U, std::size_t N> struct storage_handle<Argument, U* [N]> { using type = U* const*; };
-template <class Argument, Storage U, std::size_t N> struct storage_handle<Argument, U* const[N]> { using type = U* const*; };
+template <class Argument, Storage U, std::size_t N>
+struct storage_handle<Argument, U* const [N]> { using type = U* const*; };
 // a span is a view: kept by value, whatever the argument's value category
 template <class Argument, Storage U, std::size_t E> struct storage_handle<Argument, std::span<U, E>> {
     using type = std::span<U, E>;
 };
-template <class Argument, class T> requires(result_storage<T>::defined && std::is_lvalue_reference_v<Argument> &&
-                                             !std::is_const_v<std::remove_reference_t<Argument>>)
-struct storage_handle<Argument, T> { using type = T*; };
+template <class Argument, class T>
+requires(result_storage<T>::defined&& std::is_lvalue_reference_v<Argument> &&
+         !std::is_const_v<std::remove_reference_t<Argument>>) struct storage_handle<Argument, T> {
+    using type = T*;
+};
 template <class Argument> using storage_handle_t = typename storage_handle<Argument>::type;
 
 template <class T> inline constexpr bool is_span = false;
@@ -57,7 +59,8 @@ template <class U, std::size_t E> inline constexpr bool is_span<std::span<U, E>>
 
 template <class T> constexpr auto handle_of(T* pointer) { return pointer; }
 template <class U, std::size_t E> constexpr auto handle_of(std::span<U, E> view) { return view; }
-template <class T> constexpr auto handle_of(T& container) requires(!std::is_pointer_v<T> && !is_span<std::remove_cv_t<T>>) {
+template <class T>
+constexpr auto handle_of(T& container) requires(!std::is_pointer_v<T> && !is_span<std::remove_cv_t<T>>) {
     if constexpr (std::is_array_v<T>) return &container[0];
     else return &container;
 }

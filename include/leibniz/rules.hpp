@@ -72,7 +72,10 @@ constexpr std::optional<rational> exact_log(std::intmax_t base, rational x) {
     std::intmax_t n = x.num, dd = x.den, k = 0;
     if (dd != 1 && n != 1) return std::nullopt;
     std::intmax_t m = dd == 1 ? n : dd;
-    while (m % base == 0) { m /= base; ++k; }
+    while (m % base == 0) {
+        m /= base;
+        ++k;
+    }
     if (m != 1) return std::nullopt;
     return rational{dd == 1 ? k : -k, 1};
 }
@@ -81,7 +84,8 @@ constexpr std::optional<rational> exact_log(std::intmax_t base, rational x) {
 // libm over 400,000 arguments; every other simd function of libstdc++ 12 computes element by
 // element with libm, and agrees). Lanes with any |x| >= 2^30 are computed lane by lane with
 // std::sin and std::cos; a lanes type that cannot be built lane by lane keeps its own.
-template <class X> concept built_lane_by_lane = has_lanes<X> && requires(X const& x) {
+template <class X>
+concept built_lane_by_lane = has_lanes<X> && requires(X const& x) {
     X([](auto) { return leibniz::detail::element_t<X>{}; });
     { x[0] } -> std::convertible_to<leibniz::detail::element_t<X>>;
 };
@@ -95,10 +99,22 @@ template <class X, class Whole, class PerLane> constexpr X trigonometric(X const
     return whole(x);
 }
 template <class X> constexpr X sine(X const& x) {
-    return trigonometric(x, [](X const& t) { using std::sin; return X(sin(t)); }, [](auto e) { return std::sin(e); });
+    return trigonometric(
+        x,
+        [](X const& t) {
+            using std::sin;
+            return X(sin(t));
+        },
+        [](auto e) { return std::sin(e); });
 }
 template <class X> constexpr X cosine(X const& x) {
-    return trigonometric(x, [](X const& t) { using std::cos; return X(cos(t)); }, [](auto e) { return std::cos(e); });
+    return trigonometric(
+        x,
+        [](X const& t) {
+            using std::cos;
+            return X(cos(t));
+        },
+        [](auto e) { return std::cos(e); });
 }
 // floor(num/den) with den > 0
 constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {
@@ -120,7 +136,10 @@ struct exp_fn {
     static constexpr std::string_view name = "exp";
     static constexpr std::string_view latex = "\\exp";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::exp; return exp(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::exp;
+        return exp(x);
+    }
     template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y; }
 };
 
@@ -128,8 +147,13 @@ struct expm1_fn {
     static constexpr std::string_view name = "expm1";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) {
-        if constexpr (is_complex<X>::value) { using std::exp; return exp(x) - X(1); }
-        else { using std::expm1; return expm1(x); }
+        if constexpr (is_complex<X>::value) {
+            using std::exp;
+            return exp(x) - X(1);
+        } else {
+            using std::expm1;
+            return expm1(x);
+        }
     }
     // expm1' = e^x, not y + 1, which is 0 where expm1(x) rounds to -1 (x < -37): relative accuracy;
     // lanes take y + 1 only where every lane may
@@ -149,7 +173,10 @@ struct log_fn {
         if (x == rational{1, 1}) return rational{0, 1};
         return std::nullopt;
     }
-    template <class X> static constexpr auto value(X const& x) { using std::log; return log(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::log;
+        return log(x);
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / x; }
 };
 
@@ -158,8 +185,13 @@ struct log1p_fn {
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) {
-        if constexpr (is_complex<X>::value) { using std::log; return log(X(1) + x); }
-        else { using std::log1p; return log1p(x); }
+        if constexpr (is_complex<X>::value) {
+            using std::log;
+            return log(X(1) + x);
+        } else {
+            using std::log1p;
+            return log1p(x);
+        }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / (1_c + x); }
 };
@@ -170,8 +202,13 @@ struct log2_fn {
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::exact_log(2, x); }  // log2(8) = 3
     template <class X> static constexpr auto value(X const& x) {
-        if constexpr (is_complex<X>::value) { using std::log; return log(x) / detail_rules::number_ln2<X>(); }
-        else { using std::log2; return log2(x); }
+        if constexpr (is_complex<X>::value) {
+            using std::log;
+            return log(x) / detail_rules::number_ln2<X>();
+        } else {
+            using std::log2;
+            return log2(x);
+        }
     }
     // log2' = 1/(x log 2), log 2 exact in the symbolic result; +infinity at 0
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
@@ -185,7 +222,10 @@ struct log10_fn {
     static constexpr std::string_view latex = "\\log_{10}";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::exact_log(10, x); }  // log10(1/100) = -2
-    template <class X> static constexpr auto value(X const& x) { using std::log10; return log10(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::log10;
+        return log10(x);
+    }
     // log10' = 1/(x log 10), log 10 exact in the symbolic result; +infinity at 0
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         if constexpr (Expression<X>) return 1_c / (x * log_of_10);
@@ -202,8 +242,13 @@ struct exp2_fn {
         return x.num < 0 ? rational{1, *p} : rational{*p, 1};
     }
     template <class X> static constexpr auto value(X const& x) {
-        if constexpr (is_complex<X>::value) { using std::exp; return exp(x * detail_rules::number_ln2<X>()); }
-        else { using std::exp2; return exp2(x); }
+        if constexpr (is_complex<X>::value) {
+            using std::exp;
+            return exp(x * detail_rules::number_ln2<X>());
+        } else {
+            using std::exp2;
+            return exp2(x);
+        }
     }
     // exp2' = 2^x log 2, reusing the value
     template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) {
@@ -218,7 +263,10 @@ struct sin_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
     template <class X> static constexpr auto value(X const& x) {
         if constexpr (has_lanes<X>) return detail_rules::sine(x);
-        else { using std::sin; return sin(x); }
+        else {
+            using std::sin;
+            return sin(x);
+        }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         if constexpr (has_lanes<X>) return detail_rules::cosine(x);
@@ -232,7 +280,10 @@ struct cos_fn {
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
     template <class X> static constexpr auto value(X const& x) {
         if constexpr (has_lanes<X>) return detail_rules::cosine(x);
-        else { using std::cos; return cos(x); }
+        else {
+            using std::cos;
+            return cos(x);
+        }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         if constexpr (has_lanes<X>) return X(-detail_rules::sine(x));
@@ -244,7 +295,10 @@ struct tan_fn {
     static constexpr std::string_view name = "tan";
     static constexpr std::string_view latex = "\\tan";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::tan; return tan(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::tan;
+        return tan(x);
+    }
     // tan' = 1 + tan^2 (= sec^2), reusing the value
     template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return 1_c + y * y; }
 };
@@ -254,7 +308,10 @@ struct asin_fn {
     static constexpr std::string_view latex = "\\arcsin";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::asin; return asin(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::asin;
+        return asin(x);
+    }
     // asin' = 1/sqrt(1 - x^2): +infinity at x = +-1
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return pow(1_c - x * x, c<-1, 2>);
@@ -269,7 +326,10 @@ struct acos_fn {
         if (x == rational{1, 1}) return rational{0, 1};
         return std::nullopt;
     }
-    template <class X> static constexpr auto value(X const& x) { using std::acos; return acos(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::acos;
+        return acos(x);
+    }
     // acos' = -1/sqrt(1 - x^2): -infinity at x = +-1
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return -pow(1_c - x * x, c<-1, 2>);
@@ -280,7 +340,10 @@ struct atan_fn {
     static constexpr std::string_view name = "atan";
     static constexpr std::string_view latex = "\\arctan";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::atan; return atan(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::atan;
+        return atan(x);
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / (1_c + x * x); }
 };
 
@@ -288,7 +351,10 @@ struct sinh_fn {
     static constexpr std::string_view name = "sinh";
     static constexpr std::string_view latex = "\\sinh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::sinh; return sinh(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::sinh;
+        return sinh(x);
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return cosh(x); }
 };
 
@@ -296,7 +362,10 @@ struct cosh_fn {
     static constexpr std::string_view name = "cosh";
     static constexpr std::string_view latex = "\\cosh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::cosh; return cosh(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::cosh;
+        return cosh(x);
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sinh(x); }
 };
 
@@ -304,7 +373,10 @@ struct tanh_fn {
     static constexpr std::string_view name = "tanh";
     static constexpr std::string_view latex = "\\tanh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::tanh; return tanh(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::tanh;
+        return tanh(x);
+    }
     // tanh' = 1/cosh^2, not 1 - y^2, which is 0 where tanh(x) rounds to +-1 (|x| > 19): relative
     // accuracy; on numbers 1 - y^2 where it loses at most 4 bits (|x| < 2), one exp elsewhere
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
@@ -312,8 +384,8 @@ struct tanh_fn {
         else if constexpr (is_complex<X>::value) return X(1) - y * y;
         else {
             if (all_lanes(x < X(2) && x > X(-2))) return X(1) - y * y;  // lanes: where every lane may
-            using std::exp, std::abs;  // abs, not fabs: Ceres' Jet has only abs
-            X const t = exp(X(-2) * abs(x));  // 4 e^(-2|x|) / (1 + e^(-2|x|))^2
+            using std::exp, std::abs;                                   // abs, not fabs: Ceres' Jet has only abs
+            X const t = exp(X(-2) * abs(x));                            // 4 e^(-2|x|) / (1 + e^(-2|x|))^2
             return X(4) * t / ((X(1) + t) * (X(1) + t));
         }
     }
@@ -322,12 +394,17 @@ struct tanh_fn {
 struct asinh_fn {
     static constexpr std::string_view name = "asinh";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::asinh; return asinh(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::asinh;
+        return asinh(x);
+    }
     // asinh' = 1/sqrt(1 + x^2), written 1/hypot(1, x): 1 + x^2 would overflow for |x| > 1e154
     // and give 0 where the derivative is 1/|x|
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        if constexpr (is_complex<X>::value) { using std::sqrt; return X(1) / sqrt(X(1) + x * x); }
-        else return 1_c / hypot(1_c, x);
+        if constexpr (is_complex<X>::value) {
+            using std::sqrt;
+            return X(1) / sqrt(X(1) + x * x);
+        } else return 1_c / hypot(1_c, x);
     }
 };
 
@@ -338,7 +415,10 @@ struct acosh_fn {
         if (x == rational{1, 1}) return rational{0, 1};
         return std::nullopt;
     }
-    template <class X> static constexpr auto value(X const& x) { using std::acosh; return acosh(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::acosh;
+        return acosh(x);
+    }
     // acosh' = 1/sqrt(x^2 - 1), written (x - 1)^(-1/2) (x + 1)^(-1/2): exact x - 1 near 1, no
     // overflow of x^2 for large x; +infinity at 1, NaN below 1 (where acosh is NaN)
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
@@ -350,7 +430,10 @@ struct atanh_fn {
     static constexpr std::string_view name = "atanh";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::atanh; return atanh(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::atanh;
+        return atanh(x);
+    }
     // atanh' = 1/(1 - x^2), written 1/((1 - x)(1 + x)): exact 1 - x near 1; +infinity at +-1
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return 1_c / ((1_c - x) * (1_c + x));
@@ -369,7 +452,10 @@ struct sigmoid_fn {
             X const e = exp(-abs(x)), r = X(1) / (X(1) + e);
             return choose(x >= X(0), r, X(e * r));
         } else if (x >= X(0)) return X(1) / (X(1) + exp(-x));
-        else { X e = exp(x); return e / (X(1) + e); }
+        else {
+            X e = exp(x);
+            return e / (X(1) + e);
+        }
     }
     // sigmoid' = sigmoid(x) sigmoid(-x), not y (1 - y), which is 0 where y rounds to 1 (x > 37):
     // relative accuracy; on numbers y (1 - y) where 1 - y > 0.1 (x < 2), one exp elsewhere
@@ -387,15 +473,20 @@ struct softplus_fn {
     template <class X> static constexpr auto value(X const& x) {
         using std::exp, std::log;
         if constexpr (is_complex<X>::value) return log(X(1) + exp(x));
-        else { using std::log1p, std::abs; return choose(x > X(0), x, X(0)) + log1p(exp(-abs(x))); }
+        else {
+            using std::log1p, std::abs;
+            return choose(x > X(0), x, X(0)) + log1p(exp(-abs(x)));
+        }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sigmoid(x); }
 };
 
 struct relu_fn {
     static constexpr std::string_view name = "relu";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, relu_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, relu_fn>(x);
+    }
     static constexpr std::optional<rational> exact(rational x) { return x.num > 0 ? x : rational{0, 1}; }
     // NaN in, NaN out (x > 0 ? x : 0 would make relu(NaN) = 0)
     template <class X> static constexpr auto value(X const& x) { return choose(x < X(0), X(0), x); }
@@ -405,12 +496,16 @@ struct relu_fn {
 
 struct abs_fn {
     static constexpr std::string_view name = "abs";
-    template <class X, class Y> requires is_complex<X>::value
-    static constexpr auto derivative(X const& x, Y const&) { return refuse_complex<complex_refusal::not_holomorphic, abs_fn>(x); }
+    template <class X, class Y>
+    requires is_complex<X>::value static constexpr auto derivative(X const& x, Y const&) {
+        return refuse_complex<complex_refusal::not_holomorphic, abs_fn>(x);
+    }
     static constexpr std::optional<rational> exact(rational x) { return x.num < 0 ? -x : x; }
     template <class X> static constexpr auto value(X const& x) {
-        if constexpr (is_complex<X>::value) { using std::abs; return X(abs(x)); }
-        else return choose(x < X(0), X(-x), x);
+        if constexpr (is_complex<X>::value) {
+            using std::abs;
+            return X(abs(x));
+        } else return choose(x < X(0), X(-x), x);
     }
     // abs'(0) = sign(0) = 0
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sign(x); }
@@ -418,26 +513,34 @@ struct abs_fn {
 
 struct sign_fn {
     static constexpr std::string_view name = "sign";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, sign_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, sign_fn>(x);
+    }
     static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
     template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
         if constexpr (has_lanes<X>) return choose(x != x, x, choose(X(0) < x, X(1), choose(x < X(0), X(-1), X(0))));
         else return x != x ? x : X((X(0) < x) - (x < X(0)));
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 struct heaviside_fn {
     static constexpr std::string_view name = "heaviside";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, heaviside_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, heaviside_fn>(x);
+    }
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
     template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
         if constexpr (has_lanes<X>) return choose(x != x, x, choose(x > X(0), X(1), X(0)));
         else return x != x ? x : X(x > X(0));
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 // floor, ceil, round, trunc: piecewise constant, so their derivative is 0 wherever it exists;
@@ -445,51 +548,88 @@ struct heaviside_fn {
 // as for sign and heaviside.
 struct floor_fn {
     static constexpr std::string_view name = "floor";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, floor_fn>(x); }
-    static constexpr std::optional<rational> exact(rational x) { return rational{detail_rules::floor_div(x.num, x.den), 1}; }
-    template <class X> static constexpr auto value(X const& x) { using std::floor; return floor(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, floor_fn>(x);
+    }
+    static constexpr std::optional<rational> exact(rational x) {
+        return rational{detail_rules::floor_div(x.num, x.den), 1};
+    }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::floor;
+        return floor(x);
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 struct ceil_fn {
     static constexpr std::string_view name = "ceil";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, ceil_fn>(x); }
-    static constexpr std::optional<rational> exact(rational x) { return rational{-detail_rules::floor_div(-x.num, x.den), 1}; }
-    template <class X> static constexpr auto value(X const& x) { using std::ceil; return ceil(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, ceil_fn>(x);
+    }
+    static constexpr std::optional<rational> exact(rational x) {
+        return rational{-detail_rules::floor_div(-x.num, x.den), 1};
+    }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::ceil;
+        return ceil(x);
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 struct round_fn {
     static constexpr std::string_view name = "round";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, round_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, round_fn>(x);
+    }
     // halves away from zero, as std::round: round(5/2) = 3, round(-5/2) = -3
     static constexpr std::optional<rational> exact(rational x) {
         std::intmax_t const n = x.num < 0 ? -x.num : x.num, rest = n % x.den;
         std::intmax_t const magnitude = n / x.den + (rest >= x.den - rest ? 1 : 0);  // rest/den >= 1/2, without 2 rest
         return rational{x.num < 0 ? -magnitude : magnitude, 1};
     }
-    template <class X> static constexpr auto value(X const& x) { using std::round; return round(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::round;
+        return round(x);
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 struct trunc_fn {
     static constexpr std::string_view name = "trunc";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::unordered, trunc_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, trunc_fn>(x);
+    }
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num / x.den, 1}; }  // toward zero
-    template <class X> static constexpr auto value(X const& x) { using std::trunc; return trunc(x); }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::trunc;
+        return trunc(x);
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 struct erf_fn {
     static constexpr std::string_view name = "erf";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, erf_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::not_in_std, erf_fn>(x);
+    }
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {0, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::erf; return erf(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::erf;
+        return erf(x);
+    }
     // erf' = 2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return exp(-(x * x)) * 2_c * inverse_sqrt_pi;
@@ -498,10 +638,15 @@ struct erf_fn {
 
 struct erfc_fn {
     static constexpr std::string_view name = "erfc";
-    template <class X> requires is_complex<X>::value
-    static constexpr auto value(X const& x) { return refuse_complex<complex_refusal::not_in_std, erfc_fn>(x); }
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::not_in_std, erfc_fn>(x);
+    }
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
-    template <class X> static constexpr auto value(X const& x) { using std::erfc; return erfc(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::erfc;
+        return erfc(x);
+    }
     // erfc' = -2/sqrt(pi) e^(-x^2), with pi exact in the symbolic result; c<-2>, not -2_c: a
     // unary minus that depends on no template parameter is looked up here, before operators.hpp
     // declares it when a header includes functions.hpp first (Clang)
@@ -524,7 +669,9 @@ struct where_nonnegative_fn {
         if constexpr (is_complex<X>::value) return X(1);
         else return choose(x >= X(0), X(1), X(std::numeric_limits<leibniz::detail::element_t<X>>::quiet_NaN()));
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return detail_rules::zero_like(x); }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
 };
 
 // ---- two arguments: partials(a, b, y) returns {dy/da, dy/db} ----------------------------
@@ -532,7 +679,10 @@ struct where_nonnegative_fn {
 struct atan2_fn {
     static constexpr std::string_view name = "atan2";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::atan2; return atan2(a, b); }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) {
+        using std::atan2;
+        return atan2(a, b);
+    }
     // atan2(a, b): d/da = b/(a^2 + b^2), d/db = -a/(a^2 + b^2); NaN at the origin
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const&) {
         auto r2 = a * a + b * b;
@@ -544,7 +694,10 @@ struct hypot_fn {
     static constexpr std::string_view name = "hypot";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
     static constexpr bool symmetric = true;
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::hypot; return hypot(a, b); }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) {
+        using std::hypot;
+        return hypot(a, b);
+    }
     // d/da = a/hypot, d/db = b/hypot; NaN at the origin
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const& y) {
         return std::pair{a / y, b / y};
@@ -553,8 +706,10 @@ struct hypot_fn {
 
 struct max_fn {
     static constexpr std::string_view name = "max";
-    template <class A, class B> requires(is_complex<A>::value || is_complex<B>::value)
-    static constexpr auto value(A const& a, B const& b) { return refuse_complex<complex_refusal::unordered, max_fn>(a + b); }
+    template <class A, class B>
+    requires(is_complex<A>::value || is_complex<B>::value) static constexpr auto value(A const& a, B const& b) {
+        return refuse_complex<complex_refusal::unordered, max_fn>(a + b);
+    }
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return a < b ? b : a; }
@@ -571,8 +726,10 @@ struct max_fn {
 
 struct min_fn {
     static constexpr std::string_view name = "min";
-    template <class A, class B> requires(is_complex<A>::value || is_complex<B>::value)
-    static constexpr auto value(A const& a, B const& b) { return refuse_complex<complex_refusal::unordered, min_fn>(a + b); }
+    template <class A, class B>
+    requires(is_complex<A>::value || is_complex<B>::value) static constexpr auto value(A const& a, B const& b) {
+        return refuse_complex<complex_refusal::unordered, min_fn>(a + b);
+    }
     static constexpr bool symmetric = true;
     static constexpr bool idempotent = true;
     static constexpr std::optional<rational> exact(rational a, rational b) { return b < a ? b : a; }
@@ -590,7 +747,10 @@ struct min_fn {
 struct pow_fn {
     static constexpr std::string_view name = "pow";
     static constexpr bool derivative_can_be_infinite = true;  // the reverse sweep: 0 * infinity is 0
-    template <class A, class B> static constexpr auto value(A const& a, B const& b) { using std::pow; return pow(a, b); }
+    template <class A, class B> static constexpr auto value(A const& a, B const& b) {
+        using std::pow;
+        return pow(a, b);
+    }
     // d/da a^b = b a^(b-1); d/db a^b = a^b log(a)
     template <class A, class B, class Y> static constexpr auto partials(A const& a, B const& b, Y const& y) {
         return std::pair{base_partial_given_value(a, b, y), y * log(a)};
@@ -598,7 +758,8 @@ struct pow_fn {
     // b a^(b-1) = b y / a on numbers, saving a second pow (x^x's gradient costs one pow, one
     // log, like the hand-written x^x (log x + 1)); pow where y / a would lose the answer: at
     // a = 0, and where y underflowed, overflowed or is subnormal.
-    template <class A, class B, class Y> static constexpr auto base_partial_given_value(A const& a, B const& b, Y const& y) {
+    template <class A, class B, class Y>
+    static constexpr auto base_partial_given_value(A const& a, B const& b, Y const& y) {
         if constexpr (std::is_floating_point_v<A> && std::is_floating_point_v<Y>) {
             Y const magnitude = y < 0 ? -y : y;
             if (a != 0 && magnitude >= std::numeric_limits<Y>::min() && magnitude <= std::numeric_limits<Y>::max())
@@ -611,7 +772,9 @@ struct pow_fn {
         return y * (log(a) + 1_c);
     }
     // The base's partial alone: with a constant exponent log(a) must not be formed (a may be negative).
-    template <class A, class B> static constexpr auto base_partial(A const& a, B const& b) { return b * pow(a, b - 1_c); }
+    template <class A, class B> static constexpr auto base_partial(A const& a, B const& b) {
+        return b * pow(a, b - 1_c);
+    }
 };
 
 }  // namespace leibniz::rules

@@ -43,12 +43,14 @@ struct greater_equal_numbers {
 
 /// Operands of a comparison: at least one an expression (not a condition), both numbers or expressions.
 template <class A, class B>
-concept compares_expression = ((Expression<A> && !Condition<A>) || (Expression<B> && !Condition<B>)) && Argument<A> && Argument<B>;
+concept compares_expression =
+    ((Expression<A> && !Condition<A>) || (Expression<B> && !Condition<B>)) && Argument<A>&& Argument<B>;
 
 /// A comparison: a condition when an operand depends on a variable (or both are compile-time
 /// constants, then it folds); a bool when a compile-time constant meets a plain number
 /// (0.5_c < 1.0), as 0.5_c * 3.0 is a double.
-template <template <class...> class Make, class Compare, class A, class B> constexpr auto comparison(A const& a, B const& b) {
+template <template <class...> class Make, class Compare, class A, class B>
+constexpr auto comparison(A const& a, B const& b) {
     if constexpr (any_symbolic<A, B> || all_static<A, B>) return combine<Make>(a, b);
     else {
         using T = numeric_type_t<A, B>;
@@ -58,24 +60,38 @@ template <template <class...> class Make, class Compare, class A, class B> const
 }  // namespace detail
 
 /// a < b, a condition                          select(x < y, x, y)
-template <class A, class B> requires detail::compares_expression<A, B>
-constexpr auto operator<(A const& a, B const& b) { return detail::comparison<detail::make_less_t, detail::less_numbers>(a, b); }
+template <class A, class B>
+requires detail::compares_expression<A, B>
+constexpr auto operator<(A const& a, B const& b) {
+    return detail::comparison<detail::make_less_t, detail::less_numbers>(a, b);
+}
 /// a <= b, a condition                         select(abs(r) <= 1_c, r * r, abs(r))
-template <class A, class B> requires detail::compares_expression<A, B>
-constexpr auto operator<=(A const& a, B const& b) { return detail::comparison<detail::make_less_equal_t, detail::less_equal_numbers>(a, b); }
+template <class A, class B>
+requires detail::compares_expression<A, B>
+constexpr auto operator<=(A const& a, B const& b) {
+    return detail::comparison<detail::make_less_equal_t, detail::less_equal_numbers>(a, b);
+}
 /// a > b, the condition b < a                  select(x > 0_c, x, 0_c)
-template <class A, class B> requires detail::compares_expression<A, B>
-constexpr auto operator>(A const& a, B const& b) { return detail::comparison<detail::make_greater_t, detail::greater_numbers>(a, b); }
+template <class A, class B>
+requires detail::compares_expression<A, B>
+constexpr auto operator>(A const& a, B const& b) {
+    return detail::comparison<detail::make_greater_t, detail::greater_numbers>(a, b);
+}
 /// a >= b, the condition b <= a                select(x >= 0.5, x, 0.5)
-template <class A, class B> requires detail::compares_expression<A, B>
+template <class A, class B>
+requires detail::compares_expression<A, B>
 constexpr auto operator>=(A const& a, B const& b) {
     return detail::comparison<detail::make_greater_equal_t, detail::greater_equal_numbers>(a, b);
 }
 
 /// c1 && c2: both hold                         select(x > 0_c && y > 0_c, x * y, 0_c)
-template <Condition A, Condition B> constexpr auto operator&&(A const& a, B const& b) { return detail::combine<detail::make_and_t>(a, b); }
+template <Condition A, Condition B> constexpr auto operator&&(A const& a, B const& b) {
+    return detail::combine<detail::make_and_t>(a, b);
+}
 /// c1 || c2: either holds
-template <Condition A, Condition B> constexpr auto operator||(A const& a, B const& b) { return detail::combine<detail::make_or_t>(a, b); }
+template <Condition A, Condition B> constexpr auto operator||(A const& a, B const& b) {
+    return detail::combine<detail::make_or_t>(a, b);
+}
 /// !c: c does not hold (!(x < y) is not y <= x: at NaN both comparisons are false)
 template <Condition C> constexpr auto operator!(C const& c) { return detail::combine<detail::make_not_t>(c); }
 
@@ -86,22 +102,23 @@ template <Condition C, Argument A, Argument B> constexpr auto select(C const& c,
 }
 /// On plain numbers, c ? a : b, so that generic code (using leibniz::select;) runs on doubles;
 /// compile-time constants as arms give their values (select(x > 0.0, 1_c, 0_c) is 1.0 or 0.0).
-template <Argument A, Argument B> requires(!detail::any_symbolic<A, B>)
-constexpr auto select(bool c, A const& a, B const& b) {
+template <Argument A, Argument B>
+requires(!detail::any_symbolic<A, B>) constexpr auto select(bool c, A const& a, B const& b) {
     using T = detail::numeric_type_t<A, B>;
     return c ? detail::numeric_value<T>(a) : detail::numeric_value<T>(b);
 }
 // select(true, x, -x), select(x, a, b): refused with a sentence (detail/refusals.hpp)
 template <class C, class A, class B>
-    requires(!Condition<C> && Argument<A> && Argument<B> &&
-             !(std::is_same_v<C, bool> && !detail::any_symbolic<A, B>))
-constexpr auto select(C const&, A const&, B const&) {
+requires(!Condition<C> && Argument<A> && Argument<B> &&
+         !(std::is_same_v<C, bool> && !detail::any_symbolic<A, B>)) constexpr auto select(C const&, A const&,
+                                                                                          B const&) {
     return detail::refuse_select_condition<C>();
 }
 
 namespace detail {
 template <class X, class Lo, class Hi> struct make_clamp_t {
-    using type = make_select<typename make_less_t<X, Lo>::type, Lo, make_select<typename make_less_t<Hi, X>::type, Hi, X>>;
+    using type =
+        make_select<typename make_less_t<X, Lo>::type, Lo, make_select<typename make_less_t<Hi, X>::type, Hi, X>>;
 };
 }  // namespace detail
 
@@ -109,7 +126,8 @@ template <class X, class Lo, class Hi> struct make_clamp_t {
 /// d/dx is 1 at x = lo and x = hi (x is taken there) and 0 beyond; d/dlo is 1 only where x < lo.
 ///                                             clamp(x, 0_c, 1_c)
 template <Argument X, Argument Lo, Argument Hi> constexpr auto clamp(X const& x, Lo const& lo, Hi const& hi) {
-    if constexpr (detail::any_symbolic<X, Lo, Hi> || detail::all_static<X, Lo, Hi>) return detail::combine<detail::make_clamp_t>(x, lo, hi);
+    if constexpr (detail::any_symbolic<X, Lo, Hi> || detail::all_static<X, Lo, Hi>)
+        return detail::combine<detail::make_clamp_t>(x, lo, hi);
     else {
         using T = detail::numeric_type_t<X, Lo, Hi>;
         T const v = detail::numeric_value<T>(x), l = detail::numeric_value<T>(lo), h = detail::numeric_value<T>(hi);

@@ -37,31 +37,34 @@ template <rational R> inline constexpr bool operand_is_whole<constant<R>> = R.de
 /// The index Value, refused with a sentence when an operand was not whole or Value is negative.
 template <long long Value, bool Whole> constexpr auto checked_sum_index() {
     static_cast<void>(refuse_index_arithmetic<Value, Whole>{});
-    return sum_index<(Whole && Value >= 0) ? static_cast<std::size_t>(Value) : 0>{};
+    return sum_index < (Whole && Value >= 0) ? static_cast<std::size_t>(Value) : 0 > {};
 }
 
 template <class A, class B>
-concept index_arithmetic = (is_sum_index<A> || is_sum_index<B>) && is_index_operand<A> && is_index_operand<B>;
+concept index_arithmetic = (is_sum_index<A> || is_sum_index<B>)&&is_index_operand<A>&& is_index_operand<B>;
 
 }  // namespace detail
 
 /// i + k_c, k_c + i, i + j: the index of the sum of their values.
-template <class A, class B> requires detail::index_arithmetic<A, B>
+template <class A, class B>
+requires detail::index_arithmetic<A, B>
 constexpr auto operator+(A, B) {
-    return detail::checked_sum_index<detail::operand_value<A> + detail::operand_value<B>,
-                                     detail::operand_is_whole<A> && detail::operand_is_whole<B>>();
+    return detail::checked_sum_index < detail::operand_value<A> + detail::operand_value<B>,
+           detail::operand_is_whole<A> && detail::operand_is_whole < B >> ();
 }
 /// i - k_c, i - j: refused when the difference is negative.
-template <class A, class B> requires detail::index_arithmetic<A, B>
+template <class A, class B>
+requires detail::index_arithmetic<A, B>
 constexpr auto operator-(A, B) {
-    return detail::checked_sum_index<detail::operand_value<A> - detail::operand_value<B>,
-                                     detail::operand_is_whole<A> && detail::operand_is_whole<B>>();
+    return detail::checked_sum_index < detail::operand_value<A> - detail::operand_value<B>,
+           detail::operand_is_whole<A> && detail::operand_is_whole < B >> ();
 }
 /// i * k_c, k_c * i, i * j.
-template <class A, class B> requires detail::index_arithmetic<A, B>
+template <class A, class B>
+requires detail::index_arithmetic<A, B>
 constexpr auto operator*(A, B) {
-    return detail::checked_sum_index<detail::operand_value<A> * detail::operand_value<B>,
-                                     detail::operand_is_whole<A> && detail::operand_is_whole<B>>();
+    return detail::checked_sum_index < detail::operand_value<A> * detail::operand_value<B>,
+           detail::operand_is_whole<A> && detail::operand_is_whole < B >> ();
 }
 
 }  // namespace leibniz

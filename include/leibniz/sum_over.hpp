@@ -36,7 +36,11 @@ template <class T> constexpr void add_into(T& total, T const& part) {
 
 /// The sum of f(record) over the records of a range (an array, a span, a vector), from a zero
 /// of f's result type; f's results are numbers, arrays of them, or value_and_gradient results.
-template <class Records, class F> requires requires(Records const& r) { r.begin(); r.end(); }
+template <class Records, class F>
+requires requires(Records const& r) {
+    r.begin();
+    r.end();
+}
 constexpr auto sum_over(Records const& records, F const& f) {
     using result = std::remove_cvref_t<decltype(f(*records.begin()))>;
     static_assert(detail::summable<result>::value,

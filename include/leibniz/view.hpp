@@ -13,18 +13,18 @@ namespace leibniz {
 
 namespace detail {
 [[noreturn, gnu::cold, gnu::noinline]] inline void throw_null_view() {
-    throw std::invalid_argument("leibniz::view<N>(ptr): ptr is null, so there are no values to bind; pass a pointer "
-                                "to N numbers");
+    throw std::invalid_argument(
+        "leibniz::view<N>(ptr): ptr is null, so there are no values to bind; pass a pointer "
+        "to N numbers");
 }
 }  // namespace detail
 
 /// The N values at ptr, not copied: std::span<T, N>(ptr, N). Throws std::invalid_argument when
 /// ptr is null.            f(w = leibniz::view<9>(parameters[0]), x = 1.0)
-template <std::size_t N = 0, class T>
-constexpr std::span<T, N == 0 ? std::dynamic_extent : N> view(T* ptr) {
+template <std::size_t N = 0, class T> constexpr std::span<T, N == 0 ? std::dynamic_extent : N> view(T* ptr) {
     static_cast<void>(detail::refuse_view_without_length<N>{});
     if (ptr == nullptr) detail::throw_null_view();
-    return std::span<T, N == 0 ? std::dynamic_extent : N>(ptr, N);
+    return std::span < T, N == 0 ? std::dynamic_extent : N > (ptr, N);
 }
 
 }  // namespace leibniz

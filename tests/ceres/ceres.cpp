@@ -62,8 +62,8 @@ auto const leibniz_cost = make_cost();
 struct jet_residual {
     double observed_u, observed_v;
     template <class T> bool operator()(T const* cam, T const* pt, T* out) const {
-        auto const r = reprojection_residual([cam](auto i) { return cam[i]; }, [pt](auto i) { return pt[i]; }, T(observed_u),
-                                             T(observed_v));
+        auto const r = reprojection_residual([cam](auto i) { return cam[i]; }, [pt](auto i) { return pt[i]; },
+                                             T(observed_u), T(observed_v));
         out[0] = r.first;
         out[1] = r.second;
         return true;
@@ -93,8 +93,10 @@ TEST_CASE("a leibniz cost function gives Ceres the residuals and Jacobian blocks
         DOCTEST_CHECK(ours->Evaluate(parameters, r_ours.data(), wanted ? blocks_ours : nullptr));
         DOCTEST_CHECK(jets->Evaluate(parameters, r_jets.data(), wanted ? blocks_jets : nullptr));
         for (std::size_t i = 0; i < 2; ++i) DOCTEST_CHECK(r_ours[i] == doctest::Approx(r_jets[i]).epsilon(1e-13));
-        for (std::size_t i = 0; i < 18; ++i) DOCTEST_CHECK(camera_ours[i] == doctest::Approx(camera_jets[i]).epsilon(1e-12));
-        for (std::size_t i = 0; i < 6; ++i) DOCTEST_CHECK(point_ours[i] == doctest::Approx(point_jets[i]).epsilon(1e-12));
+        for (std::size_t i = 0; i < 18; ++i)
+            DOCTEST_CHECK(camera_ours[i] == doctest::Approx(camera_jets[i]).epsilon(1e-12));
+        for (std::size_t i = 0; i < 6; ++i)
+            DOCTEST_CHECK(point_ours[i] == doctest::Approx(point_jets[i]).epsilon(1e-12));
         if (wanted & 1) DOCTEST_CHECK(camera_ours[0] != 0.0);
         if (!(wanted & 1)) DOCTEST_CHECK((camera_ours == std::array<double, 18>{}));  // a null block is not written
     }
@@ -105,7 +107,8 @@ TEST_CASE("a small bundle adjustment solved with the leibniz cost function and w
     std::vector<std::array<double, 9>> true_cameras(cameras);
     std::vector<std::array<double, 3>> true_points(points);
     for (int c = 0; c < cameras; ++c)
-        true_cameras[c] = {0.1 * c - 0.05, 0.04 * c, -0.02 * c + 0.01, 0.2 * c, -0.1, -5.0 - 0.3 * c, 700.0 + 20 * c, -0.05, 0.01};
+        true_cameras[c] = {0.1 * c - 0.05, 0.04 * c, -0.02 * c + 0.01, 0.2 * c, -0.1, -5.0 - 0.3 * c, 700.0 + 20 * c,
+                           -0.05,          0.01};
     for (int p = 0; p < points; ++p) true_points[p] = {0.3 * std::cos(p), 0.3 * std::sin(1.3 * p), 0.5 + 0.1 * (p % 4)};
     struct observation {
         int camera, point;
@@ -114,9 +117,10 @@ TEST_CASE("a small bundle adjustment solved with the leibniz cost function and w
     std::vector<observation> observations;
     for (int c = 0; c < cameras; ++c)
         for (int p = 0; p < points; ++p) {
-            auto const r = reprojection_residual([&](auto i) { return true_cameras[c][i]; }, [&](auto i) { return true_points[p][i]; },
-                                                 0.0, 0.0);
-            observations.push_back({c, p, r.first + 0.3 * std::sin(7.0 * c + p), r.second - 0.2 * std::cos(3.0 * p + c)});
+            auto const r = reprojection_residual([&](auto i) { return true_cameras[c][i]; },
+                                                 [&](auto i) { return true_points[p][i]; }, 0.0, 0.0);
+            observations.push_back(
+                {c, p, r.first + 0.3 * std::sin(7.0 * c + p), r.second - 0.2 * std::cos(3.0 * p + c)});
         }
     auto solve = [&](bool with_leibniz, double& final_cost, std::vector<std::array<double, 3>>& solved_points) {
         auto cams = true_cameras;
@@ -146,7 +150,8 @@ TEST_CASE("a small bundle adjustment solved with the leibniz cost function and w
     DOCTEST_CHECK(solve(false, cost_jet, points_jet));
     DOCTEST_CHECK(cost_leibniz == doctest::Approx(cost_jet).epsilon(1e-9));
     for (int p = 0; p < points; ++p)
-        for (int k = 0; k < 3; ++k) DOCTEST_CHECK(points_leibniz[p][k] == doctest::Approx(points_jet[p][k]).epsilon(1e-8));
+        for (int k = 0; k < 3; ++k)
+            DOCTEST_CHECK(points_leibniz[p][k] == doctest::Approx(points_jet[p][k]).epsilon(1e-8));
 }
 
 namespace {

@@ -7,7 +7,10 @@
 
 struct half_sine_rule {
     static constexpr std::string_view name = "half_sin";
-    template <class X> static constexpr auto value(X const& x) { using std::sin; return 0.5 * sin(x); }
+    template <class X> static constexpr auto value(X const& x) {
+        using std::sin;
+        return 0.5 * sin(x);
+    }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         using std::cos;
         return 0.5 * cos(x);

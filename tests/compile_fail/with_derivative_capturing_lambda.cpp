@@ -5,6 +5,6 @@
 int main() {
     double scale = 2.0;
     auto f = leibniz::with_derivative<"scaled">([scale](auto x) { return scale * x; },
-                                                 [scale](auto, auto) { return scale; });
+                                                [scale](auto, auto) { return scale; });
     (void)f;
 }

@@ -47,8 +47,9 @@ TEST_CASE("eigen: a family bound from fixed and dynamic vectors and maps, in pla
     CHECK(f(bound, s = 2.0) == f(w = std::array<double, 3>{4.0, values[1], values[2]}, s = 2.0));
     Eigen::VectorXd const wrong(4);
     std::string const message = invalid_argument_from([&] { return w = wrong; });
-    CHECK(message == "leibniz: the family w (var_array<\"w\", 3>) is bound from a dynamic-size Eigen vector of 4 "
-                     "values, and it needs exactly 3: bind 3 values, one per member w[0] ... w[2]");
+    CHECK(message ==
+          "leibniz: the family w (var_array<\"w\", 3>) is bound from a dynamic-size Eigen vector of 4 "
+          "values, and it needs exactly 3: bind 3 values, one per member w[0] ... w[2]");
 }
 
 TEST_CASE("eigen: gradient, Jacobian and Hessian into Eigen matrices, vectors and maps") {
@@ -105,6 +106,7 @@ TEST_CASE("eigen: gradient, Jacobian and Hessian into Eigen matrices, vectors an
     double small[4] = {0, 0, 0, 0};
     Eigen::Map<Eigen::MatrixXd> wrong(small, 2, 2);
     std::string const message = invalid_argument_from([&] { J.into(wrong)(w = x, s = 2.0); });
-    CHECK(message == "leibniz: into(m) with an Eigen map of 2 x 2 for a result of 2 x 4: map storage of the result's size");
+    CHECK(message ==
+          "leibniz: into(m) with an Eigen map of 2 x 2 for a result of 2 x 4: map storage of the result's size");
     CHECK(small[0] == 0.0);
 }

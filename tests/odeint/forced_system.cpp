@@ -13,6 +13,7 @@ constexpr leibniz::var<"t"> t;
 leibniz::odeint::stiff_system forced_system() {
     constexpr leibniz::var_array<"z", 2> z;
     using leibniz::sin;
-    static auto const system = leibniz::odeint::make_system(leibniz::outputs(-z[leibniz::c<0>] + sin(t), -2.0 * z[leibniz::c<1>] + t * t), z, t);
+    static auto const system = leibniz::odeint::make_system(
+        leibniz::outputs(-z[leibniz::c<0>] + sin(t), -2.0 * z[leibniz::c<1>] + t * t), z, t);
     return system.view();
 }

@@ -26,7 +26,9 @@ constexpr std::size_t records = 20'000;
 bench::batch_scene const scene = bench::make_batch_scene(records, 20, 2'000);
 
 // every number NaN until written: a row left out would show as a difference
-std::vector<double> unwritten() { return std::vector<double>(records * bench::batch_row, std::numeric_limits<double>::quiet_NaN()); }
+std::vector<double> unwritten() {
+    return std::vector<double>(records * bench::batch_row, std::numeric_limits<double>::quiet_NaN());
+}
 bool same_bits(std::vector<double> const& a, std::vector<double> const& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
@@ -52,10 +54,12 @@ TEST_CASE("the reprojection batch on two OpenMP threads equals the serial loop b
     std::size_t wrong = 0;
     for (std::size_t i = 0; i < records; ++i) {
         auto const& r = scene.records[i];
-        auto const [rx, ry] = bench::reprojection(bench::values{scene.cameras.data() + 9 * std::size_t{r.camera}},
-                                                  bench::values{scene.points.data() + 3 * std::size_t{r.point}}, r.u, r.v);
+        auto const [rx, ry] =
+            bench::reprojection(bench::values{scene.cameras.data() + 9 * std::size_t{r.camera}},
+                                bench::values{scene.points.data() + 3 * std::size_t{r.point}}, r.u, r.v);
         double const* row = serial.data() + i * bench::batch_row;
-        wrong += std::abs(row[0] - rx) > 1e-12 * std::abs(rx) + 1e-12 || std::abs(row[1] - ry) > 1e-12 * std::abs(ry) + 1e-12;
+        wrong += std::abs(row[0] - rx) > 1e-12 * std::abs(rx) + 1e-12 ||
+                 std::abs(row[1] - ry) > 1e-12 * std::abs(ry) + 1e-12;
     }
     CHECK(wrong == 0);
 }

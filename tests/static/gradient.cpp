@@ -38,18 +38,20 @@ static_assert(hessian(pow(x, 4_c), x)(x = 2.0)[0][0] == 48.0);
 
 // ---- the sweep's plan (detail/sweep_plan.hpp), decided at compile time ------------------------
 template <class F> using nodes_of = detail::graph_nodes<typename detail::tree_of<std::remove_cvref_t<F>>::type>;
-template <class F, class... Wrt>
-using sweep_of = detail::sweep<nodes_of<F>, detail::type_list<Wrt...>, nodes_of<F>::size - 1>;
+template <class F, class... Wrt> using sweep_of =
+    detail::sweep<nodes_of<F>, detail::type_list<Wrt...>, nodes_of<F>::size - 1>;
 
 // (3x^2 + 7)^10: the 10, the 3 and the 2 of x^2 travel as one exact scale, 60, multiplied once
 constexpr auto polynomial = pow(3_c * x * x + 7_c, 10_c);
 using polynomial_sweep = sweep_of<decltype(polynomial), var<"x">>;
-static_assert(polynomial_sweep::plan.scale[detail::slot_of<var<"x">, nodes_of<decltype(polynomial)>>::value] == rational{60, 1});
+static_assert(polynomial_sweep::plan.scale[detail::slot_of<var<"x">, nodes_of<decltype(polynomial)>>::value] ==
+              rational{60, 1});
 static_assert(gradient(polynomial, x)(x = 1.0)[0] == 6e10);  // 60 * 1 * 10^9, exactly
 
 // x - y reaches y with the scale -1: a negation, no multiplication
 using difference_sweep = sweep_of<decltype(x - y), var<"x">, var<"y">>;
-static_assert(difference_sweep::plan.scale[detail::slot_of<var<"y">, nodes_of<decltype(x - y)>>::value] == rational{-1, 1});
+static_assert(difference_sweep::plan.scale[detail::slot_of<var<"y">, nodes_of<decltype(x - y)>>::value] ==
+              rational{-1, 1});
 static_assert(gradient(x - y, x, y)(x = 1.0, y = 2.0) == std::array{1.0, -1.0});
 
 // two scales meeting at x, -2 from (1 - x)^2 and -400 from 100 (y - x^2)^2: x keeps their common
@@ -64,7 +66,8 @@ static_assert(gradient(rosenbrock, x, y)(x = 0.0, y = 1.0) == std::array{-2.0, 2
 
 // the first push to an adjoint assigns it (no 0 + a); pow(x, x) pushes to x twice and adds
 using product_sweep = sweep_of<decltype(x * y), var<"x">, var<"y">>;
-static_assert(product_sweep::plan.first_writer[0] == 2 && product_sweep::plan.first_writer[1] == 2);  // x * y writes x, y
+static_assert(product_sweep::plan.first_writer[0] == 2 &&
+              product_sweep::plan.first_writer[1] == 2);  // x * y writes x, y
 using self_power_sweep = sweep_of<decltype(pow(x, x)), var<"x">>;
 static_assert(self_power_sweep::plan.first_writer[0] == 2);  // x's slot: no node assigns it (2 = none)
 
@@ -77,17 +80,22 @@ static_assert(cos_in_graph::found && cos_in_graph::slot == detail::slot_of<declt
               cos_in_graph::coefficient == rational{-1, 1});
 // which derivatives are another rule's call is read off derivative() itself
 template <class Rule, class Derivative, rational C = rational{1, 1}> constexpr bool derivative_is =
-    detail::derivative_as_rule<Rule>::is_call && std::is_same_v<typename detail::derivative_as_rule<Rule>::rule, Derivative> &&
-    detail::derivative_as_rule<Rule>::coefficient == C;
-static_assert(derivative_is<rules::sin_fn, rules::cos_fn> && derivative_is<rules::cos_fn, rules::sin_fn, rational{-1, 1}>);
+    detail::derivative_as_rule<Rule>::is_call&& std::is_same_v<
+        typename detail::derivative_as_rule<Rule>::rule, Derivative>&& detail::derivative_as_rule<Rule>::coefficient ==
+    C;
+static_assert(derivative_is<rules::sin_fn, rules::cos_fn> &&
+              derivative_is<rules::cos_fn, rules::sin_fn, rational{-1, 1}>);
 static_assert(derivative_is<rules::sinh_fn, rules::cosh_fn> && derivative_is<rules::cosh_fn, rules::sinh_fn>);
 static_assert(derivative_is<rules::exp_fn, rules::exp_fn> && derivative_is<rules::expm1_fn, rules::exp_fn>);
-static_assert(derivative_is<rules::softplus_fn, rules::sigmoid_fn> && derivative_is<rules::relu_fn, rules::heaviside_fn> &&
-              derivative_is<rules::abs_fn, rules::sign_fn>);
-static_assert(!detail::derivative_as_rule<rules::tanh_fn>::is_call && !detail::derivative_as_rule<rules::log_fn>::is_call &&
-              !detail::derivative_as_rule<rules::sign_fn>::is_call && !detail::derivative_as_rule<rules::atan2_fn>::is_call);
+static_assert(derivative_is<rules::softplus_fn, rules::sigmoid_fn> &&
+              derivative_is<rules::relu_fn, rules::heaviside_fn> && derivative_is<rules::abs_fn, rules::sign_fn>);
+static_assert(!detail::derivative_as_rule<rules::tanh_fn>::is_call &&
+              !detail::derivative_as_rule<rules::log_fn>::is_call &&
+              !detail::derivative_as_rule<rules::sign_fn>::is_call &&
+              !detail::derivative_as_rule<rules::atan2_fn>::is_call);
 // softplus reads sigmoid, relu heaviside, from the graph when it holds them
-static_assert(detail::derivative_in_graph<rules::softplus_fn, var<"x">, nodes_of<decltype(softplus(x) * sigmoid(x))>>::found);
+static_assert(
+    detail::derivative_in_graph<rules::softplus_fn, var<"x">, nodes_of<decltype(softplus(x) * sigmoid(x))>>::found);
 static_assert(detail::derivative_in_graph<rules::relu_fn, var<"x">, nodes_of<decltype(relu(x) + heaviside(x))>>::found);
 // ...and computed where it does not
 static_assert(!detail::derivative_in_graph<rules::sin_fn, var<"x">, nodes_of<decltype(sin(x))>>::found);

@@ -21,7 +21,8 @@ static_assert(d::slot_in_leaf<tag<3>, leaf>::value == d::no_slot);
 static_assert(std::is_same_v<d::trie_leaf_at<one_key, 54321>::type, d::trie_empty>);  // another key: nothing
 
 // Keyed by slot, the entries come out in slot order, and backwards reversed.
-using by_slot = d::trie_insert<d::trie_insert<d::trie_insert<d::trie_empty, 0, tag<0>>::type, 1, tag<1>>::type, 300, tag<300>>::type;
+using by_slot = d::trie_insert<d::trie_insert<d::trie_insert<d::trie_empty, 0, tag<0>>::type, 1, tag<1>>::type, 300,
+                               tag<300>>::type;
 static_assert(std::is_same_v<d::trie_entries<by_slot>::type, d::type_list<tag<0>, tag<1>, tag<300>>>);
 static_assert(std::is_same_v<d::trie_entries<by_slot, true>::type, d::type_list<tag<300>, tag<1>, tag<0>>>);
 

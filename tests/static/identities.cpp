@@ -36,7 +36,8 @@ static_assert(pow(pow(x, y), 2_c) != pow(x, 2_c * y) && pow(pow(x, y), -1_c) == 
 // x^(1/2) * x^(1/2) is NaN at x = -4 as written, x^1 is -4
 static_assert(pow(x, y) * pow(x, z) != pow(x, y + z) && pow(x, y) * pow(x, y) == pow(pow(x, y), 2_c));
 static_assert(x * pow(x, y) != pow(x, y + 1_c) && sqrt(x) * pow(x, y) != pow(x, y + c<1, 2>));
-static_assert(pow(x, y) / pow(x, y) == 1_c && pow(x, y) * pow(x, -y) == 1_c && pow(x, -y) * pow(x, -y) == pow(pow(x, y), -2_c));
+static_assert(pow(x, y) / pow(x, y) == 1_c && pow(x, y) * pow(x, -y) == 1_c &&
+              pow(x, -y) * pow(x, -y) == pow(pow(x, y), -2_c));
 static_assert(pow(2_c, x) * pow(2_c, y) == pow(2_c, x + y) && pow(2_c, x) / pow(2_c, x) == 1_c);
 static_assert(0.5_c == c<1, 2>);
 static_assert(1_c / 3_c + 1_c / 6_c == 0.5_c);
@@ -74,7 +75,7 @@ static_assert(d(atan2(y, x), y) == x / (x * x + y * y));
 static_assert(d(atan2(y, x), x) == -y / (x * x + y * y));
 static_assert(d(sinh(x), x) == cosh(x));
 static_assert(d(cosh(x), x) == sinh(x));
-static_assert(d(tanh(x), x) == 1_c / square(cosh(x)));  // 1 - tanh^2, accurate where tanh rounds to 1
+static_assert(d(tanh(x), x) == 1_c / square(cosh(x)));        // 1 - tanh^2, accurate where tanh rounds to 1
 static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));  // s (1 - s), accurate where s rounds to 1
 static_assert(log(sigmoid(x)) == -softplus(-x) && d(log(sigmoid(x)), x) == sigmoid(-x));
 static_assert(d(softplus(x), x) == sigmoid(x));

@@ -30,12 +30,17 @@ struct rule {  // the same name, another function
 }  // namespace second
 struct sine_rule {  // named like leibniz's sin
     static constexpr std::string_view name = "sin";
-    template <class X> static constexpr auto value(X const& t) { using std::sin; return sin(t); }
+    template <class X> static constexpr auto value(X const& t) {
+        using std::sin;
+        return sin(t);
+    }
     template <class X, class Y> static constexpr auto derivative(X const& t, Y const&) { return cos(t); }
 };
 struct weighted_rule {  // three arguments: a * b^2 * c, partials written with y
     static constexpr std::string_view name = "weighted";
-    template <class A, class B, class C> static constexpr auto value(A const& a, B const& b, C const& c) { return a * b * b * c; }
+    template <class A, class B, class C> static constexpr auto value(A const& a, B const& b, C const& c) {
+        return a * b * b * c;
+    }
     template <class A, class B, class C, class Y>
     static constexpr auto partials(A const& a, B const& b, C const& c, Y const& v) {
         return std::tuple{v / a, 2_c * v / b, v / c};

@@ -15,9 +15,7 @@ template <class T> using scalar_result_t = std::conditional_t<std::is_integral_v
 template <class... Args> inline constexpr bool any_symbolic = (Symbolic<Args> || ...);
 template <class... Args> inline constexpr bool all_static = (StaticExpression<Args> && ...);
 
-template <class Rule> struct make_call_of {
-    template <class... Args> using type = make_call_t<Rule, Args...>;
-};
+template <class Rule> struct make_call_of { template <class... Args> using type = make_call_t<Rule, Args...>; };
 
 // A plain number, or a closed expression (3_c, pi_c), as a number of type T.
 template <class T, class X> constexpr T numeric_value(X const& x) {
@@ -30,16 +28,25 @@ template <class T, class X> constexpr T numeric_value(X const& x) {
 struct no_number_yet {};
 template <class T, class A> struct widen_by { using type = T; };
 template <Scalar A> struct widen_by<no_number_yet, A> { using type = scalar_result_t<A>; };
-template <class T, Scalar A> requires(!NumberLike<T>) struct widen_by<T, A> { using type = std::common_type_t<T, scalar_result_t<A>>; };
-template <class T, NumberLike A> requires(!NumberLike<T>) struct widen_by<T, A> { using type = A; };
+template <class T, Scalar A>
+requires(!NumberLike<T>) struct widen_by<T, A> {
+    using type = std::common_type_t<T, scalar_result_t<A>>;
+};
+template <class T, NumberLike A>
+requires(!NumberLike<T>) struct widen_by<T, A> {
+    using type = A;
+};
 template <NumberLike T, NumberLike A> struct widen_by<T, A> {
     static_assert(std::is_same_v<T, A>,
                   "leibniz: two different number classes meet in one computation (lanes and Jets, two widths of "
                   "lanes?); compute in one of them");
     using type = T;
 };
-template <class T, class... Args> struct numeric_type { using type = std::conditional_t<std::is_same_v<T, no_number_yet>, double, T>; };
-template <class T, class A, class... Rest> struct numeric_type<T, A, Rest...> : numeric_type<typename widen_by<T, A>::type, Rest...> {};
+template <class T, class... Args> struct numeric_type {
+    using type = std::conditional_t<std::is_same_v<T, no_number_yet>, double, T>;
+};
+template <class T, class A, class... Rest> struct numeric_type<T, A, Rest...>
+    : numeric_type<typename widen_by<T, A>::type, Rest...> {};
 template <class... Args> using numeric_type_t = typename numeric_type<no_number_yet, Args...>::type;
 
 }  // namespace detail

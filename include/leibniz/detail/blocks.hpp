@@ -25,7 +25,8 @@ constexpr bool selects(std::size_t mask, std::size_t block) {
 
 /// The sizes of a Jacobian's blocks: the number of variables of each.
 template <class Blocks> inline constexpr std::array<std::size_t, 0> block_sizes{};
-template <class... Bs> inline constexpr std::array<std::size_t, sizeof...(Bs)> block_sizes<type_list<Bs...>>{Bs::size...};
+template <class... Bs>
+inline constexpr std::array<std::size_t, sizeof...(Bs)> block_sizes<type_list<Bs...>>{Bs::size...};
 
 /// The variables of the blocks whose bits are set in Mask, in block order.
 template <std::size_t Mask, class Blocks, class Seq = std::make_index_sequence<Blocks::size>> struct selected_variables;
@@ -73,7 +74,7 @@ template <std::size_t Mask, class Blocks, std::size_t K, class U, class T, std::
 /// of Mask whose pointer is null, in the undispatched case, is skipped).
 template <std::size_t Mask, class Blocks, class U, class T, std::size_t M, std::size_t C, std::size_t... K>
 [[gnu::always_inline]] constexpr void write_blocks_of(U* const* blocks, std::array<std::array<T, C>, M> const& rows,
-                                                     std::index_sequence<K...>) {
+                                                      std::index_sequence<K...>) {
     (write_block<Mask, Blocks, K>(blocks, rows), ...);
 }
 template <std::size_t Mask, class Blocks, class U, class T, std::size_t M, std::size_t C>
@@ -87,7 +88,8 @@ template <std::size_t Count, class Sweep, std::size_t... M>
 [[gnu::always_inline]] constexpr void dispatch_blocks(std::size_t mask, Sweep const& sweep, std::index_sequence<M...>) {
     [[maybe_unused]] bool const done = ((mask == M + 1 && (sweep.template operator()<M + 1>(), true)) || ...);
 }
-template <std::size_t Count, class Sweep> [[gnu::always_inline]] constexpr void for_wanted_blocks(std::size_t mask, Sweep const& sweep) {
+template <std::size_t Count, class Sweep>
+[[gnu::always_inline]] constexpr void for_wanted_blocks(std::size_t mask, Sweep const& sweep) {
     if constexpr (Count <= max_dispatched_blocks) {
         dispatch_blocks<Count>(mask, sweep, std::make_index_sequence<(std::size_t{1} << Count) - 1>{});
     } else if (mask != 0) {

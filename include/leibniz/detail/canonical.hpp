@@ -88,16 +88,15 @@ template <> struct sum_from_terms<> { using type = zero; };
 
 template <std::size_t N> struct collection_plan {
     std::size_t count = 0;
-    std::size_t first[N]{};   // index of the first input of each group
-    rational total[N]{};      // sum (sums) or product (coefficients) of the group
-    std::size_t members[N]{}; // inputs grouped together, in order
+    std::size_t first[N]{};    // index of the first input of each group
+    rational total[N]{};       // sum (sums) or product (coefficients) of the group
+    std::size_t members[N]{};  // inputs grouped together, in order
     std::size_t begin[N + 1]{};
     bool overflowed = false;  // a total does not fit intmax_t: refused by the plan
 };
 
 // Group inputs with equal keys, in key order; total[] adds up their rationals.
-template <std::size_t N>
-constexpr collection_plan<N> collect(key_view const* keys, rational const* values) {
+template <std::size_t N> constexpr collection_plan<N> collect(key_view const* keys, rational const* values) {
     std::size_t order[N]{}, scratch[N]{};
     for (std::size_t i = 0; i < N; ++i) order[i] = i;
     sort_by_key(keys, order, scratch, N);
@@ -127,7 +126,11 @@ template <class... U> struct term_plan<type_list<U...>> {
         // Drop the groups whose coefficients cancelled.
         std::size_t kept = 0;
         for (std::size_t g = 0; g < p.count; ++g)
-            if (p.total[g].num != 0) { p.first[kept] = p.first[g]; p.total[kept] = p.total[g]; ++kept; }
+            if (p.total[g].num != 0) {
+                p.first[kept] = p.first[g];
+                p.total[kept] = p.total[g];
+                ++kept;
+            }
         p.count = kept;
         return p;
     }();
@@ -146,15 +149,17 @@ template <class... U> struct term_plan<type_list<U...>> {
 template <class List> struct collect_terms;
 template <class... U> struct collect_terms<type_list<U...>> {
     using plan = term_plan<type_list<U...>>;
-    template <std::size_t... G>
-    static auto build(std::index_sequence<G...>) -> typename sum_from_terms<
-        typename scale<plan::groups.total[G], typename term_parts<at_t<plan::groups.first[G], type_list<U...>>>::monomial>::type...>::type;
+    template <std::size_t... G> static auto build(std::index_sequence<G...>) -> typename sum_from_terms<
+        typename scale<plan::groups.total[G],
+                       typename term_parts<at_t<plan::groups.first[G], type_list<U...>>>::monomial>::type...>::type;
     // The sum as it is when nothing changes, without forming the other: an overload constrained
     // on `unchanged` still had the unconstrained one's return type substituted, one at_t per term
     // over the whole list (on GCC, overload resolution against one base per term: 3 of 4 s of
     // building a 512-term sum).
     template <bool Unchanged, class = void> struct built { using type = sum_of<U...>; };
-    template <class Unused> struct built<false, Unused> { using type = decltype(build(std::make_index_sequence<plan::groups.count>{})); };
+    template <class Unused> struct built<false, Unused> {
+        using type = decltype(build(std::make_index_sequence<plan::groups.count>{}));
+    };
     using type = typename built<plan::unchanged>::type;
 };
 
@@ -191,9 +196,7 @@ template <class... Ts> struct factors_of<sum_of<Ts...>> {
 // A factor is base^exponent; rationals are not factors but go into the coefficient, and all
 // share one base that sorts first (a rational base such as 2 in 2^(1/2) must not join them).
 struct coefficient_slot {};
-template <> struct key<coefficient_slot> {
-    static constexpr std::array<key_token, 1> value{key_constant - 1};
-};
+template <> struct key<coefficient_slot> { static constexpr std::array<key_token, 1> value{key_constant - 1}; };
 template <class T> inline constexpr bool positive_rational = false;
 template <rational R> inline constexpr bool positive_rational<constant<R>> = (R.num > 0);
 template <class T> struct factor_parts {
@@ -209,8 +212,8 @@ template <class B, class E> struct factor_parts<power<B, E>> {
 // is a factor of its own, which only its own copies and its reciprocal join ((b^y)^2, and
 // b^y / b^y = 1, a factor cancelled against itself). A positive rational base (2^x * 2^y =
 // 2^(x+y)) merges. b^(-c*y) is filed as (b^(c*y))^-1, which (b^(c*y))^-1 gives back.
-template <class B, class E> requires(!is_constant<E>::value && !positive_rational<B>)
-struct factor_parts<power<B, E>> {
+template <class B, class E>
+requires(!is_constant<E>::value && !positive_rational<B>) struct factor_parts<power<B, E>> {
     static constexpr bool negative = term_parts<E>::coefficient.num < 0;
     using base = std::conditional_t<negative, power<B, make_product<minus_one, E>>, power<B, E>>;
     using exponent = std::conditional_t<negative, minus_one, one>;
@@ -223,8 +226,11 @@ template <rational R> struct factor_parts<constant<R>> {
 // The base b of a domain factor where_nonnegative(b), whose key a product compares with its
 // other bases; key_view{} for any other factor.
 template <class T> constexpr key_view guarded_base_key() { return {}; }
-template <class B> constexpr key_view guarded_base_key_of(call<rules::where_nonnegative_fn, B> const*) { return key_of<B>(); }
-template <class T> requires requires { guarded_base_key_of(static_cast<T const*>(nullptr)); }
+template <class B> constexpr key_view guarded_base_key_of(call<rules::where_nonnegative_fn, B> const*) {
+    return key_of<B>();
+}
+template <class T>
+requires requires { guarded_base_key_of(static_cast<T const*>(nullptr)); }
 constexpr key_view guarded_base_key() { return guarded_base_key_of(static_cast<T const*>(nullptr)); }
 
 template <class T> constexpr rational exponent_value() {
@@ -290,7 +296,8 @@ template <class... U> struct factor_plan<type_list<U...>> {
         key_view const b = guarded[groups.first[g]];
         if (b.size == 0) return false;
         for (std::size_t h = 0; h < groups.count; ++h)
-            if (compare(bases[groups.first[h]], b) == 0 && all_rational_exponents(h) && groups.total[h].den % 2 == 0) return true;
+            if (compare(bases[groups.first[h]], b) == 0 && all_rational_exponents(h) && groups.total[h].den % 2 == 0)
+                return true;
         return false;
     }
     static constexpr bool unchanged = [] {
@@ -312,8 +319,7 @@ template <class... U> struct collect_factors<type_list<U...>> {
     using plan = factor_plan<list>;
 
     // The merged factor of group g: its only member, or base^(sum of exponents).
-    template <std::size_t G, std::size_t... S>
-    static auto exponent_sum(std::index_sequence<S...>)
+    template <std::size_t G, std::size_t... S> static auto exponent_sum(std::index_sequence<S...>)
         -> make_sum<typename factor_parts<at_t<plan::groups.members[plan::groups.begin[G] + S], list>>::exponent...>;
     template <std::size_t G> static auto merged() {
         using first = at_t<plan::groups.first[G], list>;
@@ -325,11 +331,12 @@ template <class... U> struct collect_factors<type_list<U...>> {
         else if constexpr (plan::all_rational_exponents(G))
             return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>>{};
         else
-            return type_list<make_power<typename factor_parts<first>::base,
-                                        decltype(exponent_sum<G>(std::make_index_sequence<plan::groups.begin[G + 1] - plan::groups.begin[G]>{}))>>{};
+            return type_list<
+                make_power<typename factor_parts<first>::base,
+                           decltype(exponent_sum<G>(
+                               std::make_index_sequence<plan::groups.begin[G + 1] - plan::groups.begin[G]>{}))>>{};
     }
-    template <std::size_t... G>
-    static auto merge_all(std::index_sequence<G...>) -> concat_t<decltype(merged<G>())...>;
+    template <std::size_t... G> static auto merge_all(std::index_sequence<G...>) -> concat_t<decltype(merged<G>())...>;
     // the factors as they are when nothing merges, without forming the merges (collect_terms)
     template <bool Unchanged, class = void> struct merged_if { using type = type_list<U...>; };
     template <class Unused> struct merged_if<false, Unused> {
@@ -342,7 +349,8 @@ template <class... U> struct collect_factors<type_list<U...>> {
         // A merge can produce a rational (x * x^-1 = 1), a product ((x*y)^(1/2) squared) or a
         // domain factor out of order: fold once more; the number of factors with a base that
         // loses a root has dropped, so this ends.
-        static constexpr bool settled = !plan::any_loses_root && all_of({(!is_constant<M>::value && !is_product<M>)...});
+        static constexpr bool settled =
+            !plan::any_loses_root && all_of({(!is_constant<M>::value && !is_product<M>)...});
         using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient.value, M...>,
                                                  make_product_t<constant<plan::coefficient.value>, M...>>::type;
     };
@@ -371,55 +379,53 @@ template <> struct make_power_t<zero, zero> { using type = one; };
 template <> struct make_power_t<zero, one> { using type = zero; };
 // r^n = exact rational for integer n
 template <rational B, rational R>
-    requires(R.is_integer() && B.num != 0 && B != rational{1, 1} && R.num != 0 && R.num != 1)
-struct make_power_t<constant<B>, constant<R>> {
+requires(R.is_integer() && B.num != 0 && B != rational{1, 1} && R.num != 0 &&
+         R.num != 1) struct make_power_t<constant<B>, constant<R>> {
     using type = constant<checked_fold<integer_power_or_flag(B, R.num)>::value>;
 };
 // (b^e)^n = b^(e*n) for integer n, where that keeps the domain: with a rational e, an even
 // root that e*n loses keeps its domain factor ((b^(1/2))^2 = b where_nonnegative(b)); with an
 // expression e only for n = -1 (b^y is defined for b < 0 where y is an integer, b^(2y) also
 // where y is a half-integer)
-template <class B, rational E, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
-struct make_power_t<power<B, constant<E>>, constant<R>> {
+template <class B, rational E, rational R>
+requires(R.is_integer() && R.num != 0 && R.num != 1) struct make_power_t<power<B, constant<E>>, constant<R>> {
     static auto merge() {
         using merged = make_power<B, make_product<constant<E>, constant<R>>>;
-        if constexpr (E.den % 2 == 0 && (E * R).den % 2 == 1) return make_product<merged, make_call<rules::where_nonnegative_fn, B>>{};
+        if constexpr (E.den % 2 == 0 && (E * R).den % 2 == 1)
+            return make_product<merged, make_call<rules::where_nonnegative_fn, B>>{};
         else return merged{};
     }
     using type = decltype(merge());
 };
-template <class B, class E> requires(!is_constant<E>::value)
-struct make_power_t<power<B, E>, minus_one> {
+template <class B, class E>
+requires(!is_constant<E>::value) struct make_power_t<power<B, E>, minus_one> {
     using type = make_power<B, make_product<E, minus_one>>;
 };
 // a domain factor is 1 or NaN: any power of it but the 0th is itself
-template <class B, rational R> requires(R.num != 0)
-struct make_power_t<call<rules::where_nonnegative_fn, B>, constant<R>> {
+template <class B, rational R>
+requires(R.num != 0) struct make_power_t<call<rules::where_nonnegative_fn, B>, constant<R>> {
     using type = call<rules::where_nonnegative_fn, B>;
 };
 // (c*s)^n = c^n * s^n for a sum s of content c and integer n
 template <class... Ts, rational R>
-    requires(R.is_integer() && R.num != 0 && R.num != 1 && content_of<Ts...>() != rational{1, 1})
-struct make_power_t<sum_of<Ts...>, constant<R>> {
+requires(R.is_integer() && R.num != 0 && R.num != 1 &&
+         content_of<Ts...>() != rational{1, 1}) struct make_power_t<sum_of<Ts...>, constant<R>> {
     static constexpr rational content = content_of<Ts...>();
     using type = make_product<constant<checked_fold<integer_power_or_flag(content, R.num)>::value>,
                               make_power<primitive_sum<content, Ts...>, constant<R>>>;
 };
 // (f*g)^n = f^n * g^n for integer n
-template <class... Fs, rational R> requires(R.is_integer() && R.num != 0 && R.num != 1)
-struct make_power_t<product_of<Fs...>, constant<R>> {
+template <class... Fs, rational R>
+requires(R.is_integer() && R.num != 0 && R.num != 1) struct make_power_t<product_of<Fs...>, constant<R>> {
     using type = make_product<make_power<Fs, constant<R>>...>;
 };
 
 // ---- calls of elementary functions ------------------------------------------------------
 
-template <class Rule, class... Args> struct make_call_t {
-    using type = call<Rule, Args...>;
-};
+template <class Rule, class... Args> struct make_call_t { using type = call<Rule, Args...>; };
 // f(r) for rationals where the rule knows the exact value (sin 0 = 0, exp 0 = 1, log 1 = 0).
 template <class Rule, rational... R>
-    requires requires { Rule::exact(R...); } && (Rule::exact(R...).has_value())
-struct make_call_t<Rule, constant<R>...> {
+requires requires { Rule::exact(R...); } &&(Rule::exact(R...).has_value()) struct make_call_t<Rule, constant<R>...> {
     using type = constant<*Rule::exact(R...)>;
 };
 // log(sigmoid(a)) = -softplus(-a): the same function, finite where sigmoid(a) underflows to 0
@@ -429,14 +435,13 @@ template <class A> struct make_call_t<rules::log_fn, call<rules::sigmoid_fn, A>>
 };
 // Symmetric functions take their arguments in canonical order: max(y, x) = max(x, y).
 template <class Rule, class A, class B>
-    requires Rule::symmetric && (precedes<B, A>) && (!(is_constant<A>::value && is_constant<B>::value))
-struct make_call_t<Rule, A, B> {
+requires Rule::symmetric &&
+    (precedes<B, A>)&&(!(is_constant<A>::value && is_constant<B>::value)) struct make_call_t<Rule, A, B> {
     using type = make_call<Rule, B, A>;
 };
 // min(a, a) = max(a, a) = a
 template <class Rule, class A>
-    requires Rule::idempotent && (!is_constant<A>::value)
-struct make_call_t<Rule, A, A> {
+requires Rule::idempotent &&(!is_constant<A>::value) struct make_call_t<Rule, A, A> {
     using type = A;
 };
 

@@ -48,7 +48,8 @@ template <bool Value> struct make_not_t<truth<Value>> { using type = truth<!Valu
 // The conditions a junction gathers: those of a nested junction of the same kind, none for the
 // junction's unit (true for &&, false for ||), the condition itself otherwise.
 template <template <class...> class Junction, bool Unit, class C> struct junction_terms { using type = type_list<C>; };
-template <template <class...> class Junction, bool Unit, class... Cs> struct junction_terms<Junction, Unit, Junction<Cs...>> {
+template <template <class...> class Junction, bool Unit, class... Cs>
+struct junction_terms<Junction, Unit, Junction<Cs...>> {
     using type = type_list<Cs...>;
 };
 template <template <class...> class Junction, bool Unit> struct junction_terms<Junction, Unit, truth<Unit>> {
@@ -63,14 +64,15 @@ template <template <class...> class Junction, bool Unit, class List> struct sort
 template <template <class...> class Junction, bool Unit> struct sorted_junction<Junction, Unit, type_list<>> {
     using type = truth<Unit>;
 };
-template <template <class...> class Junction, bool Unit, class... U> struct sorted_junction<Junction, Unit, type_list<U...>> {
+template <template <class...> class Junction, bool Unit, class... U>
+struct sorted_junction<Junction, Unit, type_list<U...>> {
     static constexpr auto groups = [] {
         key_view keys[] = {key_of<U>()...};
         rational ones[] = {(static_cast<void>(sizeof(U*)), rational{1, 1})...};
         return collect<sizeof...(U)>(keys, ones);
     }();
-    template <std::size_t... G>
-    static auto build(std::index_sequence<G...>) -> typename junction_from<Junction, at_t<groups.first[G], type_list<U...>>...>::type;
+    template <std::size_t... G> static auto build(std::index_sequence<G...>) ->
+        typename junction_from<Junction, at_t<groups.first[G], type_list<U...>>...>::type;
     using type = decltype(build(std::make_index_sequence<groups.count>{}));
 };
 
@@ -78,7 +80,8 @@ template <template <class...> class Junction, bool Unit, class... U> struct sort
 template <template <class...> class Junction, bool Unit, class... Cs> struct make_junction_t {
     using terms = concat_t<typename junction_terms<Junction, Unit, Cs>::type...>;
     static constexpr bool decided = any_of({std::is_same_v<Cs, truth<!Unit>>...});
-    using type = typename std::conditional_t<decided, std::type_identity<truth<!Unit>>, sorted_junction<Junction, Unit, terms>>::type;
+    using type = typename std::conditional_t<decided, std::type_identity<truth<!Unit>>,
+                                             sorted_junction<Junction, Unit, terms>>::type;
 };
 template <class... Cs> struct make_and_t : make_junction_t<and_of, true, Cs...> {};
 template <class... Cs> struct make_or_t : make_junction_t<or_of, false, Cs...> {};

@@ -20,12 +20,13 @@ template <class T> struct is_runtime_constant : std::false_type {};
 template <std::size_t K> struct is_runtime_constant<runtime_constant<K>> : std::true_type {};
 
 template <template <class> class Leaf, class T, class Children = typename children<T>::type> struct mentions;
-template <template <class> class Leaf, class T, class... Cs>
-struct mentions<Leaf, T, type_list<Cs...>> : std::bool_constant<Leaf<T>::value || any_of({mentions<Leaf, Cs>::value...})> {};
+template <template <class> class Leaf, class T, class... Cs> struct mentions<Leaf, T, type_list<Cs...>>
+    : std::bool_constant<Leaf<T>::value || any_of({mentions<Leaf, Cs>::value...})> {};
 
 template <class T> using has_variables = mentions<is_variable, T>;
 template <class T> using has_runtime_constants = mentions<is_runtime_constant, T>;
-template <class T> struct is_closed : std::bool_constant<!has_variables<T>::value && !has_runtime_constants<T>::value> {};
+template <class T> struct is_closed : std::bool_constant<!has_variables<T>::value && !has_runtime_constants<T>::value> {
+};
 }  // namespace detail
 
 namespace detail {
@@ -53,7 +54,9 @@ template <class A, class B, std::size_t Offset> struct shift_slots<less_than<A, 
 template <class A, class B, std::size_t Offset> struct shift_slots<less_or_equal<A, B>, Offset> {
     using type = less_or_equal<shift_slots_t<A, Offset>, shift_slots_t<B, Offset>>;
 };
-template <class C, std::size_t Offset> struct shift_slots<not_of<C>, Offset> { using type = not_of<shift_slots_t<C, Offset>>; };
+template <class C, std::size_t Offset> struct shift_slots<not_of<C>, Offset> {
+    using type = not_of<shift_slots_t<C, Offset>>;
+};
 template <class... Cs, std::size_t Offset> struct shift_slots<and_of<Cs...>, Offset> {
     using type = and_of<shift_slots_t<Cs, Offset>...>;
 };
@@ -102,8 +105,7 @@ template <class Into, std::size_t Total, class Number, std::size_t N>
 constexpr void append_numbers(std::array<Into, Total>& into, std::size_t& at, std::array<Number, N> const& numbers) {
     for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
 }
-template <class... Numbers, std::size_t... N>
-constexpr auto joined_numbers(std::array<Numbers, N> const&... parts) {
+template <class... Numbers, std::size_t... N> constexpr auto joined_numbers(std::array<Numbers, N> const&... parts) {
     std::array<joined_number_t<Numbers...>, total_count<N...>()> all{};
     std::size_t at = 0;
     [[maybe_unused]] int in_order[] = {0, (append_numbers(all, at, parts), 0)...};  // no fold: 256+ operands
@@ -137,7 +139,8 @@ template <template <class...> class Make, class A, class B> constexpr auto combi
     auto eb = as_expression(b);
     using EA = decltype(ea);
     using EB = decltype(eb);
-    using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>>::type;
+    using tree =
+        typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>>::type;
     return finish_expression<tree>(joined_numbers(numbers_of(ea), numbers_of(eb)));
 }
 

@@ -5,8 +5,7 @@
 
 namespace leibniz::detail {
 
-template <std::size_t N>
-struct fixed_string {
+template <std::size_t N> struct fixed_string {
     char chars[N]{};  // including the terminating '\0'
 
     constexpr fixed_string(char const (&text)[N]) noexcept {

@@ -26,7 +26,8 @@ template <class T> struct operands : children<T> {};
 template <class F> inline constexpr bool is_denominator = false;
 template <class B, rational R> inline constexpr bool is_denominator<power<B, constant<R>>> = R.num < 0;
 template <class F> struct operand_of_factor { using type = F; };
-template <class B, rational R> requires(R.num < 0) struct operand_of_factor<power<B, constant<R>>> {
+template <class B, rational R>
+requires(R.num < 0) struct operand_of_factor<power<B, constant<R>>> {
     using type = std::conditional_t<R == rational{-1, 1}, B, power<B, constant<-R>>>;
 };
 template <class... Fs> struct operands<product_of<Fs...>> {
@@ -70,7 +71,8 @@ template <class Seen, class Order, std::size_t Size> struct graph_state : sized<
 };
 
 /// slot_in<T, Seen>::value: T's slot, or no_slot when T has not been seen.
-template <class T, class Seen> struct slot_in : slot_in_leaf<T, typename trie_leaf_at<Seen, node_hash<T>::value>::type> {};
+template <class T, class Seen> struct slot_in
+    : slot_in_leaf<T, typename trie_leaf_at<Seen, node_hash<T>::value>::type> {};
 
 // visit<T, State>::type: State with T and its operands. One class per step of the walk, not a
 // class deriving from another: each derivation is a level of nested instantiation, and a chain
@@ -89,16 +91,42 @@ template <class State, class O, class... Os> struct visit_each<State, type_list<
 template <class S, class O0, class O1, class O2, class O3, class O4, class O5, class O6, class O7, class O8, class O9,
           class O10, class O11, class O12, class O13, class O14, class O15, class... Os>
 struct visit_each<S, type_list<O0, O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O11, O12, O13, O14, O15, Os...>>
-    : visit_each<visit_t<O15, visit_t<O14, visit_t<O13, visit_t<O12, visit_t<O11, visit_t<O10, visit_t<O9, visit_t<O8,
-                 visit_t<O7, visit_t<O6, visit_t<O5, visit_t<O4, visit_t<O3, visit_t<O2, visit_t<O1, visit_t<O0, S>>>>>>>>>>>>>>>>,
-                 type_list<Os...>> {};
+    : visit_each<
+          visit_t<
+              O15,
+              visit_t<
+                  O14,
+                  visit_t<
+                      O13,
+                      visit_t<
+                          O12,
+                          visit_t<
+                              O11,
+                              visit_t<
+                                  O10,
+                                  visit_t<
+                                      O9,
+                                      visit_t<
+                                          O8,
+                                          visit_t<
+                                              O7,
+                                              visit_t<
+                                                  O6,
+                                                  visit_t<
+                                                      O5,
+                                                      visit_t<
+                                                          O4,
+                                                          visit_t<O3,
+                                                                  visit_t<O2, visit_t<O1, visit_t<O0, S>>>>>>>>>>>>>>>>,
+          type_list<Os...>> {};
 
 template <class T, class State> struct visit<T, State, false> {
     using after = typename visit_each<State, typename operands<T>::type>::type;  // operands first
     static_assert(after::size < trie_capacity,
                   "leibniz: an expression has more than 65,536 distinct subexpressions, more than its graph holds");
-    using type = graph_state<typename trie_insert<typename after::seen, node_hash<T>::value, slot_entry<T, after::size>>::type,
-                             typename trie_insert<typename after::order, after::size, T>::type, after::size + 1>;
+    using type =
+        graph_state<typename trie_insert<typename after::seen, node_hash<T>::value, slot_entry<T, after::size>>::type,
+                    typename trie_insert<typename after::order, after::size, T>::type, after::size + 1>;
 };
 
 using empty_graph = graph_state<trie_empty, trie_empty, 0>;
@@ -123,17 +151,19 @@ template <class T> using graph_nodes = graph_of<T>;
 /// node_at<I, Nodes>: the node at slot I.
 template <std::size_t I, class Nodes> struct node_at_leaf;
 template <std::size_t I, class T> struct node_at_leaf<I, trie_leaf<T>> { using type = T; };
-template <std::size_t I, class Nodes> using node_at = typename node_at_leaf<I, typename trie_leaf_at<typename Nodes::order, I>::type>::type;
+template <std::size_t I, class Nodes> using node_at =
+    typename node_at_leaf<I, typename trie_leaf_at<typename Nodes::order, I>::type>::type;
 
 /// slot_if_present<T, Nodes>::value: T's position, or Nodes::size when T is not a node.
-template <class T, class Nodes>
-struct slot_if_present
-    : std::integral_constant<std::size_t, slot_in<T, typename Nodes::seen>::value == no_slot ? Nodes::size
-                                                                                          : slot_in<T, typename Nodes::seen>::value> {};
+template <class T, class Nodes> struct slot_if_present
+    : std::integral_constant<std::size_t, slot_in<T, typename Nodes::seen>::value == no_slot
+                                              ? Nodes::size
+                                              : slot_in<T, typename Nodes::seen>::value> {};
 
 /// slot_of<T, Nodes>::value: T's position among the nodes (T is one of them).
 template <class T, class Nodes> struct slot_of : slot_in<T, typename Nodes::seen> {
-    static_assert(slot_in<T, typename Nodes::seen>::value != no_slot, "leibniz internal: a node's operand is not in its graph");
+    static_assert(slot_in<T, typename Nodes::seen>::value != no_slot,
+                  "leibniz internal: a node's operand is not in its graph");
 };
 
 // ---- where a node reads its operands ------------------------------------------------------
@@ -152,8 +182,8 @@ template <std::size_t K> struct operand_reads {
 /// reads_of<Node, Nodes>::value: Node's operand_reads in the graph Nodes, computed in a
 /// base-class argument, so that nothing is named after the graph (type_list.hpp, constant_value).
 template <class Node, class Nodes, class Operands = typename operands<Node>::type> struct reads_of;
-template <class Node, class Nodes, class... Os>
-struct reads_of<Node, Nodes, type_list<Os...>> : constant_value<operand_reads<sizeof...(Os)>{{slot_of<Os, Nodes>::value..., 0}}> {};
+template <class Node, class Nodes, class... Os> struct reads_of<Node, Nodes, type_list<Os...>>
+    : constant_value<operand_reads<sizeof...(Os)>{{slot_of<Os, Nodes>::value..., 0}}> {};
 
 /// Whether every node of Nodes reads only slots written before its own (true by construction;
 /// the check guards the construction).

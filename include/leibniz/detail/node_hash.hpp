@@ -35,21 +35,27 @@ template <class... Ts> constexpr std::uint64_t hash_of_operands(std::uint64_t ki
     return hash_all(kind, {node_hash<Ts>::value..., std::uint64_t{0}});
 }
 
-template <rational R>
-struct node_hash<constant<R>>
-    : std::integral_constant<std::uint64_t, hash_mix(hash_mix(1, static_cast<std::uint64_t>(R.num)), static_cast<std::uint64_t>(R.den))> {};
-template <class Tag> struct node_hash<named_constant<Tag>> : std::integral_constant<std::uint64_t, hash_text(2, Tag::name)> {};
-template <std::size_t K> struct node_hash<runtime_constant<K>> : std::integral_constant<std::uint64_t, hash_mix(3, K)> {};
-template <fixed_string Name, int I>
-struct node_hash<var<Name, I>> : std::integral_constant<std::uint64_t, hash_mix(hash_text(4, Name.view()), static_cast<std::uint64_t>(I))> {};
-template <class Rule, class... Args>
-struct node_hash<call<Rule, Args...>> : std::integral_constant<std::uint64_t, hash_of_operands<Args...>(hash_text(5, rule_identity<Rule>::view()))> {};
-template <class... Ts> struct node_hash<sum_of<Ts...>> : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(6)> {};
-template <class... Fs> struct node_hash<product_of<Fs...>> : std::integral_constant<std::uint64_t, hash_of_operands<Fs...>(7)> {};
-template <class B, class E> struct node_hash<power<B, E>> : std::integral_constant<std::uint64_t, hash_of_operands<B, E>(8)> {};
+template <rational R> struct node_hash<constant<R>>
+    : std::integral_constant<std::uint64_t, hash_mix(hash_mix(1, static_cast<std::uint64_t>(R.num)),
+                                                     static_cast<std::uint64_t>(R.den))> {};
+template <class Tag> struct node_hash<named_constant<Tag>>
+    : std::integral_constant<std::uint64_t, hash_text(2, Tag::name)> {};
+template <std::size_t K> struct node_hash<runtime_constant<K>> : std::integral_constant<std::uint64_t, hash_mix(3, K)> {
+};
+template <fixed_string Name, int I> struct node_hash<var<Name, I>>
+    : std::integral_constant<std::uint64_t, hash_mix(hash_text(4, Name.view()), static_cast<std::uint64_t>(I))> {};
+template <class Rule, class... Args> struct node_hash<call<Rule, Args...>>
+    : std::integral_constant<std::uint64_t, hash_of_operands<Args...>(hash_text(5, rule_identity<Rule>::view()))> {};
+template <class... Ts> struct node_hash<sum_of<Ts...>>
+    : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(6)> {};
+template <class... Fs> struct node_hash<product_of<Fs...>>
+    : std::integral_constant<std::uint64_t, hash_of_operands<Fs...>(7)> {};
+template <class B, class E> struct node_hash<power<B, E>>
+    : std::integral_constant<std::uint64_t, hash_of_operands<B, E>(8)> {};
 /// Any other node: its operands' hashes (children<T>), which distinct kinds of node may share.
 template <class List> struct hash_of_children;
-template <class... Ts> struct hash_of_children<type_list<Ts...>> : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(9)> {};
+template <class... Ts> struct hash_of_children<type_list<Ts...>>
+    : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(9)> {};
 template <class T> struct node_hash : hash_of_children<typename children<T>::type> {};
 
 }  // namespace leibniz::detail

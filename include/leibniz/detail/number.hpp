@@ -17,22 +17,32 @@ namespace leibniz::detail {
 // <sstream>, <istream> and <ostream> into every translation unit with libstdc++.
 template <class T> struct is_complex : std::false_type {};
 template <template <class> class C, class T>
-    requires std::floating_point<T> && requires(C<T> const& z) {
-        typename C<T>::value_type;
-        { z.real() } -> std::same_as<T>;
-        { z.imag() } -> std::same_as<T>;
-    }
+requires std::floating_point<T> && requires(C<T> const& z) {
+    typename C<T>::value_type;
+    { z.real() } -> std::same_as<T>;
+    { z.imag() } -> std::same_as<T>;
+}
 struct is_complex<C<T>> : std::true_type {};
 
 /// The plain numbers a number type is made of: itself for a built-in type, value_type for
 /// lanes and complex numbers (simd<double>, std::complex<double>), Scalar for Ceres' Jet and
 /// Eigen's types, double for any other class.
 template <class T> struct element_of { using type = double; };
-template <class T> requires std::is_arithmetic_v<T> struct element_of<T> { using type = T; };
-template <class T> requires(!std::is_arithmetic_v<T> && requires { typename T::value_type; })
-struct element_of<T> { using type = typename T::value_type; };
-template <class T> requires(!std::is_arithmetic_v<T> && !requires { typename T::value_type; } && requires { typename T::Scalar; })
-struct element_of<T> { using type = typename T::Scalar; };
+template <class T>
+requires std::is_arithmetic_v<T>
+struct element_of<T> {
+    using type = T;
+};
+template <class T>
+requires(!std::is_arithmetic_v<T> && requires { typename T::value_type; }) struct element_of<T> {
+    using type = typename T::value_type;
+};
+template <class T>
+requires(
+    !std::is_arithmetic_v<T> && !requires { typename T::value_type; } &&
+    requires { typename T::Scalar; }) struct element_of<T> {
+    using type = typename T::Scalar;
+};
 template <class T> using element_t = typename element_of<T>::type;
 
 /// Whether T is a number class of the user's rather than a built-in or complex number.
@@ -50,15 +60,18 @@ template <class T, class X> [[gnu::always_inline]] constexpr T to_number(X const
 /// Whether T holds several points at once: a number (made from an int; an expression is not,
 /// and its comparisons are conditions) whose comparisons give a mask per lane
 /// (std::experimental::simd_mask), not a bool.
-template <class T> concept has_lanes = std::is_constructible_v<T, int> && requires(T const& a) { a < a; } &&
-                                       !requires(T const& a) {
-                                           { a < a } -> std::convertible_to<bool>;
-                                       };
+template <class T>
+concept has_lanes = std::is_constructible_v<T, int> && requires(T const& a) {
+    a < a;
+} && !requires(T const& a) {
+    { a < a } -> std::convertible_to<bool>;
+};
 
 /// a where the condition holds, b elsewhere: the ternary for a bool; for lanes, per lane, by
 /// the where(mask, value) = other that simd libraries define (found by argument-dependent
 /// lookup). Both a and b are computed: callers give cheap operands, or branch on has_lanes.
-template <class Mask, class T> [[gnu::always_inline]] constexpr T choose(Mask const& condition, T const& a, T const& b) {
+template <class Mask, class T>
+[[gnu::always_inline]] constexpr T choose(Mask const& condition, T const& a, T const& b) {
     if constexpr (std::is_convertible_v<Mask, bool>) return condition ? a : b;
     else {
         T chosen = b;

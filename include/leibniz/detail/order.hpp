@@ -46,7 +46,9 @@ template <std::size_t... N>
 constexpr std::array<key_token, total_length({N...})> join(std::array<key_token, N> const&... parts) {
     std::array<key_token, total_length({N...})> out{};
     std::size_t at = 0;
-    auto copy = [&](auto const& part) { for (auto t : part) out[at++] = t; };
+    auto copy = [&](auto const& part) {
+        for (auto t : part) out[at++] = t;
+    };
     [[maybe_unused]] int in_order[] = {0, (copy(parts), 0)...};
     return out;
 }
@@ -70,14 +72,14 @@ template <std::size_t K> struct key<runtime_constant<K>> {
     static constexpr std::array<key_token, 2> value{key_runtime, static_cast<key_token>(K)};
 };
 template <fixed_string Name, int I> struct key<var<Name, I>> {
-    static constexpr auto value = join(std::array<key_token, 1>{key_variable}, text_key<Name.size()>(Name.view()),
-                                       std::array<key_token, 1>{I});
+    static constexpr auto value =
+        join(std::array<key_token, 1>{key_variable}, text_key<Name.size()>(Name.view()), std::array<key_token, 1>{I});
 };
 template <class Rule, class... Args> struct key<call<Rule, Args...>> {
     // by the rule's identity (rule_identity.hpp): a user's "sin" is not leibniz's sin
-    static constexpr auto value = join(std::array<key_token, 1>{key_call},
-                                       text_key<rule_identity<Rule>::size>(rule_identity<Rule>::view()),
-                                       key<Args>::value...);
+    static constexpr auto value =
+        join(std::array<key_token, 1>{key_call}, text_key<rule_identity<Rule>::size>(rule_identity<Rule>::view()),
+             key<Args>::value...);
 };
 template <class... Ts> struct key<sum_of<Ts...>> {
     static constexpr auto value =
@@ -91,9 +93,7 @@ template <class B, class E> struct key<power<B, E>> {
     static constexpr auto value = join(key<B>::value, std::array<key_token, 1>{key_power_suffix}, key<E>::value);
 };
 
-template <bool Value> struct key<truth<Value>> {
-    static constexpr std::array<key_token, 2> value{key_truth, Value};
-};
+template <bool Value> struct key<truth<Value>> { static constexpr std::array<key_token, 2> value{key_truth, Value}; };
 template <class A, class B> struct key<less_than<A, B>> {
     static constexpr auto value = join(std::array<key_token, 1>{key_less}, key<A>::value, key<B>::value);
 };
@@ -112,7 +112,8 @@ template <class... Cs> struct key<or_of<Cs...>> {
         join(std::array<key_token, 2>{key_or, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value...);
 };
 template <class C, class A, class B> struct key<select_of<C, A, B>> {
-    static constexpr auto value = join(std::array<key_token, 1>{key_select}, key<C>::value, key<A>::value, key<B>::value);
+    static constexpr auto value =
+        join(std::array<key_token, 1>{key_select}, key<C>::value, key<A>::value, key<B>::value);
 };
 
 /// A view of a key, comparable without knowing its length at compile time.
@@ -135,7 +136,8 @@ constexpr void sort_by_key(key_view const* keys, std::size_t* order, std::size_t
         for (std::size_t lo = 0; lo < n; lo += 2 * width) {
             std::size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
             std::size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) scratch[k++] = compare(keys[order[j]], keys[order[i]]) < 0 ? order[j++] : order[i++];
+            while (i < mid && j < hi)
+                scratch[k++] = compare(keys[order[j]], keys[order[i]]) < 0 ? order[j++] : order[i++];
             while (i < mid) scratch[k++] = order[i++];
             while (j < hi) scratch[k++] = order[j++];
         }

@@ -12,7 +12,10 @@
 namespace leibniz::detail {
 
 template <class T> struct real_part { using type = T; };
-template <class T> requires is_complex<T>::value struct real_part<T> { using type = typename T::value_type; };
+template <class T>
+requires is_complex<T>::value struct real_part<T> {
+    using type = typename T::value_type;
+};
 template <class T> using real_part_t = typename real_part<T>::type;
 
 // x^n for a natural n, by squaring, unrolled at compile time.

@@ -40,7 +40,8 @@ template <fixed_string Name, int Index> inline constexpr auto printed_name = [] 
 }();
 /// Refusal<'w', '[', '2', ']'> for var<"w", 2>.
 template <template <char...> class Refusal, fixed_string Name, int Index> struct spelled {
-    template <std::size_t... K> static auto spell(std::index_sequence<K...>) -> Refusal<printed_name<Name, Index>[K]...>;
+    template <std::size_t... K> static auto spell(std::index_sequence<K...>)
+        -> Refusal<printed_name<Name, Index>[K]...>;
     using type = decltype(spell(std::make_index_sequence<printed_size<Name, Index>>{}));
 };
 
@@ -54,11 +55,13 @@ template <fixed_string Name> constexpr bool has_bracket() {
 /// The name of var<Name> or var_array<Name, N>: not empty, and not one that prints like a
 /// family member (w[0]), which would be taken for one in printed and LaTeX output.
 template <fixed_string Name> struct checked_variable_name {
-    static_assert(Name.size() > 0, "leibniz: a variable, var<\"x\">, or a family, var_array<\"w\", N>, needs a name of "
-                                   "at least one character: var<\"\"> has none");
-    static_assert(!has_bracket<Name>(), "leibniz: the name of a variable or family cannot contain '[' or ']': it would "
-                                        "print like a family member, w[0]; for indexed variables declare a family, "
-                                        "var_array<\"w\", N> w, and use its members w[0_c], w[1_c], ...");
+    static_assert(Name.size() > 0,
+                  "leibniz: a variable, var<\"x\">, or a family, var_array<\"w\", N>, needs a name of "
+                  "at least one character: var<\"\"> has none");
+    static_assert(!has_bracket<Name>(),
+                  "leibniz: the name of a variable or family cannot contain '[' or ']': it would "
+                  "print like a family member, w[0]; for indexed variables declare a family, "
+                  "var_array<\"w\", N> w, and use its members w[0_c], w[1_c], ...");
     static constexpr bool value = true;
 };
 
@@ -112,8 +115,9 @@ template <long long Index, std::size_t Size> struct family_index_in_range {
 
 /// Arithmetic on sum's index (sum_index.hpp) that gives no index: a fraction or a negative number.
 template <long long Value, bool Whole> struct refuse_index_arithmetic {
-    static_assert(Whole, "leibniz::sum_index: arithmetic on sum's index i takes whole compile-time numbers, as in "
-                         "i + 1_c or i * 2_c; a fraction such as 1_c / 2_c gives no index");
+    static_assert(Whole,
+                  "leibniz::sum_index: arithmetic on sum's index i takes whole compile-time numbers, as in "
+                  "i + 1_c or i * 2_c; a fraction such as 1_c / 2_c gives no index");
     static_assert(!Whole || Value >= 0,
                   "leibniz::sum_index: index arithmetic gives a negative index (the value is the first argument "
                   "of refuse_index_arithmetic<value, ...> in this instantiation), as i - 1_c does at i = 0: start "
@@ -164,10 +168,10 @@ template <bool Writable> struct refuse_storage {
 // ---- functions that complex numbers do not have ---------------------------------------------
 
 enum class complex_refusal {
-    unordered,         // the function compares numbers: relu, max, min, sign, heaviside, floor, ceil, round, trunc
-    not_holomorphic,   // abs's derivative: |z| has no complex derivative
-    not_in_std,        // erf, erfc, lgamma, tgamma, digamma, trigamma: no complex version in the standard library
-    comparison,        // a condition: x > 0_c, select, clamp
+    unordered,        // the function compares numbers: relu, max, min, sign, heaviside, floor, ceil, round, trunc
+    not_holomorphic,  // abs's derivative: |z| has no complex derivative
+    not_in_std,       // erf, erfc, lgamma, tgamma, digamma, trigamma: no complex version in the standard library
+    comparison,       // a condition: x > 0_c, select, clamp
 };
 /// Rule's value (or derivative) called with a complex number, which it is not defined for
 /// (rules.hpp); returns a number of the argument's type.
@@ -209,9 +213,10 @@ template <bool Overflowed> struct refuse_rational_overflow {
 /// 0_c^R for a negative R, a division by an exact zero: 1_c / 0_c, x / 0_c, pow(0_c, -1_c), or
 /// a denominator that cancelled to 0_c (canonical.hpp's make_power).
 template <bool Negative> struct refuse_division_by_exact_zero {
-    static_assert(!Negative, "leibniz: division by an exact zero (1_c / 0_c, x / 0_c, pow(0_c, -1_c), or a "
-                             "denominator that cancelled to 0_c, such as x - x): the result is not a number; "
-                             "divide by a plain number (x / 0.0 is an IEEE infinity) if that is what you mean");
+    static_assert(!Negative,
+                  "leibniz: division by an exact zero (1_c / 0_c, x / 0_c, pow(0_c, -1_c), or a "
+                  "denominator that cancelled to 0_c, such as x - x): the result is not a number; "
+                  "divide by a plain number (x / 0.0 is an IEEE infinity) if that is what you mean");
     using type = void;
 };
 
@@ -225,8 +230,9 @@ template <folded_rational Folded> struct checked_fold {
 /// c<N, D> with D = 0 (expression.hpp); value is the denominator to use instead, so that no
 /// second error follows.
 template <std::intmax_t D> struct nonzero_denominator {
-    static_assert(D != 0, "leibniz::c<N, D>: the denominator D is 0, and N/0 is not a rational number: write a "
-                          "nonzero denominator, as in c<1, 3>; for infinity use a double");
+    static_assert(D != 0,
+                  "leibniz::c<N, D>: the denominator D is 0, and N/0 is not a rational number: write a "
+                  "nonzero denominator, as in c<1, 3>; for infinity use a double");
     static constexpr std::intmax_t value = D == 0 ? 1 : D;
 };
 
@@ -246,24 +252,36 @@ template <class C> constexpr auto refuse_select_condition() {
 /// What d, gradient, value_and_gradient, jacobian, value_and_jacobian and hessian refuse, worded
 /// once. Call is the function, spelled in the refusal's type (the compiler's "required from"
 /// line names differentiation_refused<"hessian", ...>); the sentences name what to write.
-enum class differentiation_misuse { none, plain_number, not_an_expression, not_outputs, no_variables, not_variables, d_not_variable };
+enum class differentiation_misuse {
+    none,
+    plain_number,
+    not_an_expression,
+    not_outputs,
+    no_variables,
+    not_variables,
+    d_not_variable
+};
 template <fixed_string Call, differentiation_misuse Why> struct differentiation_refused {
     // A plain number is refused rather than differentiated to 0: more often than an expression
     // whose variables cancelled (1.5 + sin(x - x) is the double 1.5), it is a value passed by
     // mistake (d(f(x = 2.0), x)), whose derivative 0 would be a silently wrong answer.
-    static_assert(Why != differentiation_misuse::plain_number,
-                  "leibniz (d, gradient, value_and_gradient, jacobian, hessian): f is a plain number, not an expression: "
-                  "either a value such as f(x = 2.0) passed by mistake, or an expression whose variables cancelled "
-                  "(1.5 + sin(x - x) is the double 1.5), whose derivatives are 0; generic code can test "
-                  "leibniz::Expression<decltype(f)> first");
-    static_assert(Why != differentiation_misuse::not_an_expression,
-                  "leibniz (d, gradient, value_and_gradient, jacobian, hessian): f must be a leibniz expression built from "
-                  "variables; for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
-    static_assert(Why != differentiation_misuse::not_outputs,
-                  "leibniz::jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...) (or one expression)");
-    static_assert(Why != differentiation_misuse::no_variables,
-                  "leibniz (d, gradient, value_and_gradient, jacobian, hessian): name the variables to differentiate by, "
-                  "as in gradient(f, x, y), d(f, x), or a family: gradient(f, w) for var_array<\"w\", N> w");
+    static_assert(
+        Why != differentiation_misuse::plain_number,
+        "leibniz (d, gradient, value_and_gradient, jacobian, hessian): f is a plain number, not an expression: "
+        "either a value such as f(x = 2.0) passed by mistake, or an expression whose variables cancelled "
+        "(1.5 + sin(x - x) is the double 1.5), whose derivatives are 0; generic code can test "
+        "leibniz::Expression<decltype(f)> first");
+    static_assert(
+        Why != differentiation_misuse::not_an_expression,
+        "leibniz (d, gradient, value_and_gradient, jacobian, hessian): f must be a leibniz expression built from "
+        "variables; for a generic lambda, call it on the variables first: gradient(f(x, y), x, y)");
+    static_assert(
+        Why != differentiation_misuse::not_outputs,
+        "leibniz::jacobian(outputs(f, g), x, ...): pass the functions as outputs(f, g, ...) (or one expression)");
+    static_assert(
+        Why != differentiation_misuse::no_variables,
+        "leibniz (d, gradient, value_and_gradient, jacobian, hessian): name the variables to differentiate by, "
+        "as in gradient(f, x, y), d(f, x), or a family: gradient(f, w) for var_array<\"w\", N> w");
     static_assert(Why != differentiation_misuse::not_variables,
                   "leibniz (gradient, value_and_gradient, jacobian, hessian): differentiate by variables (var<\"x\">, "
                   "w[3_c]) or families (var_array<\"w\", N>), not by an expression or a number; to differentiate by an "
@@ -276,13 +294,15 @@ template <fixed_string Call, differentiation_misuse Why> struct differentiation_
 };
 // d and hessian of a user's rule (function.hpp) need its derivative as an expression.
 template <bool Symbolic, bool Static> struct refuse_numeric_derivative {
-    static_assert(Symbolic, "leibniz::d: a function's derivative is computed on numbers only (its rule's derivative or "
-                            "partials cannot be called with expressions), so d and hessian cannot give it as an "
-                            "expression; use gradient, jacobian or the tape, which call it with numbers, or write the "
-                            "derivative with leibniz's functions (template <class X, class Y> ... ) to have it in d too");
-    static_assert(!Symbolic || Static, "leibniz::d: a function's derivative, called with expressions, holds a runtime "
-                                       "number (such as 0.5 * x), whose value its type cannot carry into d; write exact "
-                                       "constants (0.5_c * x, c<1, 3>) in derivatives");
+    static_assert(Symbolic,
+                  "leibniz::d: a function's derivative is computed on numbers only (its rule's derivative or "
+                  "partials cannot be called with expressions), so d and hessian cannot give it as an "
+                  "expression; use gradient, jacobian or the tape, which call it with numbers, or write the "
+                  "derivative with leibniz's functions (template <class X, class Y> ... ) to have it in d too");
+    static_assert(!Symbolic || Static,
+                  "leibniz::d: a function's derivative, called with expressions, holds a runtime "
+                  "number (such as 0.5 * x), whose value its type cannot carry into d; write exact "
+                  "constants (0.5_c * x, c<1, 3>) in derivatives");
     using type = void;
 };
 

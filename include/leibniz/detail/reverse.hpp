@@ -53,7 +53,8 @@ template <push_target Target, class T, std::size_t K>
 /// Rules whose local derivative can be infinite or NaN where the argument is finite say so
 /// (sweep_plan.hpp's derivative_can_be_infinite).
 
-template <bool MayBeInfinite, class T> [[gnu::always_inline]] constexpr T times_local(T const& adjoint, T const& local) {
+template <bool MayBeInfinite, class T>
+[[gnu::always_inline]] constexpr T times_local(T const& adjoint, T const& local) {
     if constexpr (MayBeInfinite && has_lanes<T>) return choose(adjoint == T(0), T(0), T(adjoint * local));
     else if constexpr (MayBeInfinite) return adjoint == T(0) ? T(0) : adjoint * local;
     else return adjoint * local;
@@ -111,7 +112,8 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
     // 1 / (b1^n1 ... bk^nk), divided out one at a time as evaluation does (no product of
     // denominators to overflow), computed before the adjoint is known: off the critical path
     template <auto Plan, class T, std::size_t K, std::size_t... J>
-    [[gnu::always_inline]] static constexpr T inverse_denominator(std::array<T, K> const& value, std::index_sequence<J...>) {
+    [[gnu::always_inline]] static constexpr T inverse_denominator(std::array<T, K> const& value,
+                                                                  std::index_sequence<J...>) {
         T inverse = T(1);
         [[maybe_unused]] int divided[] = {0, (inverse = inverse / value[Plan.operand[factors.denominator[J]]], 0)...};
         return inverse;
@@ -120,20 +122,23 @@ template <class... Fs> struct node_adjoint<product_of<Fs...>> {
     // dy/dDj = -y / Dj (the -1 is the plan's); y / Dj does not depend on the adjoint, so the
     // Jacobian's sweeps share one division
     template <auto Plan, class T, std::size_t K, std::size_t... J>
-    [[gnu::always_inline]] static constexpr void push_denominators(std::array<T, K> const& value, std::array<T, K>& adjoint,
-                                                                std::index_sequence<J...>) {
+    [[gnu::always_inline]] static constexpr void push_denominators(std::array<T, K> const& value,
+                                                                   std::array<T, K>& adjoint,
+                                                                   std::index_sequence<J...>) {
         [[maybe_unused]] int in_order[] = {
-            0, (Plan.pushes[factors.denominator[J]]
-                    ? contribute<Plan.target(factors.denominator[J])>(adjoint,
-                                        adjoint[Plan.self] * (value[Plan.self] / value[Plan.operand[factors.denominator[J]]]))
-                    : void(),
-                0)...};
+            0,
+            (Plan.pushes[factors.denominator[J]]
+                 ? contribute<Plan.target(factors.denominator[J])>(
+                       adjoint, adjoint[Plan.self] * (value[Plan.self] / value[Plan.operand[factors.denominator[J]]]))
+                 : void(),
+             0)...};
     }
     // before[j] = running u1 ... u(j-1), running being 1 or 1 / denominator; after = adjoint
     // u(j+1) ... um, walking j down
     template <auto Plan, class T, std::size_t K, std::size_t... J>
-    [[gnu::always_inline]] static constexpr void push_numerators(std::array<T, K> const& value, std::array<T, K>& adjoint,
-                                                               T running, std::index_sequence<J...>) {
+    [[gnu::always_inline]] static constexpr void push_numerators(std::array<T, K> const& value,
+                                                                 std::array<T, K>& adjoint, T running,
+                                                                 std::index_sequence<J...>) {
         constexpr std::size_t m = sizeof...(J);
         T before[m]{};
         [[maybe_unused]] int forwards[] = {
@@ -174,9 +179,9 @@ template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
         if constexpr (R == rational{1, 1}) contribute<Plan.target(0)>(adjoint, adjoint[Plan.self]);
         else
-            contribute<Plan.target(0)>(adjoint,
-                              times_local<(R < rational{1, 1})>(adjoint[Plan.self],
-                                                                power_below<R>(value[Plan.operand[0]], value[Plan.self])));
+            contribute<Plan.target(0)>(
+                adjoint, times_local<(R < rational{1, 1})>(adjoint[Plan.self],
+                                                           power_below<R>(value[Plan.operand[0]], value[Plan.self])));
     }
 };
 
@@ -185,7 +190,8 @@ template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
 template <class B> struct node_adjoint<power<B, B>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        T const d = static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[Plan.operand[0]], value[Plan.self]));
+        T const d =
+            static_cast<T>(rules::pow_fn::same_base_and_exponent_derivative(value[Plan.operand[0]], value[Plan.self]));
         contribute<Plan.target(0)>(adjoint, times_local<true>(adjoint[Plan.self], d));
     }
 };
@@ -197,12 +203,13 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
         T const& b = value[Plan.operand[0]];
         T const& e = value[Plan.operand[1]];
         if (!Plan.pushes[1]) {
-            contribute<Plan.target(0)>(adjoint,
-                              times_local<true>(adjoint[Plan.self],
-                                                static_cast<T>(rules::pow_fn::base_partial_given_value(b, e, value[Plan.self]))));
+            contribute<Plan.target(0)>(
+                adjoint, times_local<true>(adjoint[Plan.self], static_cast<T>(rules::pow_fn::base_partial_given_value(
+                                                                   b, e, value[Plan.self]))));
         } else {
             auto const [d_base, d_exponent] = rules::pow_fn::partials(b, e, value[Plan.self]);
-            if (Plan.pushes[0]) contribute<Plan.target(0)>(adjoint, times_local<true>(adjoint[Plan.self], static_cast<T>(d_base)));
+            if (Plan.pushes[0])
+                contribute<Plan.target(0)>(adjoint, times_local<true>(adjoint[Plan.self], static_cast<T>(d_base)));
             contribute<Plan.target(1)>(adjoint, times_local<true>(adjoint[Plan.self], static_cast<T>(d_exponent)));
         }
     }
@@ -213,11 +220,13 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
 template <class Rule, class A> struct node_adjoint<call<Rule, A>> {
     template <auto Plan, class T, std::size_t K>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, std::array<T, K>& adjoint) {
-        if constexpr (Plan.derivative_found) contribute<Plan.target(0)>(adjoint, adjoint[Plan.self] * value[Plan.derivative_slot]);
+        if constexpr (Plan.derivative_found)
+            contribute<Plan.target(0)>(adjoint, adjoint[Plan.self] * value[Plan.derivative_slot]);
         else
-            contribute<Plan.target(0)>(adjoint,
-                              times_local<derivative_can_be_infinite<Rule>>(
-                                  adjoint[Plan.self], static_cast<T>(Rule::derivative(value[Plan.operand[0]], value[Plan.self]))));
+            contribute<Plan.target(0)>(
+                adjoint,
+                times_local<derivative_can_be_infinite<Rule>>(
+                    adjoint[Plan.self], static_cast<T>(Rule::derivative(value[Plan.operand[0]], value[Plan.self]))));
     }
 };
 
@@ -228,9 +237,10 @@ template <class Rule, class A, class B, class... Cs> struct node_adjoint<call<Ru
                                                            std::index_sequence<I...>) {
         auto const partials = Rule::partials(value[Plan.operand[I]]..., value[Plan.self]);
         constexpr bool unbounded = derivative_can_be_infinite<Rule>;
-        ((Plan.pushes[I] ? contribute<Plan.target(I)>(
-                               adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(std::get<I>(partials))))
-                         : void()),
+        ((Plan.pushes[I]
+              ? contribute<Plan.target(I)>(
+                    adjoint, times_local<unbounded>(adjoint[Plan.self], static_cast<T>(std::get<I>(partials))))
+              : void()),
          ...);
     }
     template <auto Plan, class T, std::size_t K>
@@ -281,8 +291,8 @@ template <class Nodes> struct below_select_in<Nodes, true> {
     static constexpr std::array<bool, Nodes::size> value = reachable_from_arms<Nodes>(typename Nodes::list{});
 };
 template <class Nodes, class List = typename Nodes::list> struct below_select;
-template <class Nodes, class... Ns>
-struct below_select<Nodes, type_list<Ns...>> : below_select_in<Nodes, any_of({is_select_node<Ns>...})> {};
+template <class Nodes, class... Ns> struct below_select<Nodes, type_list<Ns...>>
+    : below_select_in<Nodes, any_of({is_select_node<Ns>...})> {};
 
 // With lanes the guard is per lane: the node pushes, and the operands' adjoints are put back
 // where its own adjoint is 0, in those lanes what a skipped push leaves.
@@ -317,9 +327,9 @@ template <class Nodes, class Wrt, std::size_t Root, std::size_t First, class T, 
     using plan = sweep<Nodes, Wrt, Root>;
     constexpr auto const& below = below_select<Nodes>::value;
     [[maybe_unused]] int in_order[] = {
-        0, (reverse_step<node_at<Root - First - I, Nodes>, plan_of<plan, node_at<Root - First - I, Nodes>, Root - First - I>::value,
-                         below[Root - First - I] && !passes_zero_on<node_at<Root - First - I, Nodes>>>(value, adjoint),
-            0)...};
+        0, (reverse_step < node_at<Root - First - I, Nodes>,
+            plan_of<plan, node_at<Root - First - I, Nodes>, Root - First - I>::value,
+            below[Root - First - I] && !passes_zero_on < node_at < Root - First - I, Nodes >>> (value, adjoint), 0)...};
 }
 
 /// A large sweep runs in chunks of this many nodes, each an ordinary function with its steps
@@ -344,7 +354,9 @@ template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K, std:
 template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void sweep_nodes(std::array<T, K> const& value, std::array<T, K>& adjoint) {
     if constexpr (Forced) sweep_run<Nodes, Wrt, Root, 0>(value, adjoint, std::make_index_sequence<Root + 1>{});
-    else sweep_chunks<Nodes, Wrt, Root>(value, adjoint, std::make_index_sequence<(Root + nodes_per_chunk) / nodes_per_chunk>{});
+    else
+        sweep_chunks<Nodes, Wrt, Root>(value, adjoint,
+                                       std::make_index_sequence<(Root + nodes_per_chunk) / nodes_per_chunk>{});
 }
 
 /// The stored adjoints: d root / d node divided by the plan's scale of the node.
@@ -375,7 +387,8 @@ constexpr std::array<T, K> adjoints(std::array<T, K> const& value) {
 }
 
 template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K, std::size_t... W>
-[[gnu::always_inline]] constexpr std::array<T, Wrt::size> gather(std::array<T, K> const& stored, std::index_sequence<W...>) {
+[[gnu::always_inline]] constexpr std::array<T, Wrt::size> gather(std::array<T, K> const& stored,
+                                                                 std::index_sequence<W...>) {
     return std::array<T, Wrt::size>{adjoint_at<Nodes, Wrt, Root>(stored, activity<Nodes, Wrt>::wrt_slot[W])...};
 }
 
@@ -383,7 +396,8 @@ template <class Nodes, class Wrt, std::size_t Root, class T, std::size_t K, std:
 /// says whether the caller's sweeps are few enough to force inline.
 template <class Nodes, class Wrt, std::size_t Root, bool Forced, class T, std::size_t K>
 [[gnu::always_inline]] constexpr std::array<T, Wrt::size> gradient_at(std::array<T, K> const& value) {
-    return gather<Nodes, Wrt, Root>(stored_adjoints<Nodes, Wrt, Root, Forced>(value), std::make_index_sequence<Wrt::size>{});
+    return gather<Nodes, Wrt, Root>(stored_adjoints<Nodes, Wrt, Root, Forced>(value),
+                                    std::make_index_sequence<Wrt::size>{});
 }
 
 }  // namespace leibniz::detail

@@ -11,7 +11,8 @@
 namespace leibniz::detail {
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void throw_family_size_mismatch(std::string_view family, std::size_t size,
-                                                                              std::size_t given, std::string_view from) {
+                                                                              std::size_t given,
+                                                                              std::string_view from) {
     std::string const name(family), n = std::to_string(size);
     throw std::invalid_argument("leibniz: the family " + name + " (var_array<\"" + name + "\", " + n +
                                 ">) is bound from a " + std::string(from) + " of " + std::to_string(given) +

@@ -46,8 +46,8 @@ namespace leibniz::detail {
 /// (log'(0)): the rule says so, and the sweep guards the product with the adjoint (reverse.hpp's
 /// times_local).
 template <class Rule> inline constexpr bool derivative_can_be_infinite = false;
-template <class Rule> requires(Rule::derivative_can_be_infinite)
-inline constexpr bool derivative_can_be_infinite<Rule> = true;
+template <class Rule>
+requires(Rule::derivative_can_be_infinite) inline constexpr bool derivative_can_be_infinite<Rule> = true;
 
 template <bool Found, rational Coefficient, std::size_t Slot> struct derivative_found {
     static constexpr bool found = Found;
@@ -55,9 +55,7 @@ template <bool Found, rational Coefficient, std::size_t Slot> struct derivative_
     static constexpr std::size_t slot = Slot;
 };
 using derivative_placeholder = var<"derivative placeholder">;
-template <class D> struct as_rule_call {
-    static constexpr bool is_call = false;
-};
+template <class D> struct as_rule_call { static constexpr bool is_call = false; };
 template <class Rule> struct as_rule_call<call<Rule, derivative_placeholder>> {
     static constexpr bool is_call = true;
     using rule = Rule;
@@ -70,20 +68,23 @@ template <rational C, class Rule> struct as_rule_call<product_of<constant<C>, ca
 };
 // only the library's one-argument rules, whose derivative() takes expressions (a user's may take
 // only numbers), and not where a zero adjoint must guard the product (times_local, reverse.hpp)
-template <class Rule> concept derivative_may_be_a_rule =
-    is_library_rule<Rule>() && !derivative_can_be_infinite<Rule> &&
-    requires { Rule::derivative(derivative_placeholder{}, call<Rule, derivative_placeholder>{}); };
+template <class Rule>
+concept derivative_may_be_a_rule = is_library_rule<Rule>() && !derivative_can_be_infinite<Rule> && requires {
+    Rule::derivative(derivative_placeholder{}, call<Rule, derivative_placeholder>{});
+};
 template <class Rule> struct derivative_as_rule : as_rule_call<void> {};
-template <derivative_may_be_a_rule Rule>
-struct derivative_as_rule<Rule>
+template <derivative_may_be_a_rule Rule> struct derivative_as_rule<Rule>
     : as_rule_call<decltype(Rule::derivative(derivative_placeholder{}, call<Rule, derivative_placeholder>{}))> {};
 
-template <class Rule, class A, class Nodes> struct derivative_in_graph : derivative_found<false, rational{1, 1}, Nodes::size> {};
-template <class Rule, class A, class Nodes> requires derivative_as_rule<Rule>::is_call
-struct derivative_in_graph<Rule, A, Nodes>
-    : derivative_found<slot_if_present<call<typename derivative_as_rule<Rule>::rule, A>, Nodes>::value < Nodes::size,
-                       derivative_as_rule<Rule>::coefficient,
-                       slot_if_present<call<typename derivative_as_rule<Rule>::rule, A>, Nodes>::value> {};
+template <class Rule, class A, class Nodes> struct derivative_in_graph
+    : derivative_found<false, rational{1, 1}, Nodes::size> {};
+template <class Rule, class A, class Nodes>
+requires derivative_as_rule<Rule>::is_call struct derivative_in_graph<Rule, A, Nodes>
+    : derivative_found <
+      slot_if_present<call<typename derivative_as_rule<Rule>::rule, A>,
+                      Nodes>::value<Nodes::size, derivative_as_rule<Rule>::coefficient,
+                                    slot_if_present<call<typename derivative_as_rule<Rule>::rule, A>, Nodes>::value> {
+};
 
 // The rational factor of d node / d operand, for each operand in operands<Node>'s order: what
 // a push leaves to the scales. 1 for sums, two-argument calls and powers with an expression
@@ -95,11 +96,10 @@ template <std::size_t K> constexpr std::array<rational, K> unit_factors() {
 }
 template <class Node, class Nodes> struct local_factors : constant_value<unit_factors<operands<Node>::type::size>()> {};
 // d(b^R)/db = R b^(R-1)
-template <class B, rational R, class Nodes>
-struct local_factors<power<B, constant<R>>, Nodes> : constant_value<std::array<rational, 1>{R}> {};
+template <class B, rational R, class Nodes> struct local_factors<power<B, constant<R>>, Nodes>
+    : constant_value<std::array<rational, 1>{R}> {};
 // f(a): the coefficient of f' when f' is read from the graph (cos' = -1 * sin)
-template <class Rule, class A, class Nodes>
-struct local_factors<call<Rule, A>, Nodes>
+template <class Rule, class A, class Nodes> struct local_factors<call<Rule, A>, Nodes>
     : constant_value<std::array<rational, 1>{derivative_in_graph<Rule, A, Nodes>::found
                                                  ? derivative_in_graph<Rule, A, Nodes>::coefficient
                                                  : rational{1, 1}}> {};
@@ -118,14 +118,13 @@ template <class F> constexpr rational factor_partial(rational coefficient) {
     else if constexpr (is_denominator<F>) return {-1, 1};
     else return coefficient;
 }
-template <class... Fs, class Nodes>
-struct local_factors<product_of<Fs...>, Nodes>
+template <class... Fs, class Nodes> struct local_factors<product_of<Fs...>, Nodes>
     : constant_value<std::array<rational, sizeof...(Fs)>{factor_partial<Fs>(product_coefficient<Fs...>())...}> {};
 
 template <std::size_t Size, std::size_t Links> struct link_table {
     std::size_t begin[Size + 1]{};  // node i reads operand[begin[i]] ... operand[begin[i + 1] - 1]
     std::size_t operand[Links + 1]{};
-    rational factor[Links + 1]{};   // the local derivative's rational factor along each link
+    rational factor[Links + 1]{};  // the local derivative's rational factor along each link
 };
 
 template <std::size_t Links, std::size_t Size, std::size_t N>
@@ -261,10 +260,10 @@ template <class T> [[gnu::always_inline]] constexpr T apply_multiplier(multiplie
 /// What the generated code of a sweep reads: each node's scale, which node assigns each
 /// adjoint, and the factor of each push.
 template <std::size_t Size, std::size_t Links> struct sweep_tables {
-    rational scale[Size]{};              // true adjoint = scale * stored adjoint
-    multiplier scale_factor[Size]{};     // the scale, for the code
-    std::size_t first_writer[Size]{};    // the node whose push assigns the adjoint; Size: none
-    multiplier push_factor[Links + 1]{}; // a push along a link is multiplied by this
+    rational scale[Size]{};               // true adjoint = scale * stored adjoint
+    multiplier scale_factor[Size]{};      // the scale, for the code
+    std::size_t first_writer[Size]{};     // the node whose push assigns the adjoint; Size: none
+    multiplier push_factor[Links + 1]{};  // a push along a link is multiplied by this
 
     /// No plan: every scale 1, every push adds and carries its whole local factor (to_dot's
     /// single steps, and the start of a sweep's plan).
@@ -292,10 +291,10 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
     static constexpr sweep_tables<size, link_count> plan = [] {
         auto const& visit = swept<Nodes, Wrt, Root>;
         auto t = sweep_tables<size, link_count>::unplanned(links);
-        bool reached[size]{};           // some push has written the adjoint
-        rational common[size]{};        // the common divisor of the scales arriving at each node
+        bool reached[size]{};                 // some push has written the adjoint
+        rational common[size]{};              // the common divisor of the scales arriving at each node
         rational arriving[link_count + 1]{};  // the scale a push brings to its operand
-        std::size_t uses[size]{};       // how often the node being planned reads each operand
+        std::size_t uses[size]{};             // how often the node being planned reads each operand
         // From the root down: every consumer of a node comes before it, so a node's scale is
         // settled (the common divisor of what arrived) before it pushes to its operands.
         for (std::size_t i = Root + 1; i-- > 0;) {
@@ -331,7 +330,8 @@ template <class Nodes_, class Wrt_, std::size_t Root> struct sweep {
                 std::size_t const operand = links.operand[p];
                 if (!active[operand]) continue;
                 rational const c = links.factor[p];
-                t.push_factor[p] = multiplier_of(scale_ratio(arriving[p], t.scale[operand]), carried_in_scale(c) ? rational{1, 1} : c);
+                t.push_factor[p] =
+                    multiplier_of(scale_ratio(arriving[p], t.scale[operand]), carried_in_scale(c) ? rational{1, 1} : c);
             }
         }
         for (std::size_t i = 0; i < size; ++i) t.scale_factor[i] = multiplier_of(t.scale[i]);
@@ -367,20 +367,23 @@ struct push_target {
 };
 
 template <std::size_t K> struct push_plan {
-    bool swept;                 // the sweep visits this node
-    std::size_t self;           // its slot
-    std::size_t operand[K + 1]; // + 1: leaves have no operands, and an array cannot be empty
-    bool pushes[K + 1];         // the operand is active: its adjoint is wanted
-    bool assigns[K + 1];        // this push is the operand's first: assign, do not add
-    multiplier factor[K + 1];   // the push's factor (the plan's ratio of scales)
-    bool derivative_found;      // f(a): f' is a node of the graph, at derivative_slot
+    bool swept;                  // the sweep visits this node
+    std::size_t self;            // its slot
+    std::size_t operand[K + 1];  // + 1: leaves have no operands, and an array cannot be empty
+    bool pushes[K + 1];          // the operand is active: its adjoint is wanted
+    bool assigns[K + 1];         // this push is the operand's first: assign, do not add
+    multiplier factor[K + 1];    // the push's factor (the plan's ratio of scales)
+    bool derivative_found;       // f(a): f' is a node of the graph, at derivative_slot
     std::size_t derivative_slot;
 
-    constexpr push_target target(std::size_t position) const { return {operand[position], assigns[position], factor[position]}; }
+    constexpr push_target target(std::size_t position) const {
+        return {operand[position], assigns[position], factor[position]};
+    }
 };
 
 template <class Node, class Nodes> struct derivative_of_call : derivative_found<false, rational{1, 1}, Nodes::size> {};
-template <class Rule, class A, class Nodes> struct derivative_of_call<call<Rule, A>, Nodes> : derivative_in_graph<Rule, A, Nodes> {};
+template <class Rule, class A, class Nodes> struct derivative_of_call<call<Rule, A>, Nodes>
+    : derivative_in_graph<Rule, A, Nodes> {};
 
 /// plan_of<Sweep, Node, Self>::value: node Self's push_plan in the sweep Sweep (sweep, or
 /// single_step); computed in a base-class argument, so nothing is named after the graph.

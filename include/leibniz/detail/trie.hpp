@@ -24,9 +24,9 @@ namespace leibniz::detail {
 inline constexpr std::size_t trie_levels = 8;  // 2 bits of the key per level: 65,536 leaves
 inline constexpr std::uint64_t trie_capacity = std::uint64_t{1} << (2 * trie_levels);
 
-struct trie_empty {};                                      // a subtree with nothing in it
+struct trie_empty {};  // a subtree with nothing in it
 template <class C0, class C1, class C2, class C3> struct trie_branch {};
-template <class... Entries> struct trie_leaf {};           // the entries whose keys end here
+template <class... Entries> struct trie_leaf {};  // the entries whose keys end here
 using trie_empty_branch = trie_branch<trie_empty, trie_empty, trie_empty, trie_empty>;
 
 // the most significant digit first, so that the entries of a trie keyed by slot are in slot order
@@ -39,10 +39,18 @@ constexpr std::size_t trie_digit(std::uint64_t key, std::size_t level) {
 // fanout of 16 (four levels, children picked from a pack and replaced by pack expansion), the
 // 770-node graph of a 256-term sum took 2.97 s (Clang 14) and 4.39 s (GCC 12) to build with 16.
 template <std::size_t K, class Trie> struct trie_child { using type = trie_empty; };
-template <class C0, class C1, class C2, class C3> struct trie_child<0, trie_branch<C0, C1, C2, C3>> { using type = C0; };
-template <class C0, class C1, class C2, class C3> struct trie_child<1, trie_branch<C0, C1, C2, C3>> { using type = C1; };
-template <class C0, class C1, class C2, class C3> struct trie_child<2, trie_branch<C0, C1, C2, C3>> { using type = C2; };
-template <class C0, class C1, class C2, class C3> struct trie_child<3, trie_branch<C0, C1, C2, C3>> { using type = C3; };
+template <class C0, class C1, class C2, class C3> struct trie_child<0, trie_branch<C0, C1, C2, C3>> {
+    using type = C0;
+};
+template <class C0, class C1, class C2, class C3> struct trie_child<1, trie_branch<C0, C1, C2, C3>> {
+    using type = C1;
+};
+template <class C0, class C1, class C2, class C3> struct trie_child<2, trie_branch<C0, C1, C2, C3>> {
+    using type = C2;
+};
+template <class C0, class C1, class C2, class C3> struct trie_child<3, trie_branch<C0, C1, C2, C3>> {
+    using type = C3;
+};
 
 template <class Branch, std::size_t K, class Child> struct with_child_at;
 template <class C0, class C1, class C2, class C3, class N> struct with_child_at<trie_branch<C0, C1, C2, C3>, 0, N> {
@@ -69,7 +77,9 @@ template <class... Es, class Entry> struct leaf_with<trie_leaf<Es...>, Entry> { 
 template <class Trie, std::uint64_t Key, class Entry, std::size_t Level = 0,
           class Branch = typename as_branch<Trie>::type, std::size_t Digit = trie_digit(Key, Level)>
 struct trie_insert {
-    using type = typename with_child_at<Branch, Digit, typename trie_insert<typename trie_child<Digit, Branch>::type, Key, Entry, Level + 1>::type>::type;
+    using type = typename with_child_at<
+        Branch, Digit,
+        typename trie_insert<typename trie_child<Digit, Branch>::type, Key, Entry, Level + 1>::type>::type;
 };
 template <class Trie, std::uint64_t Key, class Entry, class Branch, std::size_t Digit>
 struct trie_insert<Trie, Key, Entry, trie_levels, Branch, Digit> {
@@ -80,13 +90,17 @@ struct trie_insert<Trie, Key, Entry, trie_levels, Branch, Digit> {
 template <class Trie, std::uint64_t Key, std::size_t Level = 0> struct trie_leaf_at
     : trie_leaf_at<typename trie_child<trie_digit(Key, Level), Trie>::type, Key, Level + 1> {};
 template <class Trie, std::uint64_t Key> struct trie_leaf_at<Trie, Key, trie_levels> { using type = Trie; };
-template <std::uint64_t Key, std::size_t Level> requires(Level < trie_levels)
-struct trie_leaf_at<trie_empty, Key, Level> { using type = trie_empty; };
+template <std::uint64_t Key, std::size_t Level>
+requires(Level < trie_levels) struct trie_leaf_at<trie_empty, Key, Level> {
+    using type = trie_empty;
+};
 
 /// The entries of a trie in the order of their keys (Reversed: the opposite order), one
 /// concatenation per level.
 template <class Trie, bool Reversed = false> struct trie_entries { using type = type_list<>; };
-template <class... Es, bool Reversed> struct trie_entries<trie_leaf<Es...>, Reversed> { using type = type_list<Es...>; };
+template <class... Es, bool Reversed> struct trie_entries<trie_leaf<Es...>, Reversed> {
+    using type = type_list<Es...>;
+};
 template <class C0, class C1, class C2, class C3> struct trie_entries<trie_branch<C0, C1, C2, C3>, false> {
     using type = concat_t<typename trie_entries<C0, false>::type, typename trie_entries<C1, false>::type,
                           typename trie_entries<C2, false>::type, typename trie_entries<C3, false>::type>;

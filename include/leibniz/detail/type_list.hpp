@@ -9,20 +9,19 @@
 
 namespace leibniz::detail {
 
-template <class... Ts> struct type_list {
-    static constexpr std::size_t size = sizeof...(Ts);
-};
+template <class... Ts> struct type_list { static constexpr std::size_t size = sizeof...(Ts); };
 
 // type_at<I, Ts...>: the I-th type, by overload resolution against indexed bases (one class per list).
 template <std::size_t I, class T> struct indexed { using type = T; };
 template <class Seq, class... Ts> struct indexer;
-template <std::size_t... Is, class... Ts>
-struct indexer<std::index_sequence<Is...>, Ts...> : indexed<Is, Ts>... {};
+template <std::size_t... Is, class... Ts> struct indexer<std::index_sequence<Is...>, Ts...> : indexed<Is, Ts>... {};
 template <std::size_t I, class T> indexed<I, T> select(indexed<I, T> const&);
 
 template <std::size_t I, class List> struct at;
 #if __has_builtin(__type_pack_element)  // GCC has it from version 14
-template <std::size_t I, class... Ts> struct at<I, type_list<Ts...>> { using type = __type_pack_element<I, Ts...>; };  // Clang: O(1)
+template <std::size_t I, class... Ts> struct at<I, type_list<Ts...>> {
+    using type = __type_pack_element<I, Ts...>;
+};  // Clang: O(1)
 #else
 template <std::size_t I, class... Ts> struct at<I, type_list<Ts...>> {
     using type = typename decltype(select<I>(indexer<std::index_sequence_for<Ts...>, Ts...>{}))::type;
@@ -33,11 +32,13 @@ template <std::size_t I, class List> using at_t = typename at<I, List>::type;
 // Folds over long packs (a sum of 256 terms) exceed Clang's nesting limit of 256, so long
 // packs are expanded into braced lists, which do not nest.
 constexpr bool any_of(std::initializer_list<bool> values) {
-    for (bool v : values) if (v) return true;
+    for (bool v : values)
+        if (v) return true;
     return false;
 }
 constexpr bool all_of(std::initializer_list<bool> values) {
-    for (bool v : values) if (!v) return false;
+    for (bool v : values)
+        if (!v) return false;
     return true;
 }
 /// Calls f(static_cast<T*>(nullptr)) for each T in order, without a nested fold.
@@ -48,16 +49,15 @@ template <class... Ts, class F> constexpr void for_each_type(F&& f) {
 // concat<type_list<...>...>
 template <class... Lists> struct concat { using type = type_list<>; };
 template <class... Ts> struct concat<type_list<Ts...>> { using type = type_list<Ts...>; };
-template <class... As, class... Bs, class... Rest>
-struct concat<type_list<As...>, type_list<Bs...>, Rest...> : concat<type_list<As..., Bs...>, Rest...> {};
+template <class... As, class... Bs, class... Rest> struct concat<type_list<As...>, type_list<Bs...>, Rest...>
+    : concat<type_list<As..., Bs...>, Rest...> {};
 template <class... As, class... Bs, class... Cs, class... Ds, class... Rest>
 struct concat<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, Rest...>
     : concat<type_list<As..., Bs..., Cs..., Ds...>, Rest...> {};
 template <class... Lists> using concat_t = typename concat<Lists...>::type;
 
 // Position of T in Ts... (size if absent).
-template <class T, class... Ts>
-constexpr std::size_t index_of() {
+template <class T, class... Ts> constexpr std::size_t index_of() {
     constexpr bool hits[] = {__is_same(T, Ts)..., false};  // the builtin: no instantiation per pair
     std::size_t i = 0;
     while (i < sizeof...(Ts) && !hits[i]) ++i;

@@ -61,7 +61,8 @@ template <class Rule, class... Args> var record_rule(Args const&... args) {
             (keep(args, partials[I]), ...);
             auto const [r, parents] = parents_in_one_recording(arguments);
             return access::make(y, push_fan_in(*r, y, recorded, parents.data(), kept), r->id);
-        }(std::index_sequence_for<Args...>{});
+        }
+        (std::index_sequence_for<Args...>{});
     }
 }
 
@@ -133,17 +134,17 @@ inline var trunc(var const& x) { return detail::unary<rules::trunc_fn>(x); }
 inline var where_nonnegative(var const& x) { return detail::unary<rules::where_nonnegative_fn>(x); }
 
 /// the angle of the point (x, y)           atan2(y, x)
-template <class Y, class X> requires involves_var<Y, X>
-var atan2(Y const& y, X const& x) { return detail::binary<rules::atan2_fn>(y, x); }
+template <class Y, class X>
+requires involves_var<Y, X> var atan2(Y const& y, X const& x) { return detail::binary<rules::atan2_fn>(y, x); }
 /// sqrt(x^2 + y^2)                         hypot(x, y)
-template <class X, class Y> requires involves_var<X, Y>
-var hypot(X const& x, Y const& y) { return detail::binary<rules::hypot_fn>(x, y); }
+template <class X, class Y>
+requires involves_var<X, Y> var hypot(X const& x, Y const& y) { return detail::binary<rules::hypot_fn>(x, y); }
 /// the smaller; a tie gives each side half the derivative      min(x, y)
-template <class X, class Y> requires involves_var<X, Y>
-var min(X const& x, Y const& y) { return detail::binary<rules::min_fn>(x, y); }
+template <class X, class Y>
+requires involves_var<X, Y> var min(X const& x, Y const& y) { return detail::binary<rules::min_fn>(x, y); }
 /// the larger; a tie gives each side half the derivative       max(x, y)
-template <class X, class Y> requires involves_var<X, Y>
-var max(X const& x, Y const& y) { return detail::binary<rules::max_fn>(x, y); }
+template <class X, class Y>
+requires involves_var<X, Y> var max(X const& x, Y const& y) { return detail::binary<rules::max_fn>(x, y); }
 // Not templates, so that they beat std::min<T> and std::max<T> brought in by `using std::max;`
 // in generic code (a template taking T const& twice would be the better match otherwise).
 inline var min(var const& x, var const& y) { return detail::binary<rules::min_fn>(x, y); }
@@ -151,9 +152,9 @@ inline var max(var const& x, var const& y) { return detail::binary<rules::max_fn
 
 /// a b + c, its value rounded once (std::fma); recorded as the product a b and a sum, so that
 /// each node keeps at most two operands         fma(a, b, c)
-template <class A, class B, class C> requires(operand<A> && operand<B> && operand<C> &&
-                                             (std::same_as<A, var> || std::same_as<B, var> || std::same_as<C, var>))
-var fma(A const& a, B const& b, C const& c) {
+template <class A, class B, class C>
+requires(operand<A>&& operand<B>&& operand<C> && (std::same_as<A, var> || std::same_as<B, var> ||
+                                                  std::same_as<C, var>)) var fma(A const& a, B const& b, C const& c) {
     double const u = detail::value_of(a), v = detail::value_of(b), w = detail::value_of(c);
     double const y = std::fma(u, v, w);
     if constexpr (std::same_as<A, var> || std::same_as<B, var>) {
@@ -165,27 +166,34 @@ var fma(A const& a, B const& b, C const& c) {
 }
 
 // A tape::var with a symbolic expression: refused with a sentence, as by the operators.
-template <class A, class B> requires mixes_var_and_expression<A, B>
+template <class A, class B>
+requires mixes_var_and_expression<A, B>
 auto atan2(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B> requires mixes_var_and_expression<A, B>
+template <class A, class B>
+requires mixes_var_and_expression<A, B>
 auto hypot(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B> requires mixes_var_and_expression<A, B>
+template <class A, class B>
+requires mixes_var_and_expression<A, B>
 auto min(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B> requires mixes_var_and_expression<A, B>
+template <class A, class B>
+requires mixes_var_and_expression<A, B>
 auto max(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B> requires mixes_var_and_expression<A, B>
+template <class A, class B>
+requires mixes_var_and_expression<A, B>
 auto pow(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
 
 /// x^e for a var or a number on either side; with an exact rational exponent (3_c, c<1, 3>)
 /// the value is the exact rational power (the real cube root of a negative x included).
 ///     pow(x, y), pow(x, 2.5), pow(2.0, x), pow(x, c<1, 3>)
-template <class X, class E> requires involves_var<X, E>
-var pow(X const& x, E const& e) {
+template <class X, class E>
+requires involves_var<X, E> var pow(X const& x, E const& e) {
     if constexpr (std::same_as<E, var> && std::same_as<X, var>) {
-        if (detail::access::at(x) == detail::access::at(e) && detail::access::recording_of(x) == detail::access::recording_of(e)) {
+        if (detail::access::at(x) == detail::access::at(e) &&
+            detail::access::recording_of(x) == detail::access::recording_of(e)) {
             // pow(x, x): one partial, x^x (log x + 1), as the other engines (-infinity at 0, not NaN)
             double y = rules::pow_fn::value(x.value(), x.value());
-            return detail::record(x, y, detail::as_double(rules::pow_fn::same_base_and_exponent_derivative(x.value(), y)));
+            return detail::record(x, y,
+                                  detail::as_double(rules::pow_fn::same_base_and_exponent_derivative(x.value(), y)));
         }
         return detail::binary<rules::pow_fn>(x, e);
     } else if constexpr (std::same_as<X, var>) {

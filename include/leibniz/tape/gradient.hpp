@@ -19,12 +19,14 @@ inline recording& recording_for_gradient(var const& y) {
     if (t.depth > 0 && t.levels[t.depth - 1].id == id) return t.levels[t.depth - 1];
     for (std::size_t level = 0; level + 1 < t.depth; ++level)
         if (t.levels[level].id == id)
-            throw error("leibniz::tape::gradient: y belongs to an outer recording, paused while an inner "
-                        "tape::scope is live; take the gradient after the inner scope ends, or record y in "
-                        "the inner scope");
-    throw error("leibniz::tape::gradient: y's recording has ended (its tape::scope was destroyed) or "
-                "belongs to another thread; call gradient while the scope that recorded y is still alive, "
-                "on the same thread");
+            throw error(
+                "leibniz::tape::gradient: y belongs to an outer recording, paused while an inner "
+                "tape::scope is live; take the gradient after the inner scope ends, or record y in "
+                "the inner scope");
+    throw error(
+        "leibniz::tape::gradient: y's recording has ended (its tape::scope was destroyed) or "
+        "belongs to another thread; call gradient while the scope that recorded y is still alive, "
+        "on the same thread");
 }
 
 /// Adjoints of every node up to y: one loop over the arena, in reverse.
@@ -63,8 +65,7 @@ inline double adjoint_of(recording const& r, std::vector<double> const& adjoint,
 
 /// The partial derivatives dy/dx for each x, from one reverse sweep over y's recording.
 ///     std::array<double, 2> g = gradient(y, a, b);
-template <std::same_as<var>... Xs>
-std::array<double, sizeof...(Xs)> gradient(var const& y, Xs const&... xs) {
+template <std::same_as<var>... Xs> std::array<double, sizeof...(Xs)> gradient(var const& y, Xs const&... xs) {
     auto& r = detail::recording_for_gradient(y);
     auto const& adjoint = detail::sweep(r, detail::access::at(y));
     std::size_t k = 0;
@@ -89,8 +90,8 @@ template <std::size_t N> inline constexpr bool is_array_of_vars<std::array<var, 
 // gradient(y, 2.0), gradient(y, std::vector<var>{...}): refused with a sentence, not "no
 // matching function"
 template <class... Xs>
-    requires(!(std::same_as<Xs, var> && ...) && !(sizeof...(Xs) == 1 && (detail::is_array_of_vars<Xs> && ...)))
-auto gradient(var const&, Xs const&...) {
+requires(!(std::same_as<Xs, var> && ...) &&
+         !(sizeof...(Xs) == 1 && (detail::is_array_of_vars<Xs> && ...))) auto gradient(var const&, Xs const&...) {
     return leibniz::detail::refuse_tape_gradient_input<Xs...>();
 }
 

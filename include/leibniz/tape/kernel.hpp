@@ -82,7 +82,8 @@ template <class... Bindings> using kernel_wrt = leibniz::detail::concat_t<typena
 template <class Tree, class Number, std::size_t N, class... Bindings>
 var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     using wrt = kernel_wrt<Bindings...>;
-    auto const [value, partials] = value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
+    auto const [value, partials] =
+        value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
     double const y = static_cast<double>(value);
     auto const [r, parents] = parents_of<wrt::size>(bindings...);
     return access::make(y, push_fan_in(*r, y, wrt::size, parents.data(), partials.data()), r->id);
@@ -98,12 +99,12 @@ std::array<var, Trees::size> record_kernels(std::array<Number, N> const& numbers
     auto const arguments = parents_of<wrt::size>(bindings...);
     auto const node = [&](std::size_t m) {
         double const y = static_cast<double>(swept.value[m]);
-        return access::make(y, push_fan_in(*arguments.r, y, wrt::size, arguments.parents.data(), swept.jacobian[m].data()),
+        return access::make(y,
+                            push_fan_in(*arguments.r, y, wrt::size, arguments.parents.data(), swept.jacobian[m].data()),
                             arguments.r->id);
     };
-    return [&]<std::size_t... M>(std::index_sequence<M...>) {
-        return std::array<var, Trees::size>{node(M)...};
-    }(std::make_index_sequence<Trees::size>{});
+    return [&]<std::size_t... M>(std::index_sequence<M...>) { return std::array<var, Trees::size>{node(M)...}; }
+    (std::make_index_sequence<Trees::size>{});
 }
 
 }  // namespace leibniz::tape::detail

@@ -26,13 +26,13 @@ concept operand = std::same_as<T, var> || number<T>;
 
 /// Two operands of which at least one is recorded.
 template <class A, class B>
-concept involves_var = operand<A> && operand<B> && (std::same_as<A, var> || std::same_as<B, var>);
+concept involves_var = operand<A> && operand<B> &&(std::same_as<A, var> || std::same_as<B, var>);
 
 /// A tape::var and a symbolic expression (var<"x">, 2.0 * x), which cannot be combined: the
 /// operators and functions refuse them with a sentence (detail/refusals.hpp).
 template <class A, class B>
-concept mixes_var_and_expression =
-    (std::same_as<A, var> && leibniz::Symbolic<B>) || (leibniz::Symbolic<A> && std::same_as<B, var>);
+concept mixes_var_and_expression = (std::same_as<A, var> && leibniz::Symbolic<B>) ||
+                                   (leibniz::Symbolic<A> && std::same_as<B, var>);
 
 namespace detail {
 

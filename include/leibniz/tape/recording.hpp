@@ -76,17 +76,20 @@ inline std::uint64_t new_recording_id() {
 [[noreturn]] inline void throw_not_live(std::uint64_t id) {
     auto& t = this_thread();
     if (t.depth == 0)
-        throw error("leibniz::tape: a tape::var was used with no live recording on this thread: create a "
-                    "leibniz::tape::scope first (leibniz::tape::scope recording;) and keep it alive while "
-                    "the variables are in use");
+        throw error(
+            "leibniz::tape: a tape::var was used with no live recording on this thread: create a "
+            "leibniz::tape::scope first (leibniz::tape::scope recording;) and keep it alive while "
+            "the variables are in use");
     for (std::size_t level = 0; level + 1 < t.depth; ++level)
         if (t.levels[level].id == id)
-            throw error("leibniz::tape: a tape::var from an outer recording was used while an inner "
-                        "tape::scope is live: the inner scope is a fresh recording, so pass it values "
-                        "(x.value()) and make new tape::vars inside it");
-    throw error("leibniz::tape: a tape::var from another recording was used: its tape::scope has ended, "
-                "or it belongs to another thread; a tape::var is valid only while the scope that made it "
-                "is the innermost live one on its thread (copy out x.value() to keep a number)");
+            throw error(
+                "leibniz::tape: a tape::var from an outer recording was used while an inner "
+                "tape::scope is live: the inner scope is a fresh recording, so pass it values "
+                "(x.value()) and make new tape::vars inside it");
+    throw error(
+        "leibniz::tape: a tape::var from another recording was used: its tape::scope has ended, "
+        "or it belongs to another thread; a tape::var is valid only while the scope that made it "
+        "is the innermost live one on its thread (copy out x.value() to keep a number)");
 }
 
 /// The live innermost recording, which must be the one with this id.
@@ -100,16 +103,18 @@ inline recording& live(std::uint64_t id) {
 inline recording& innermost() {
     auto& t = this_thread();
     if (t.depth == 0)
-        throw error("leibniz::tape: a tape::var was created with no live recording on this thread: "
-                    "create a leibniz::tape::scope first (leibniz::tape::scope recording;) and make the "
-                    "tape::vars inside it");
+        throw error(
+            "leibniz::tape: a tape::var was created with no live recording on this thread: "
+            "create a leibniz::tape::scope first (leibniz::tape::scope recording;) and make the "
+            "tape::vars inside it");
     return t.levels[t.depth - 1];
 }
 
 inline index push(recording& r, double value, index p0, double d0, index p1, double d1) {
     if (r.nodes.size() > std::numeric_limits<index>::max())
-        throw error("leibniz::tape: a recording holds at most 2^32 operations; end the scope and start "
-                    "a new one (a tape::scope per evaluation) before it grows that long");
+        throw error(
+            "leibniz::tape: a recording holds at most 2^32 operations; end the scope and start "
+            "a new one (a tape::scope per evaluation) before it grows that long");
     r.nodes.push_back(node{value, {p0, p1}, {d0, d1}});
     return static_cast<index>(r.nodes.size() - 1);
 }
@@ -119,8 +124,9 @@ template <class Partial>
 index push_fan_in(recording& r, double value, std::size_t count, index const* parents, Partial const* partials) {
     std::size_t const start = r.fan.size();
     if (start + count > std::numeric_limits<index>::max())
-        throw error("leibniz::tape: a recording holds at most 2^32 arguments of kernels; end the scope and "
-                    "start a new one (a tape::scope per evaluation) before it grows that long");
+        throw error(
+            "leibniz::tape: a recording holds at most 2^32 arguments of kernels; end the scope and "
+            "start a new one (a tape::scope per evaluation) before it grows that long");
     index const at = push(r, value, fan_in, static_cast<double>(count), static_cast<index>(start), 0.0);
     r.fan.reserve(start + count);
     for (std::size_t k = 0; k < count; ++k) r.fan.push_back(fan_entry{parents[k], static_cast<double>(partials[k])});

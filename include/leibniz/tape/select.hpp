@@ -21,8 +21,8 @@ template <class T> var as_var(T const& x) {
 
 /// a where c holds, else b; the derivative is the taken arm's, also at the switching point.
 ///     select(x > 0.0, sqrt(x), 0.0)
-template <class A, class B> requires involves_var<A, B>
-var select(bool c, A const& a, B const& b) {
+template <class A, class B>
+requires involves_var<A, B> var select(bool c, A const& a, B const& b) {
     return c ? detail::as_var(a) : detail::as_var(b);
 }
 
