@@ -169,6 +169,7 @@ template <class Trees, class Blocks, class T, std::size_t K, class U> struct blo
 /// block computed and a null one not; from the forward values.
 template <class Trees, class Blocks, class T, std::size_t K, class U>
 [[gnu::always_inline]] constexpr void write_jacobian_blocks(std::array<T, K> const& value, U* const* blocks) {
+    static_cast<void>(refuse_number_class_into<std::remove_cv_t<U>, T>{});
     for_wanted_blocks<Blocks::size>(wanted_blocks<Blocks::size>(blocks),
                                     block_sweep<Trees, Blocks, T, K, U>{value, blocks});
 }

@@ -75,6 +75,15 @@ template <std::size_t Extent, std::size_t Size> struct refuse_span_size {
                   "of N: N * N); or pass a span of dynamic extent, checked when written");
     using type = void;
 };
+/// into(...) where the call computes in a number class (simd lanes, Jets, a type of the
+/// user's): plain-number storage cannot hold its results.
+template <class Storage, class Result> struct refuse_number_class_into {
+    static_assert(!(Scalar<Storage> && NumberLike<Result>),
+                  "leibniz: into(...) writes plain numbers (double*, a span, Ceres' blocks), and this call computes "
+                  "in a number class (simd lanes, a Jet, a type of your own): read its results from the returned "
+                  "std::array instead (gradient(f, w)(w = lanes) gives one lane type per variable)");
+    using type = void;
+};
 [[noreturn, gnu::cold, gnu::noinline]] inline void throw_span_size(std::size_t size, std::size_t want) {
     throw std::invalid_argument("leibniz: into(s) with a std::span of " + std::to_string(size) +
                                 " numbers for a result of " + std::to_string(want) +
@@ -92,12 +101,14 @@ template <std::size_t Size, class U, std::size_t E> constexpr U* checked_data(st
 /// A matrix of rows into out: row-major through a pointer to numbers or a span, else through result_storage.
 template <class U, class T, std::size_t M, std::size_t C>
 [[gnu::always_inline]] constexpr void store(U* out, std::array<std::array<T, C>, M> const& rows) {
+    static_cast<void>(refuse_number_class_into<std::remove_cv_t<U>, T>{});
     if constexpr (Scalar<U>) write_row_major(out, rows);
     else result_storage<U>::template write<M, C>(*out, [&](std::size_t r, std::size_t c) { return rows[r][c]; });
 }
 /// A column of values into out.
 template <class U, class T, std::size_t N>
 [[gnu::always_inline]] constexpr void store(U* out, std::array<T, N> const& values) {
+    static_cast<void>(refuse_number_class_into<std::remove_cv_t<U>, T>{});
     if constexpr (Scalar<U>) {
         for (std::size_t i = 0; i < N; ++i) out[i] = values[i];
     } else {
