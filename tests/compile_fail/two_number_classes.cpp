@@ -5,25 +5,7 @@
 
 #include <leibniz/leibniz.hpp>
 
-namespace user {
-struct dual {
-    double value = 0.0, tangent = 0.0;
-    constexpr dual() = default;
-    constexpr dual(double v, double t = 0.0) : value(v), tangent(t) {}
-    constexpr dual& operator+=(dual const& b) {
-        value += b.value;
-        tangent += b.tangent;
-        return *this;
-    }
-};
-constexpr dual operator+(dual const& a, dual const& b) { return {a.value + b.value, a.tangent + b.tangent}; }
-constexpr dual operator-(dual const& a, dual const& b) { return {a.value - b.value, a.tangent - b.tangent}; }
-constexpr dual operator-(dual const& a) { return {-a.value, -a.tangent}; }
-constexpr dual operator*(dual const& a, dual const& b) {
-    return {a.value * b.value, a.tangent * b.value + a.value * b.tangent};
-}
-constexpr dual operator/(dual const& a, dual const& b) { return {a.value / b.value, 0.0}; }
-}  // namespace user
+#include "../dual_number.hpp"
 
 int main() {
     using namespace leibniz;
