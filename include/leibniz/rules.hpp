@@ -89,33 +89,31 @@ concept built_lane_by_lane = has_lanes<X> && requires(X const& x) {
     X([](auto) { return leibniz::detail::element_t<X>{}; });
     { x[0] } -> std::convertible_to<leibniz::detail::element_t<X>>;
 };
-// whole(x), or per_lane on each lane's element where libstdc++ would reduce |x| >= 2^30 wrongly
-template <class X, class Whole, class PerLane> constexpr X trigonometric(X const& x, Whole whole, PerLane per_lane) {
+// f(x), or f on each lane's element where libstdc++ would reduce |x| >= 2^30 wrongly; f finds
+// sin or cos by argument-dependent lookup (std:: for the element, the simd library's for lanes)
+template <class X, class F> constexpr X trigonometric(X const& x, F f) {
     if constexpr (built_lane_by_lane<X>) {
         using std::abs;
         if (!all_lanes(abs(x) < X(0x1p30)))
-            return X([&](auto k) { return per_lane(static_cast<leibniz::detail::element_t<X>>(x[k])); });
+            return X([&](auto k) { return f(static_cast<leibniz::detail::element_t<X>>(x[k])); });
     }
-    return whole(x);
+    return X(f(x));
 }
-template <class X> constexpr X sine(X const& x) {
-    return trigonometric(
-        x,
-        [](X const& t) {
-            using std::sin;
-            return X(sin(t));
-        },
-        [](auto e) { return std::sin(e); });
-}
-template <class X> constexpr X cosine(X const& x) {
-    return trigonometric(
-        x,
-        [](X const& t) {
-            using std::cos;
-            return X(cos(t));
-        },
-        [](auto e) { return std::cos(e); });
-}
+// sin and cos found by argument-dependent lookup, forced inline (the hot path of lanes)
+struct sin_by_lookup {
+    template <class T> [[gnu::always_inline]] constexpr auto operator()(T const& t) const {
+        using std::sin;
+        return sin(t);
+    }
+};
+struct cos_by_lookup {
+    template <class T> [[gnu::always_inline]] constexpr auto operator()(T const& t) const {
+        using std::cos;
+        return cos(t);
+    }
+};
+template <class X> constexpr X sine(X const& x) { return trigonometric(x, sin_by_lookup{}); }
+template <class X> constexpr X cosine(X const& x) { return trigonometric(x, cos_by_lookup{}); }
 // floor(num/den) with den > 0
 constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {
     std::intmax_t q = num / den;
