@@ -27,7 +27,7 @@
 #include "type_list.hpp"
 
 namespace leibniz::rules {
-struct where_nonnegative_fn;  // rules.hpp
+struct where_nonnegative_fn;  // rules/steps.hpp
 struct log_fn;
 struct sigmoid_fn;
 struct softplus_fn;
