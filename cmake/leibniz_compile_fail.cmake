@@ -7,19 +7,20 @@
 #   // expect-error(GNU): <regex>     only when compiling with GCC
 #   // expect-error(Clang): <regex>   only when compiling with Clang
 #
+# and the first error the compiler prints matches one of them.
 # The regex is CMake's (string(REGEX MATCH)): . [] * + ? ^ $ | () and \ escapes; no \s, \d
 # or {m,n}; `.` also matches a newline. Quotes in the compiler's output are plain ASCII
 # (the compiler runs with LC_ALL=C), and Clang's \" inside a static_assert message is
 # matched as a plain ". A file with no expectation, a file that compiles, an
 # expectation that does not match, or a missing #include all fail the test.
 #
-# Inputs (-D): SOURCE, FLAGS_FILE (written by file(GENERATE) with the include directories,
-# definitions and options of the project's targets), COMPILER, COMPILER_ID, CXX_FLAGS,
-# STD_FLAG, IMPLICIT_INCLUDE_DIRECTORIES, PROJECT_SOURCE_DIR.
+# Inputs (-D): SOURCE, BUILD_DIR (the project's build tree), TARGET (the case's object target,
+# tests/CMakeLists.txt), CONFIG, COMPILER_ID. The case is compiled as any target of the build
+# is, by `cmake --build --target`, with the project's own flags.
 
 cmake_minimum_required(VERSION 3.21)
 
-foreach(input SOURCE FLAGS_FILE COMPILER)
+foreach(input SOURCE BUILD_DIR TARGET COMPILER_ID)
     if(NOT DEFINED ${input})
         message(FATAL_ERROR "leibniz_compile_fail.cmake: -D${input}=... is required")
     endif()
@@ -63,29 +64,12 @@ if(NOT expectations)
         "(for this compiler, ${COMPILER_ID}): a compile-fail test must say which error it expects.")
 endif()
 
-# --- the compile command -------------------------------------------------------------
+# --- the compile ------------------------------------------------------------------------
 
-include("${FLAGS_FILE}")  # INCLUDE_DIRECTORIES, COMPILE_DEFINITIONS, COMPILE_OPTIONS
-
-set(command "${COMPILER}")
-separate_arguments(cxx_flags UNIX_COMMAND "${CXX_FLAGS}")
-list(APPEND command ${cxx_flags} ${STD_FLAG})
-foreach(dir IN LISTS INCLUDE_DIRECTORIES)
-    if(dir IN_LIST IMPLICIT_INCLUDE_DIRECTORIES)
-        continue()  # e.g. /usr/include: naming it again would upset #include_next
-    endif()
-    cmake_path(IS_PREFIX PROJECT_SOURCE_DIR "${dir}" NORMALIZE in_project)
-    if(in_project)
-        list(APPEND command "-I${dir}")
-    else()
-        list(APPEND command -isystem "${dir}")  # third-party headers: their warnings are not ours
-    endif()
-endforeach()
-foreach(definition IN LISTS COMPILE_DEFINITIONS)
-    list(APPEND command "-D${definition}")
-endforeach()
-list(APPEND command ${COMPILE_OPTIONS} -fdiagnostics-color=never -fsyntax-only "${SOURCE}")
-
+set(command "${CMAKE_COMMAND}" --build "${BUILD_DIR}" --target "${TARGET}")
+if(CONFIG)
+    list(APPEND command --config "${CONFIG}")
+endif()
 set(ENV{LC_ALL} C)  # ASCII quotes in diagnostics
 execute_process(COMMAND ${command}
     RESULT_VARIABLE result
@@ -124,6 +108,21 @@ if(unmatched)
     list(JOIN unmatched "\n    " unmatched_text)
     decode("${unmatched_text}" unmatched_text)
     fail("it failed to compile, but not with the expected message. Not found in the output:\n    ${unmatched_text}")
+endif()
+
+# The sentence must come first: the first error the compiler prints is one of the expected ones
+# (what a reader sees first says what went wrong and what to write instead).
+string(REGEX MATCH "error: [^\n]*" first_error "${output}")
+string(REPLACE "\\\"" "\"" unescaped_first_error "${first_error}")
+set(first_is_expected FALSE)
+foreach(encoded IN LISTS expectations)
+    decode("${encoded}" regex)
+    if(first_error MATCHES "${regex}" OR unescaped_first_error MATCHES "${regex}")
+        set(first_is_expected TRUE)
+    endif()
+endforeach()
+if(NOT first_is_expected)
+    fail("it failed to compile with the expected message, but that is not the first error; the first is:\n    ${first_error}")
 endif()
 
 message(STATUS "PASS: ${SOURCE} is refused as expected, matching:\n    ${expectations_text}")
