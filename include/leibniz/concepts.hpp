@@ -2,7 +2,7 @@
 // Every public concept, in one place, below every other leibniz header but the number facts
 // (detail/number.hpp): what a number is (Scalar, NumberLike, Number), what an expression is
 // (StaticExpression, Expression, RationalConstant, Condition, Closed, Symbolic), what the
-// functions and operators take (Argument), and what one differentiates by (Variable,
+// functions and operators take (Argument, FunctionArgument), and what one differentiates by (Variable,
 // DifferentiationTarget). The traits they read are declared here and defined, or specialized,
 // beside the types they describe (expression.hpp, detail/combine.hpp, family.hpp, gradient.hpp);
 // a concept is checked where it is used, when those headers are there.
@@ -100,6 +100,16 @@ concept Symbolic = Expression<T> && !Closed<T>;
 /// select(x > 0_c, 1_c, 0_c)).
 template <class T>
 concept Argument = (Expression<T> && !Condition<T>) || Number<T>;
+
+/// What the elementary functions (sin, atan2, lgamma, a leibniz::function, ...) accept: an
+/// Argument, or a tape::var, which they record on the tape (detail/apply.hpp). The operators take
+/// Arguments only: the tape has its own (tape/operators.hpp).
+template <class T>
+concept FunctionArgument = Argument<T> || std::same_as<std::remove_cvref_t<T>, tape::var>;
+
+/// The base of tape::var: being in namespace leibniz, it makes argument-dependent lookup of
+/// sin(v) for a tape::var v find the one front-end of each function (functions.hpp).
+struct found_by_leibniz_lookup {};
 
 // ---- what one differentiates by --------------------------------------------------------------
 

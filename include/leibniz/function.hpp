@@ -40,13 +40,6 @@
 
 namespace leibniz {
 
-namespace tape {
-class var;
-namespace detail {
-template <class Rule, class... Args> var record_rule(Args const&... args);  // tape/functions.hpp
-}  // namespace detail
-}  // namespace tape
-
 namespace detail {
 
 // std::tuple<double, ...> of N doubles: the arguments a rule is checked with
@@ -152,15 +145,10 @@ template <class Rule> struct function {
         // the members are checked by name here, and called where an engine needs them
         constexpr bool complete = detail::check_function_rule<Rule, sizeof...(Args)>();
         if constexpr (!complete) return;
-        else if constexpr ((std::same_as<Args, tape::var> || ...)) {
-            static_assert(!(Symbolic<Args> || ...),
-                          "leibniz::function: a tape::var and a symbolic expression cannot be arguments of one call; "
-                          "use one engine per computation (see README: the tape)");
-            return tape::detail::record_rule<Rule>(args...);
-        } else {
-            static_assert((Argument<Args> && ...),
+        else {
+            static_assert((FunctionArgument<Args> && ...),
                           "leibniz::function: each argument is a leibniz expression, a number or a tape::var");
-            return apply<Rule>(args...);
+            if constexpr ((FunctionArgument<Args> && ...)) return apply<Rule>(args...);
         }
     }
 };

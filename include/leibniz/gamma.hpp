@@ -24,7 +24,6 @@
 
 #include "functions.hpp"
 #include "rules.hpp"
-#include "tape/functions.hpp"
 
 namespace leibniz {
 namespace rules {
@@ -128,23 +127,12 @@ struct tgamma_fn {
 }  // namespace rules
 
 /// log |Gamma(x)|; lgamma' = digamma                      lgamma(x)
-template <Argument X> constexpr auto lgamma(X const& x) { return apply<rules::lgamma_fn>(x); }
+template <FunctionArgument X> constexpr auto lgamma(X const& x) { return apply<rules::lgamma_fn>(x); }
 /// the gamma function, Gamma(n) = (n - 1)!                tgamma(x)
-template <Argument X> constexpr auto tgamma(X const& x) { return apply<rules::tgamma_fn>(x); }
+template <FunctionArgument X> constexpr auto tgamma(X const& x) { return apply<rules::tgamma_fn>(x); }
 /// psi(x) = Gamma'(x)/Gamma(x), Boost.Math's digamma      digamma(x)
-template <Argument X> constexpr auto digamma(X const& x) { return apply<rules::polygamma_fn<0>>(x); }
+template <FunctionArgument X> constexpr auto digamma(X const& x) { return apply<rules::polygamma_fn<0>>(x); }
 /// psi'(x), Boost.Math's trigamma                         trigamma(x)
-template <Argument X> constexpr auto trigamma(X const& x) { return apply<rules::polygamma_fn<1>>(x); }
-
-namespace tape {
-/// log |Gamma(x)|                          lgamma(x)
-inline var lgamma(var const& x) { return detail::unary<rules::lgamma_fn>(x); }
-/// the gamma function                      tgamma(x)
-inline var tgamma(var const& x) { return detail::unary<rules::tgamma_fn>(x); }
-/// Gamma'(x)/Gamma(x)                      digamma(x)
-inline var digamma(var const& x) { return detail::unary<rules::polygamma_fn<0>>(x); }
-/// digamma'(x)                             trigamma(x)
-inline var trigamma(var const& x) { return detail::unary<rules::polygamma_fn<1>>(x); }
-}  // namespace tape
+template <FunctionArgument X> constexpr auto trigamma(X const& x) { return apply<rules::polygamma_fn<1>>(x); }
 
 }  // namespace leibniz

@@ -2,13 +2,21 @@
 // Rule applied to arguments, the one step every function front-end takes (functions.hpp,
 // power.hpp, function.hpp): with an expression among the arguments it builds the node
 // call<Rule, ...> through the canonical form, with plain numbers it computes Rule::value in the
-// arguments' common type. Below the rules and the front-ends, so that each includes it.
+// arguments' common type, with a tape::var among them it records one operation on the tape.
+// Below the rules and the front-ends, so that each includes it.
 #include <type_traits>
 
 #include "combine.hpp"
+#include "refusals.hpp"
+#include "../concepts.hpp"
 #include "../expression.hpp"
 
 namespace leibniz {
+
+namespace tape::detail {
+// Rule(args...) recorded, its value and partials read from the rule (tape/functions.hpp).
+template <class Rule, class... Args> var record_rule(Args const&... args);
+}  // namespace tape::detail
 
 namespace detail {
 template <class T> using scalar_result_t = std::conditional_t<std::is_integral_v<T>, double, T>;
@@ -51,10 +59,13 @@ template <class... Args> using numeric_type_t = typename numeric_type<no_number_
 
 }  // namespace detail
 
-/// Rule applied to arguments: a node of the expression if any argument is an expression,
-/// otherwise the number Rule::value(args...).
-template <class Rule, Argument... Args> constexpr auto apply(Args const&... args) {
-    if constexpr (detail::any_symbolic<Args...> || detail::all_static<Args...>)
+/// Rule applied to arguments: a node of the expression if any argument is an expression, an
+/// operation of the tape if any is a tape::var, otherwise the number Rule::value(args...).
+template <class Rule, FunctionArgument... Args> constexpr auto apply(Args const&... args) {
+    if constexpr ((std::is_same_v<Args, tape::var> || ...)) {
+        if constexpr (detail::any_symbolic<Args...>) return detail::refuse_tape_with_expression<tape::var>(args...);
+        else return tape::detail::record_rule<Rule>(args...);
+    } else if constexpr (detail::any_symbolic<Args...> || detail::all_static<Args...>)
         return detail::combine<detail::make_call_of<Rule>::template type>(args...);
     else {
         using T = detail::numeric_type_t<Args...>;

@@ -316,16 +316,23 @@ template <bool IsCondition> struct refuse_differentiating_a_condition {
 
 // ---- the runtime tape -------------------------------------------------------------------------
 
-/// A tape::var combined with a symbolic expression (tape/operators.hpp, tape/functions.hpp);
+/// The first argument of type Tape (a tape::var), what a refused call returns so that the
+/// refusal is its only error.
+template <class Tape, class First, class... Rest>
+constexpr Tape const& tape_operand_of(First const& first, Rest const&... rest) {
+    if constexpr (std::is_same_v<First, Tape>) return first;
+    else return tape_operand_of<Tape>(rest...);
+}
+
+/// A tape::var combined with a symbolic expression (tape/operators.hpp, detail/apply.hpp);
 /// returns the tape operand.
-template <class Tape, class A, class B> constexpr auto refuse_tape_with_expression(A const& a, B const& b) {
-    static_assert(sizeof(A) == 0,
+template <class Tape, class... Args> constexpr auto refuse_tape_with_expression(Args const&... args) {
+    static_assert(sizeof...(Args) == 0 && sizeof...(Args) != 0,
                   "leibniz::tape: a tape::var cannot be combined with a symbolic expression such as var<\"x\">: "
                   "the tape records numbers as they are computed, while an expression is a type; evaluate the "
                   "expression first, e(x = 1.0), or write the function generically and call it either with "
                   "tape::vars or with var<\"x\"> variables");
-    if constexpr (std::is_same_v<A, Tape>) return a;
-    else return b;
+    return tape_operand_of<Tape>(args...);
 }
 
 /// tape::gradient(y, xs...) with an x that is not a tape::var (tape/gradient.hpp).

@@ -1,7 +1,12 @@
 #pragma once
-// The elementary functions on tape::vars, found by argument-dependent lookup, so that generic
-// code (using std::sin; sin(x * y)) records. Every value and every local derivative is read
-// from the rule table (rules.hpp) with plain doubles: no formula is written here a second time.
+// How the tape records an elementary function. The functions themselves are leibniz's own
+// (functions.hpp, gamma.hpp, function.hpp), found for a tape::var by argument-dependent lookup
+// (tape::var's base is in namespace leibniz), so that generic code (using std::sin; sin(x * y))
+// records; their apply<Rule> calls record_rule here. Every value and every local derivative is
+// read from the rule table (rules.hpp) with plain doubles: no formula is written a second time.
+// Written here are only what must differ from the expressions' front-ends: min and max as
+// non-templates (to beat std::min<T> after `using std::min;`), fma (a product and a sum), and the
+// pow family (an exact rational exponent's power, pow(x, x)).
 #include <cmath>
 #include <concepts>
 #include <cstddef>
@@ -68,83 +73,6 @@ template <class Rule, class... Args> var record_rule(Args const&... args) {
 
 }  // namespace detail
 
-/// e^x                                     exp(x)
-inline var exp(var const& x) { return detail::unary<rules::exp_fn>(x); }
-/// e^x - 1                                 expm1(x)
-inline var expm1(var const& x) { return detail::unary<rules::expm1_fn>(x); }
-/// natural logarithm                       log(x)
-inline var log(var const& x) { return detail::unary<rules::log_fn>(x); }
-/// log(1 + x)                              log1p(x)
-inline var log1p(var const& x) { return detail::unary<rules::log1p_fn>(x); }
-/// base-2 logarithm                        log2(x)
-inline var log2(var const& x) { return detail::unary<rules::log2_fn>(x); }
-/// base-10 logarithm                       log10(x)
-inline var log10(var const& x) { return detail::unary<rules::log10_fn>(x); }
-/// 2^x                                     exp2(x)
-inline var exp2(var const& x) { return detail::unary<rules::exp2_fn>(x); }
-/// sine                                    sin(x)
-inline var sin(var const& x) { return detail::unary<rules::sin_fn>(x); }
-/// cosine                                  cos(x)
-inline var cos(var const& x) { return detail::unary<rules::cos_fn>(x); }
-/// tangent                                 tan(x)
-inline var tan(var const& x) { return detail::unary<rules::tan_fn>(x); }
-/// arcsine                                 asin(x)
-inline var asin(var const& x) { return detail::unary<rules::asin_fn>(x); }
-/// arccosine                               acos(x)
-inline var acos(var const& x) { return detail::unary<rules::acos_fn>(x); }
-/// arctangent                              atan(x)
-inline var atan(var const& x) { return detail::unary<rules::atan_fn>(x); }
-/// hyperbolic sine                         sinh(x)
-inline var sinh(var const& x) { return detail::unary<rules::sinh_fn>(x); }
-/// hyperbolic cosine                       cosh(x)
-inline var cosh(var const& x) { return detail::unary<rules::cosh_fn>(x); }
-/// hyperbolic tangent                      tanh(x)
-inline var tanh(var const& x) { return detail::unary<rules::tanh_fn>(x); }
-/// inverse hyperbolic sine                 asinh(x)
-inline var asinh(var const& x) { return detail::unary<rules::asinh_fn>(x); }
-/// inverse hyperbolic cosine               acosh(x)
-inline var acosh(var const& x) { return detail::unary<rules::acosh_fn>(x); }
-/// inverse hyperbolic tangent              atanh(x)
-inline var atanh(var const& x) { return detail::unary<rules::atanh_fn>(x); }
-/// 1 / (1 + e^-x)                          sigmoid(x)
-inline var sigmoid(var const& x) { return detail::unary<rules::sigmoid_fn>(x); }
-/// log(1 + e^x)                            softplus(x)
-inline var softplus(var const& x) { return detail::unary<rules::softplus_fn>(x); }
-/// max(x, 0); relu'(0) = 0                 relu(x)
-inline var relu(var const& x) { return detail::unary<rules::relu_fn>(x); }
-/// |x|; abs'(0) = 0                        abs(x)
-inline var abs(var const& x) { return detail::unary<rules::abs_fn>(x); }
-/// -1, 0 or 1; derivative 0                sign(x)
-inline var sign(var const& x) { return detail::unary<rules::sign_fn>(x); }
-/// 1 for x > 0, else 0; derivative 0       heaviside(x)
-inline var heaviside(var const& x) { return detail::unary<rules::heaviside_fn>(x); }
-/// the error function                      erf(x)
-inline var erf(var const& x) { return detail::unary<rules::erf_fn>(x); }
-/// 1 - erf(x)                              erfc(x)
-inline var erfc(var const& x) { return detail::unary<rules::erfc_fn>(x); }
-/// largest integer <= x; derivative 0      floor(x)
-inline var floor(var const& x) { return detail::unary<rules::floor_fn>(x); }
-/// smallest integer >= x; derivative 0     ceil(x)
-inline var ceil(var const& x) { return detail::unary<rules::ceil_fn>(x); }
-/// nearest integer; derivative 0           round(x)
-inline var round(var const& x) { return detail::unary<rules::round_fn>(x); }
-/// x rounded toward 0; derivative 0        trunc(x)
-inline var trunc(var const& x) { return detail::unary<rules::trunc_fn>(x); }
-/// 1 for x >= 0, else NaN; derivative 0    where_nonnegative(x)
-inline var where_nonnegative(var const& x) { return detail::unary<rules::where_nonnegative_fn>(x); }
-
-/// the angle of the point (x, y)           atan2(y, x)
-template <class Y, class X>
-requires involves_var<Y, X> var atan2(Y const& y, X const& x) { return detail::binary<rules::atan2_fn>(y, x); }
-/// sqrt(x^2 + y^2)                         hypot(x, y)
-template <class X, class Y>
-requires involves_var<X, Y> var hypot(X const& x, Y const& y) { return detail::binary<rules::hypot_fn>(x, y); }
-/// the smaller; a tie gives each side half the derivative      min(x, y)
-template <class X, class Y>
-requires involves_var<X, Y> var min(X const& x, Y const& y) { return detail::binary<rules::min_fn>(x, y); }
-/// the larger; a tie gives each side half the derivative       max(x, y)
-template <class X, class Y>
-requires involves_var<X, Y> var max(X const& x, Y const& y) { return detail::binary<rules::max_fn>(x, y); }
 // Not templates, so that they beat std::min<T> and std::max<T> brought in by `using std::max;`
 // in generic code (a template taking T const& twice would be the better match otherwise).
 inline var min(var const& x, var const& y) { return detail::binary<rules::min_fn>(x, y); }
@@ -165,19 +93,7 @@ requires(operand<A>&& operand<B>&& operand<C> && (std::same_as<A, var> || std::s
     }
 }
 
-// A tape::var with a symbolic expression: refused with a sentence, as by the operators.
-template <class A, class B>
-requires mixes_var_and_expression<A, B>
-auto atan2(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B>
-requires mixes_var_and_expression<A, B>
-auto hypot(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B>
-requires mixes_var_and_expression<A, B>
-auto min(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
-template <class A, class B>
-requires mixes_var_and_expression<A, B>
-auto max(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }
+// pow with a tape::var and a symbolic expression: refused with a sentence, as by the operators
 template <class A, class B>
 requires mixes_var_and_expression<A, B>
 auto pow(A const& a, B const& b) { return leibniz::detail::refuse_tape_with_expression<var>(a, b); }

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "../concepts.hpp"
+
 namespace leibniz::tape {
 
 /// What the tape throws when it is misused; the message says what went wrong and what to do.
@@ -184,7 +186,7 @@ private:
 
 /// A recorded value: a number and its position in the live recording of this thread.
 ///     leibniz::tape::var a = 1.0;     // an input of the recording
-class var {
+class var : private found_by_leibniz_lookup {  // concepts.hpp says why
 public:
     /// A new input, recorded in the innermost live recording of this thread.
     var(double value) : value_(value) {
