@@ -14,6 +14,19 @@ constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {
 }
 }  // namespace detail_rules
 
+/// What sign, heaviside, floor, ceil, round and trunc share: they are constant between their
+/// jumps, so their derivative is 0 wherever it exists, and at a jump (where it does not) every
+/// engine gives 0 too; complex numbers have no order, so each refuses them with its name.
+template <class Rule> struct piecewise_constant {
+    template <class X>
+    requires is_complex<X>::value static constexpr auto value(X const& x) {
+        return refuse_complex<complex_refusal::unordered, Rule>(x);
+    }
+    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
+        return detail_rules::zero_like(x);
+    }
+};
+
 struct abs_fn {
     static constexpr std::string_view name = "abs";
     template <class X, class Y>
@@ -31,47 +44,30 @@ struct abs_fn {
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sign(x); }
 };
 
-struct sign_fn {
+struct sign_fn : piecewise_constant<sign_fn> {
+    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "sign";
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, sign_fn>(x);
-    }
     static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
     template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
         if constexpr (has_lanes<X>) return choose(x != x, x, choose(X(0) < x, X(1), choose(x < X(0), X(-1), X(0))));
         else return x != x ? x : X((X(0) < x) - (x < X(0)));
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return detail_rules::zero_like(x);
-    }
 };
 
-struct heaviside_fn {
+struct heaviside_fn : piecewise_constant<heaviside_fn> {
+    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "heaviside";
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, heaviside_fn>(x);
-    }
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
     template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
         if constexpr (has_lanes<X>) return choose(x != x, x, choose(x > X(0), X(1), X(0)));
         else return x != x ? x : X(x > X(0));
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return detail_rules::zero_like(x);
-    }
 };
 
-// floor, ceil, round, trunc: piecewise constant, so their derivative is 0 wherever it exists;
-// at a jump (an integer, for round a half-integer) it does not exist and every engine gives 0,
-// as for sign and heaviside.
-struct floor_fn {
+// floor, ceil, round, trunc jump at the integers (round at the half-integers)
+struct floor_fn : piecewise_constant<floor_fn> {
+    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "floor";
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, floor_fn>(x);
-    }
     static constexpr std::optional<rational> exact(rational x) {
         return rational{detail_rules::floor_div(x.num, x.den), 1};
     }
@@ -79,17 +75,11 @@ struct floor_fn {
         using std::floor;
         return floor(x);
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return detail_rules::zero_like(x);
-    }
 };
 
-struct ceil_fn {
+struct ceil_fn : piecewise_constant<ceil_fn> {
+    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "ceil";
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, ceil_fn>(x);
-    }
     static constexpr std::optional<rational> exact(rational x) {
         return rational{-detail_rules::floor_div(-x.num, x.den), 1};
     }
@@ -97,17 +87,11 @@ struct ceil_fn {
         using std::ceil;
         return ceil(x);
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return detail_rules::zero_like(x);
-    }
 };
 
-struct round_fn {
+struct round_fn : piecewise_constant<round_fn> {
+    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "round";
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, round_fn>(x);
-    }
     // halves away from zero, as std::round: round(5/2) = 3, round(-5/2) = -3
     static constexpr std::optional<rational> exact(rational x) {
         std::intmax_t const n = x.num < 0 ? -x.num : x.num, rest = n % x.den;
@@ -118,24 +102,15 @@ struct round_fn {
         using std::round;
         return round(x);
     }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return detail_rules::zero_like(x);
-    }
 };
 
-struct trunc_fn {
+struct trunc_fn : piecewise_constant<trunc_fn> {
+    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "trunc";
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, trunc_fn>(x);
-    }
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num / x.den, 1}; }  // toward zero
     template <class X> static constexpr auto value(X const& x) {
         using std::trunc;
         return trunc(x);
-    }
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
-        return detail_rules::zero_like(x);
     }
 };
 
