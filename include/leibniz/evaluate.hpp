@@ -350,7 +350,7 @@ template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
                                                                            Bindings const&... bindings) {
     check_each_variable_bound_once<Bindings...>();
     refuse_lanes_computed_wrong<T>();
-    std::array<T, Nodes::size> v{};
+    std::array<T, Nodes::size> v;  // every slot written by fill_values before it is read
     fill_values<Nodes, T>(v, typename Nodes::list{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
     return v;
 }
