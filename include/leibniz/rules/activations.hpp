@@ -15,7 +15,7 @@ struct sigmoid_fn {
         if constexpr (is_complex<X>::value) return X(1) / (X(1) + exp(-x));
         else if constexpr (has_lanes<X>) {  // e = e^(-|x|) <= 1: 1/(1 + e) for x >= 0, e/(1 + e) below
             using std::abs;
-            X const e = exp(-abs(x)), r = X(1) / (X(1) + e);
+            X const e = detail_rules::exponential(X(-abs(x))), r = X(1) / (X(1) + e);
             return choose(x >= X(0), r, X(e * r));
         } else if (x >= X(0)) return X(1) / (X(1) + exp(-x));
         else {
@@ -41,7 +41,7 @@ struct softplus_fn {
         if constexpr (is_complex<X>::value) return log(X(1) + exp(x));
         else {
             using std::log1p, std::abs;
-            return choose(x > X(0), x, X(0)) + log1p(exp(-abs(x)));
+            return choose(x > X(0), x, X(0)) + log1p(detail_rules::exponential(X(-abs(x))));
         }
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return sigmoid(x); }

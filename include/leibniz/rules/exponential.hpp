@@ -39,10 +39,7 @@ struct exp_fn {
     static constexpr std::string_view name = "exp";
     static constexpr std::string_view latex = "\\exp";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 1}); }
-    template <class X> static constexpr auto value(X const& x) {
-        using std::exp;
-        return exp(x);
-    }
+    template <class X> static constexpr auto value(X const& x) { return detail_rules::exponential(x); }
     template <class X, class Y> static constexpr auto derivative(X const&, Y const& y) { return y; }
 };
 
@@ -64,7 +61,7 @@ struct expm1_fn {
         using std::exp;
         if constexpr (Expression<X> || is_complex<X>::value) return exp(x);
         else if (all_lanes(!(x < X(-1)))) return y + X(1);  // y + 1 >= 1/e: no digit lost, no second exp
-        else return exp(x);
+        else return detail_rules::exponential(x);
     }
 };
 
@@ -76,10 +73,7 @@ struct log_fn {
         if (x == rational{1, 1}) return rational{0, 1};
         return std::nullopt;
     }
-    template <class X> static constexpr auto value(X const& x) {
-        using std::log;
-        return log(x);
-    }
+    template <class X> static constexpr auto value(X const& x) { return detail_rules::logarithm(x); }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) { return 1_c / x; }
 };
 

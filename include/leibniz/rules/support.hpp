@@ -12,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "../detail/lanes_math.hpp"
 #include "../detail/refusals.hpp"
 #include "../expression.hpp"
 #include "../fwd.hpp"
@@ -50,6 +51,22 @@ constexpr std::optional<rational> maps_zero_to(rational x, rational y) {
 // log 2 and log 10 as numbers of X's precision (complex numbers and lanes: of their elements)
 template <class X> constexpr X number_ln2() { return X(std::numbers::ln2_v<leibniz::detail::element_t<X>>); }
 template <class X> constexpr X number_ln10() { return X(std::numbers::ln10_v<leibniz::detail::element_t<X>>); }
+// e^x and log x of numbers: lanes of doubles computed in the lanes (detail/lanes_math.hpp says
+// why), any other number by its own exp and log
+template <class X> constexpr auto exponential(X const& x) {
+    if constexpr (leibniz::detail::lanes_of_doubles<X>) return leibniz::detail::lanes_math::exp(x);
+    else {
+        using std::exp;
+        return exp(x);
+    }
+}
+template <class X> constexpr auto logarithm(X const& x) {
+    if constexpr (leibniz::detail::lanes_of_doubles<X>) return leibniz::detail::lanes_math::log(x);
+    else {
+        using std::log;
+        return log(x);
+    }
+}
 }  // namespace detail_rules
 
 }  // namespace leibniz::rules
