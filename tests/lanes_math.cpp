@@ -131,6 +131,8 @@ double libm_log(double x) { return std::log(x); }
 
 TEST_CASE("exp in lanes: within 1 ulp of libm, and libm's value at every edge") {
     static_assert(leibniz::detail::lanes_of_doubles<native>);
+    static_assert(!leibniz::detail::lanes_of_doubles<double> &&
+                  !leibniz::detail::lanes_of_doubles<stdx::native_simd<float>>);
     static_assert(std::is_trivially_copyable_v<lanes4> == leibniz::detail::lanes_of_doubles<lanes4>);
     auto const xs = exp_arguments();
     CHECK(worst_ulps<native>(xs, lanes_exp{}, libm_exp) <= 1.0);

@@ -8,26 +8,36 @@
 // above 709.78, underflows through the subnormals to 0 below -745.13, log is -inf at 0, NaN
 // below 0, +inf at +inf, NaN for NaN.
 //
-// Used for a lanes type of doubles whose lanes can be read as one array of doubles
-// (std::bit_cast; libstdc++'s simd<double> of any width): the bits of the power of two are
-// integer arithmetic over that array, which the compiler vectorises. Other lanes types keep
-// their own exp and log.
+// Used for libstdc++'s simd<double> whose lanes can be read as one array of doubles in lane order
+// (std::bit_cast; native_simd of any width, not the fixed_size ones, which are not trivially
+// copyable): the bits of the power of two are integer arithmetic over that array, which the
+// compiler vectorises. Other lanes types keep their own exp and log: a user's type of the same
+// size could hold its lanes in another order. The simd type is recognised by its spelled name
+// (number.hpp says why).
 #include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <string_view>
 #include <type_traits>
 
 #include "number.hpp"
+#include "type_name.hpp"
 
 namespace leibniz::detail {
 
-/// Lanes of doubles laid out as an array of their elements.
+/// libstdc++'s lanes of doubles, laid out as an array of their elements.
+template <class X> constexpr bool is_lanes_of_doubles() {
+    if constexpr (!has_lanes<X>) return false;
+    else if constexpr (!std::is_same_v<element_t<X>, double> || !std::is_trivially_copyable_v<X>) return false;
+    else if constexpr (!requires { std::integral_constant<std::size_t, X::size()>{}; }) return false;
+    else
+        return sizeof(X) == X::size() * sizeof(double) &&
+               type_name<X>().find("std::experimental::") != std::string_view::npos;
+}
 template <class X>
-concept lanes_of_doubles = has_lanes<X> && std::is_same_v < element_t<X>,
-double > &&std::is_trivially_copyable_v<X>&& requires { std::integral_constant<std::size_t, X::size()>{}; }
-&&sizeof(X) == X::size() * sizeof(double);
+concept lanes_of_doubles = is_lanes_of_doubles<X>();
 
 namespace lanes_math {
 template <class X> using bits_of = std::array<std::uint64_t, X::size()>;
