@@ -54,18 +54,17 @@ template <class X> [[gnu::always_inline]] inline X power_of_two(X const& n) {
     return std::bit_cast<X>(bits);
 }
 
-/// e^x: x = n log 2 + r with |r| <= log(2)/2 (log 2 in two parts, so r is exact), e^r by its
-/// Taylor series to r^13 (the remainder below 2^-60 of e^r), and 2^n applied in two halves,
-/// so that results in the subnormals round once.
-template <class X> [[gnu::always_inline]] inline X exp(X const& x) {
+/// e^x = 2^n e^r for x = n log 2 + r, |r| <= log(2)/2 (log 2 in two parts, so that r is exact):
+/// n and e^r, by its Taylor series to r^13 (the remainder below 2^-60 of e^r).
+template <class X> struct reduced_exponential { X n, e_r; };
+template <class X> [[gnu::always_inline]] inline reduced_exponential<X> reduce_exponential(X const& x) {
     constexpr double log2e = 1.4426950408889634074;
     constexpr double ln2_hi = 0x1.62e42fefa3800p-1, ln2_lo = 0x1.ef35793c76730p-45;  // ln2_hi n exact for |n| < 2^11
-    X const clamped = choose(x > X(710.0), X(710.0), choose(x < X(-746.0), X(-746.0), x));
-    X const n = (clamped * X(log2e) + X(integer_shifter)) - X(integer_shifter);
-    X const r = (clamped - n * X(ln2_hi)) - n * X(ln2_lo);
+    X const n = (x * X(log2e) + X(integer_shifter)) - X(integer_shifter);
+    X const r = (x - n * X(ln2_hi)) - n * X(ln2_lo);
     // 1 + r + r^2 t(r) with t(r) = 1/2! + r/3! + ... + r^11/13! by Estrin's scheme (pairs c + c' r,
-    // then pairs of those in r^2, r^4 and r^8: a chain of four multiply-adds where Horner's is
-    // eleven long), the 1 and r added last, so that the result rounds about once
+    // then pairs of those in r^2 and r^4: a chain of four multiply-adds where Horner's is eleven
+    // long), the 1 and r added last, so that the result rounds about once
     constexpr double c[12] = {1.0 / 2.0,       1.0 / 6.0,        1.0 / 24.0,        1.0 / 120.0,
                               1.0 / 720.0,     1.0 / 5040.0,     1.0 / 40320.0,     1.0 / 362880.0,
                               1.0 / 3628800.0, 1.0 / 39916800.0, 1.0 / 479001600.0, 1.0 / 6227020800.0};
@@ -73,22 +72,33 @@ template <class X> [[gnu::always_inline]] inline X exp(X const& x) {
     X const a0 = X(c[0]) + X(c[1]) * r, a1 = X(c[2]) + X(c[3]) * r, a2 = X(c[4]) + X(c[5]) * r;
     X const a3 = X(c[6]) + X(c[7]) * r, a4 = X(c[8]) + X(c[9]) * r, a5 = X(c[10]) + X(c[11]) * r;
     X const t = (a0 + a1 * r2) + ((a2 + a3 * r2) + (a4 + a5 * r2) * r4) * r4;
-    X const p = X(1.0) + (r + r2 * t);
+    return {n, X(1.0) + (r + r2 * t)};
+}
+
+/// e^x. Where every lane is in (-708, 709), the result is normal and 2^n one power of two (the
+/// common case, one branch); elsewhere the argument is clamped to where n fits, 2^n applied in two
+/// halves, so that results in the subnormals round once, and the edges are libm's.
+template <class X> [[gnu::always_inline]] inline X exp(X const& x) {
+    if (all_lanes(x > X(-708.0) && x < X(709.0))) {
+        auto const [n, e_r] = reduce_exponential(x);
+        return e_r * power_of_two(n);
+    }
+    X const clamped = choose(x > X(710.0), X(710.0), choose(x < X(-746.0), X(-746.0), x));
+    auto const [n, e_r] = reduce_exponential(clamped);
     X const half = (n * X(0.5) + X(integer_shifter)) - X(integer_shifter);  // n/2 rounded: both parts in range
-    X const y = p * power_of_two(half) * power_of_two(n - half);
+    X const y = e_r * power_of_two(half) * power_of_two(n - half);
     // beyond the range the clamp made finite: +inf and 0 exactly, as libm; NaN stays NaN
     return choose(x > X(709.782712893384), X(std::numeric_limits<double>::infinity()),
                   choose(x < X(-745.1332191019412), X(0.0), choose(x != x, x, y)));
 }
 
-/// log x: x = m 2^e with m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m - 1)/(m + 1),
-/// |s| <= 0.1716, by its series to s^23; log 2 in two parts. Subnormal x are scaled by 2^54 first.
-template <class X> [[gnu::always_inline]] inline X log(X const& x) {
+/// log x for positive normal x, finite or not: x = m 2^e with m in [sqrt(1/2), sqrt(2)),
+/// log m = 2 atanh(s) with s = (m - 1)/(m + 1), |s| <= 0.1716, by its series to s^23; log 2 in
+/// two parts. Offset: what to add to the exponent read from the bits (-54 for a subnormal x the
+/// caller scaled by 2^54).
+template <class X> [[gnu::always_inline]] inline X log_of_normal(X const& x, X const& offset) {
     constexpr double ln2_hi = 0x1.62e42fefa3800p-1, ln2_lo = 0x1.ef35793c76730p-45;
-    constexpr double smallest_normal = std::numeric_limits<double>::min();
-    auto const subnormal = x < X(smallest_normal);
-    X const scaled = choose(subnormal, x * X(0x1p54), x);
-    auto bits = std::bit_cast<bits_of<X>>(scaled);
+    auto bits = std::bit_cast<bits_of<X>>(x);
     auto exponent_bits = bits;
     // the mantissa with the exponent of 1 (m in [1, 2)); the exponent, less the bias, as a double
     // through the shifter's mantissa (exact: it is below 2^11)
@@ -97,8 +107,7 @@ template <class X> [[gnu::always_inline]] inline X log(X const& x) {
     for (auto& b : bits) b = (b & mantissa_mask) | (std::uint64_t{1023} << 52);
     for (auto& b : exponent_bits) b = shifter_bits + ((b >> 52) & 0x7ff);
     X m = std::bit_cast<X>(bits);
-    X e = std::bit_cast<X>(exponent_bits) - X(integer_shifter + 1023.0);
-    e = choose(subnormal, e - X(54.0), e);
+    X e = std::bit_cast<X>(exponent_bits) - X(integer_shifter + 1023.0) + offset;
     auto const above = m > X(1.4142135623730951);
     m = choose(above, m * X(0.5), m);
     e = choose(above, e + X(1.0), e);
@@ -106,8 +115,8 @@ template <class X> [[gnu::always_inline]] inline X log(X const& x) {
     X const s = f / (X(2.0) + f);
     X const s2 = s * s;
     // 2 (s + s^3/3 + ... + s^23/23) = 2 s + s s^2 q, written f - (f^2/2 - s (f^2/2 + s^2 q)): the
-    // digits of f = m - 1, exact, kept near 1
-    // q = 2/3 + 2/5 s^2 + ... + 2/23 s^20 by Estrin's scheme in u = s^2 (as for exp)
+    // digits of f = m - 1, exact, kept near 1; q = 2/3 + 2/5 s^2 + ... + 2/23 s^20 by Estrin's
+    // scheme in u = s^2 (as for exp)
     constexpr double d[11] = {2.0 / 3.0,  2.0 / 5.0,  2.0 / 7.0,  2.0 / 9.0,  2.0 / 11.0, 2.0 / 13.0,
                               2.0 / 15.0, 2.0 / 17.0, 2.0 / 19.0, 2.0 / 21.0, 2.0 / 23.0};
     X const u2 = s2 * s2, u4 = u2 * u2;
@@ -116,8 +125,18 @@ template <class X> [[gnu::always_inline]] inline X log(X const& x) {
     X const q = (e0 + e1 * u2) + ((e2 + e3 * u2) + (e4 + X(d[10]) * u2) * u4) * u4;
     X const hfsq = X(0.5) * f * f;
     X const log_m = f - (hfsq - s * (hfsq + s2 * q));
-    X const y = e * X(ln2_hi) + (log_m + e * X(ln2_lo));
+    return e * X(ln2_hi) + (log_m + e * X(ln2_lo));
+}
+
+/// log x. Where every lane is positive, normal and finite (the common case, one branch), the
+/// series alone; elsewhere subnormal x are scaled by 2^54 first and the edges are libm's: -inf
+/// at 0, NaN below 0 and for NaN, +inf at +inf.
+template <class X> [[gnu::always_inline]] inline X log(X const& x) {
+    constexpr double smallest_normal = std::numeric_limits<double>::min();
     constexpr double inf = std::numeric_limits<double>::infinity();
+    if (all_lanes(x >= X(smallest_normal) && x < X(inf))) return log_of_normal(x, X(0.0));
+    auto const subnormal = x < X(smallest_normal);
+    X const y = log_of_normal(choose(subnormal, x * X(0x1p54), x), choose(subnormal, X(-54.0), X(0.0)));
     return choose(x != x || x < X(0.0), X(std::numeric_limits<double>::quiet_NaN()),
                   choose(x == X(0.0), X(-inf), choose(x == X(inf), X(inf), y)));
 }

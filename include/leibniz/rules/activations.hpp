@@ -10,7 +10,7 @@ struct sigmoid_fn {
     static constexpr std::string_view name = "sigmoid";
     static constexpr auto exact(rational x) { return detail_rules::maps_zero_to(x, {1, 2}); }
     // Never exponentiates a large positive number: finite and accurate for any real x.
-    template <class X> static constexpr auto value(X const& x) {
+    template <class X> [[gnu::always_inline]] static constexpr auto value(X const& x) {  // as exp's
         using std::exp;
         if constexpr (is_complex<X>::value) return X(1) / (X(1) + exp(-x));
         else if constexpr (has_lanes<X>) {  // e = e^(-|x|) <= 1: 1/(1 + e) for x >= 0, e/(1 + e) below
@@ -25,7 +25,7 @@ struct sigmoid_fn {
     }
     // sigmoid' = sigmoid(x) sigmoid(-x), not y (1 - y), which is 0 where y rounds to 1 (x > 37):
     // relative accuracy; on numbers y (1 - y) where 1 - y > 0.1 (x < 2), one exp elsewhere
-    template <class X, class Y> static constexpr auto derivative(X const& x, Y const& y) {
+    template <class X, class Y> [[gnu::always_inline]] static constexpr auto derivative(X const& x, Y const& y) {
         if constexpr (Expression<X>) return y * sigmoid(-x);
         else if constexpr (is_complex<X>::value) return y * (X(1) - y);
         else if (all_lanes(x < X(2))) return y * (X(1) - y);  // lanes: where every lane may
@@ -36,7 +36,7 @@ struct sigmoid_fn {
 struct softplus_fn {
     static constexpr std::string_view name = "softplus";
     // log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow for large x, no loss for very negative x.
-    template <class X> static constexpr auto value(X const& x) {
+    template <class X> [[gnu::always_inline]] static constexpr auto value(X const& x) {  // as exp's
         using std::exp, std::log;
         if constexpr (is_complex<X>::value) return log(X(1) + exp(x));
         else {

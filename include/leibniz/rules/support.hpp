@@ -53,14 +53,14 @@ template <class X> constexpr X number_ln2() { return X(std::numbers::ln2_v<leibn
 template <class X> constexpr X number_ln10() { return X(std::numbers::ln10_v<leibniz::detail::element_t<X>>); }
 // e^x and log x of numbers: lanes of doubles computed in the lanes (detail/lanes_math.hpp says
 // why), any other number by its own exp and log
-template <class X> constexpr auto exponential(X const& x) {
+template <class X> [[gnu::always_inline]] constexpr auto exponential(X const& x) {
     if constexpr (leibniz::detail::lanes_of_doubles<X>) return leibniz::detail::lanes_math::exp(x);
     else {
         using std::exp;
         return exp(x);
     }
 }
-template <class X> constexpr auto logarithm(X const& x) {
+template <class X> [[gnu::always_inline]] constexpr auto logarithm(X const& x) {
     if constexpr (leibniz::detail::lanes_of_doubles<X>) return leibniz::detail::lanes_math::log(x);
     else {
         using std::log;
