@@ -18,9 +18,10 @@ constexpr std::intmax_t floor_div(std::intmax_t num, std::intmax_t den) {
 /// jumps, so their derivative is 0 wherever it exists, and at a jump (where it does not) every
 /// engine gives 0 too; complex numbers have no order, so each refuses them with its name.
 template <class Rule> struct piecewise_constant {
-    template <class X>
-    requires is_complex<X>::value static constexpr auto value(X const& x) {
-        return refuse_complex<complex_refusal::unordered, Rule>(x);
+    // the value of a real number is the rule's real_value; a complex one is refused
+    template <class X> static constexpr auto value(X const& x) {
+        if constexpr (is_complex<X>::value) return refuse_complex<complex_refusal::unordered, Rule>(x);
+        else return Rule::real_value(x);
     }
     template <class X, class Y> static constexpr auto derivative(X const& x, Y const&) {
         return detail_rules::zero_like(x);
@@ -45,20 +46,18 @@ struct abs_fn {
 };
 
 struct sign_fn : piecewise_constant<sign_fn> {
-    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "sign";
     static constexpr std::optional<rational> exact(rational x) { return rational{(x.num > 0) - (x.num < 0), 1}; }
-    template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
+    template <class X> static constexpr auto real_value(X const& x) {  // NaN: NaN
         if constexpr (has_lanes<X>) return choose(x != x, x, choose(X(0) < x, X(1), choose(x < X(0), X(-1), X(0))));
         else return x != x ? x : X((X(0) < x) - (x < X(0)));
     }
 };
 
 struct heaviside_fn : piecewise_constant<heaviside_fn> {
-    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "heaviside";
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num > 0, 1}; }
-    template <class X> static constexpr auto value(X const& x) {  // NaN: NaN
+    template <class X> static constexpr auto real_value(X const& x) {  // NaN: NaN
         if constexpr (has_lanes<X>) return choose(x != x, x, choose(x > X(0), X(1), X(0)));
         else return x != x ? x : X(x > X(0));
     }
@@ -66,31 +65,28 @@ struct heaviside_fn : piecewise_constant<heaviside_fn> {
 
 // floor, ceil, round, trunc jump at the integers (round at the half-integers)
 struct floor_fn : piecewise_constant<floor_fn> {
-    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "floor";
     static constexpr std::optional<rational> exact(rational x) {
         return rational{detail_rules::floor_div(x.num, x.den), 1};
     }
-    template <class X> static constexpr auto value(X const& x) {
+    template <class X> static constexpr auto real_value(X const& x) {
         using std::floor;
         return floor(x);
     }
 };
 
 struct ceil_fn : piecewise_constant<ceil_fn> {
-    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "ceil";
     static constexpr std::optional<rational> exact(rational x) {
         return rational{-detail_rules::floor_div(-x.num, x.den), 1};
     }
-    template <class X> static constexpr auto value(X const& x) {
+    template <class X> static constexpr auto real_value(X const& x) {
         using std::ceil;
         return ceil(x);
     }
 };
 
 struct round_fn : piecewise_constant<round_fn> {
-    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "round";
     // halves away from zero, as std::round: round(5/2) = 3, round(-5/2) = -3
     static constexpr std::optional<rational> exact(rational x) {
@@ -98,17 +94,16 @@ struct round_fn : piecewise_constant<round_fn> {
         std::intmax_t const magnitude = n / x.den + (rest >= x.den - rest ? 1 : 0);  // rest/den >= 1/2, without 2 rest
         return rational{x.num < 0 ? -magnitude : magnitude, 1};
     }
-    template <class X> static constexpr auto value(X const& x) {
+    template <class X> static constexpr auto real_value(X const& x) {
         using std::round;
         return round(x);
     }
 };
 
 struct trunc_fn : piecewise_constant<trunc_fn> {
-    using piecewise_constant::value;  // its refusal of complex numbers
     static constexpr std::string_view name = "trunc";
     static constexpr std::optional<rational> exact(rational x) { return rational{x.num / x.den, 1}; }  // toward zero
-    template <class X> static constexpr auto value(X const& x) {
+    template <class X> static constexpr auto real_value(X const& x) {
         using std::trunc;
         return trunc(x);
     }
