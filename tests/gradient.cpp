@@ -138,6 +138,36 @@ TEST_CASE("jacobian: an output that is a variable itself, or a constant") {
     CHECK(jac[2] == std::array{4.0, 3.0});
 }
 
+TEST_CASE("jacobian: rows swept together (detail/adjoint_lanes.hpp) are each row's own gradient") {
+    // one row's infinities do not reach another's: at y = 0 the partials of x / y are infinite,
+    // and the row of z x, whose own sweep never multiplies by them, is still (z, 0, x), an exact 0
+    auto const apart = jacobian(outputs(x / y, z * x), x, y, z)(x = 1.0, y = 0.0, z = 2.0);
+    CHECK(apart[1] == std::array{2.0, 0.0, 1.0});
+    CHECK(!std::signbit(apart[1][1]));
+    // a root that another row reads (f in f z), a row twice, and an odd count of rows: double
+    // sweeps two rows at a time and the fifth alone, float four at a time and the fifth alone;
+    // three float rows fill four lanes, the last repeated
+    auto const f = sin(x) * y;
+    auto const each = [&](auto at_x, auto at_y, auto at_z) {
+        auto const at = [&](auto const& e) { return gradient(e, x, y, z)(x = at_x, y = at_y, z = at_z); };
+        return std::array{at(f), at(f * z), at(exp(f)), at(f), at(x + y * z)};
+    };
+    auto const rows = outputs(f, f * z, exp(f), f, x + y * z);
+    auto const by_double = jacobian(rows, x, y, z)(x = 0.7, y = 1.3, z = -0.4);
+    auto const by_float = jacobian(rows, x, y, z)(x = 0.7f, y = 1.3f, z = -0.4f);
+    auto const three_floats = jacobian(outputs(f, f * z, exp(f)), x, y, z)(x = 0.7f, y = 1.3f, z = -0.4f);
+    auto const expected = each(0.7, 1.3, -0.4);
+    auto const expected_float = each(0.7f, 1.3f, -0.4f);
+    for (std::size_t r = 0; r < 5; ++r)
+        for (std::size_t i = 0; i < 3; ++i) {
+            CAPTURE(r);
+            CAPTURE(i);
+            CHECK(agree(by_double[r][i], expected[r][i]));
+            CHECK(agree(by_float[r][i], expected_float[r][i], 1e-6f));
+            if (r < 3) CHECK(agree(three_floats[r][i], expected_float[r][i], 1e-6f));
+        }
+}
+
 TEST_CASE("hessian: agrees with the symbolic second derivatives and is symmetric") {
     auto const f = sin(x * y) + exp(x) * y / (x + z) + pow(z, 3_c) * x;
     auto const h = hessian(f, x, y, z)(x = 0.5, y = 2.0, z = 1.5);

@@ -211,6 +211,18 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
                 double const unplanned_value = slots[i] < nodes::size ? adjoint[slots[i]] : 0.0;
                 CHECK(leibniz::detail::difference(swept[i], unplanned_value) <= 1e-12);
             }
+            // a Jacobian's rows swept together (detail/adjoint_lanes.hpp): f and f x, whose graphs
+            // share nodes (f's root among them, unless x merges into f's powers), against the tape;
+            // one expression in five, for compile time (each adds a Jacobian of two rows)
+            if constexpr (I % 5 == 0) {
+                auto const rows = leibniz::jacobian(leibniz::outputs(expression, expression * x), x, y, z)(
+                    x = p[0], y = p[1], z = p[2]);
+                auto const times_x = leibniz::tape::gradient(out * a, a, b, c);
+                for (std::size_t i = 0; i < 3; ++i) {
+                    CHECK(leibniz::detail::difference(rows[0][i], gradient[i]) <= 1e-12);
+                    CHECK(leibniz::detail::difference(rows[1][i], times_x[i]) <= 1e-12);
+                }
+            }
         }
         for (std::size_t i = 0; i < 3; ++i) {
             ++t.checks;

@@ -2,9 +2,9 @@
 // Reverse mode generated at compile time: gradient, value_and_gradient, jacobian (of
 // outputs(f, g, ...)) and hessian. Each is one forward sweep over the graph of distinct
 // subexpressions (evaluate.hpp's forward_values) and one reverse sweep per output
-// (detail/reverse.hpp), all laid out at compile time: no tape, no allocation. Several outputs
-// share one graph, the union of their nodes, so a subexpression they have in common is
-// computed once.
+// (detail/reverse.hpp; or per two outputs that share most of it, detail/adjoint_lanes.hpp), all
+// laid out at compile time: no tape, no allocation. Several outputs share one graph, the union
+// of their nodes, so a subexpression they have in common is computed once.
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -244,7 +244,7 @@ requires(sizeof...(Xs) >= 1) constexpr auto value_and_gradient(F const& f, Xs co
 }
 
 /// J[i][j] = d output_i / d x_j: one forward sweep over the outputs' shared graph, one reverse
-/// sweep per output.               jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0)
+/// sweep per output (or per two).               jacobian(outputs(x * y, x + y), x, y)(x = 2.0, y = 3.0)
 template <class Trees, std::size_t N, class Number, DifferentiationTarget... Xs>
 requires(sizeof...(Xs) >= 1) constexpr auto jacobian(output_list<Trees, N, Number> const& fs, Xs const&...) {
     return jacobian_function<Trees, N, detail::flattened_variables<Xs...>, Number, detail::target_blocks<Xs...>>{
