@@ -57,6 +57,33 @@ TEST_CASE("0. a product's denominator b^n is computed before the product that di
     static_assert(detail::reads_precede_writes<nodes>::value);
 }
 
+TEST_CASE("distinct trees never meet as like terms or like factors (their keys differ)") {
+    // (t + sin t)^2 and t + sin(t)^2 once had one key (an operand list was not closed), so the
+    // sum of their cosines was 2 cos((t + sin t)^2), and their product a square
+    auto const u = [](double t) { return (t + std::sin(t)) * (t + std::sin(t)); };
+    auto const v = [](double t) { return t + std::sin(t) * std::sin(t); };
+    auto const du = [](double t) { return 2 * (t + std::sin(t)) * (1 + std::cos(t)); };
+    auto const dv = [](double t) { return 1 + 2 * std::sin(t) * std::cos(t); };
+    double const t = 0.5;
+    check_value_and_derivative([](auto s) { return cos(square(s + sin(s))) + cos(s + square(sin(s))); }, t,
+                               std::cos(u(t)) + std::cos(v(t)), -std::sin(u(t)) * du(t) - std::sin(v(t)) * dv(t));
+    check_value_and_derivative([](auto s) { return cos(square(s + sin(s))) * cos(s + square(sin(s))); }, t,
+                               std::cos(u(t)) * std::cos(v(t)),
+                               -std::sin(u(t)) * du(t) * std::cos(v(t)) - std::cos(u(t)) * std::sin(v(t)) * dv(t));
+    // (s^s)^2 and s^(s^2): a power's exponent is closed too
+    double const r = 1.5;
+    check_value_and_derivative(
+        [](auto s) { return pow(pow(s, s), 2_c) + pow(s, square(s)); }, r, std::pow(r, 2 * r) + std::pow(r, r * r),
+        std::pow(r, 2 * r) * (2 * std::log(r) + 2) + std::pow(r, r * r) * (2 * r * std::log(r) + r));
+    // two variables, as first found: z (x + y)^2 + z (x + y^2) is not 2 z (x + y)^2
+    auto const f = z * square(x + y) + z * (x + square(y));
+    CHECK(f(x = 2.0, y = 3.0, z = 1.0) == 36.0);
+    auto const g = gradient(f, x, y, z)(x = 2.0, y = 3.0, z = 1.0);
+    CHECK(g[0] == 11.0);
+    CHECK(g[1] == 16.0);
+    CHECK(g[2] == 36.0);
+}
+
 TEST_CASE("6. a product divides as it goes: no intermediate overflows where the written expression does not") {
     CHECK(same((x / y / z)(x = 1e300, y = 1e300, z = 1e300), 1e300 / 1e300 / 1e300));
     CHECK(same((x * (y / z))(x = 1e200, y = 1e200, z = 1e200), 1e200));

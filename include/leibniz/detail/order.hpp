@@ -1,6 +1,7 @@
 #pragma once
 // The library's own total order on expressions, the same on every compiler.
-// Each node type gets a key: a prefix code of its tree as an array of integers. Keys are
+// Each node type gets a key: its tree written out as an array of integers, which no other tree
+// writes the same way (each node's operands closed by key_end, below). Keys are
 // compared lexicographically in constexpr functions, so sorting a sum costs no template
 // instantiations per comparison. A power's key starts with its base's key, so x, x^2 and
 // x^3 sort together; kinds are ordered constants < runtime numbers < variables < calls <
@@ -33,6 +34,7 @@ enum : key_token {
     key_sum = -3,
     key_product = -2,
     key_power_suffix = -1,
+    key_end = -20,
 };
 
 // the total length of N parts, by a loop: a fold over the key of a sum of 2,000 terms nests
@@ -62,6 +64,12 @@ template <std::size_t N> constexpr std::array<key_token, N + 1> text_key(std::st
 
 template <class T> struct key;
 
+// Every key that ends with an operand's key is closed by key_end, so that no key is the start of
+// another's operands: without it, (x + y)^2 and x + y^2 both read "sum of 2: x, y, ^, 2", and a
+// sum took z (x + y)^2 + z (x + y^2) for 2 z (x + y)^2 (and (x^y)^2 for x^(y^2)). key_end is
+// below every other token, so a node sorts before its own powers, as without it (x < x^2 < x^3).
+inline constexpr std::array<key_token, 1> end_key{key_end};
+
 template <rational R> struct key<constant<R>> {
     static constexpr std::array<key_token, 3> value{key_constant, R.num, R.den};
 };
@@ -79,41 +87,42 @@ template <class Rule, class... Args> struct key<call<Rule, Args...>> {
     // by the rule's identity (rule_identity.hpp): a user's "sin" is not leibniz's sin
     static constexpr auto value =
         join(std::array<key_token, 1>{key_call}, text_key<rule_identity<Rule>::size>(rule_identity<Rule>::view()),
-             key<Args>::value...);
+             key<Args>::value..., end_key);
 };
 template <class... Ts> struct key<sum_of<Ts...>> {
     static constexpr auto value =
-        join(std::array<key_token, 2>{key_sum, static_cast<key_token>(sizeof...(Ts))}, key<Ts>::value...);
+        join(std::array<key_token, 2>{key_sum, static_cast<key_token>(sizeof...(Ts))}, key<Ts>::value..., end_key);
 };
 template <class... Fs> struct key<product_of<Fs...>> {
     static constexpr auto value =
-        join(std::array<key_token, 2>{key_product, static_cast<key_token>(sizeof...(Fs))}, key<Fs>::value...);
+        join(std::array<key_token, 2>{key_product, static_cast<key_token>(sizeof...(Fs))}, key<Fs>::value..., end_key);
 };
 template <class B, class E> struct key<power<B, E>> {
-    static constexpr auto value = join(key<B>::value, std::array<key_token, 1>{key_power_suffix}, key<E>::value);
+    static constexpr auto value =
+        join(key<B>::value, std::array<key_token, 1>{key_power_suffix}, key<E>::value, end_key);
 };
 
 template <bool Value> struct key<truth<Value>> { static constexpr std::array<key_token, 2> value{key_truth, Value}; };
 template <class A, class B> struct key<less_than<A, B>> {
-    static constexpr auto value = join(std::array<key_token, 1>{key_less}, key<A>::value, key<B>::value);
+    static constexpr auto value = join(std::array<key_token, 1>{key_less}, key<A>::value, key<B>::value, end_key);
 };
 template <class A, class B> struct key<less_or_equal<A, B>> {
-    static constexpr auto value = join(std::array<key_token, 1>{key_less_equal}, key<A>::value, key<B>::value);
+    static constexpr auto value = join(std::array<key_token, 1>{key_less_equal}, key<A>::value, key<B>::value, end_key);
 };
 template <class C> struct key<not_of<C>> {
-    static constexpr auto value = join(std::array<key_token, 1>{key_not}, key<C>::value);
+    static constexpr auto value = join(std::array<key_token, 1>{key_not}, key<C>::value, end_key);
 };
 template <class... Cs> struct key<and_of<Cs...>> {
     static constexpr auto value =
-        join(std::array<key_token, 2>{key_and, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value...);
+        join(std::array<key_token, 2>{key_and, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value..., end_key);
 };
 template <class... Cs> struct key<or_of<Cs...>> {
     static constexpr auto value =
-        join(std::array<key_token, 2>{key_or, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value...);
+        join(std::array<key_token, 2>{key_or, static_cast<key_token>(sizeof...(Cs))}, key<Cs>::value..., end_key);
 };
 template <class C, class A, class B> struct key<select_of<C, A, B>> {
     static constexpr auto value =
-        join(std::array<key_token, 1>{key_select}, key<C>::value, key<A>::value, key<B>::value);
+        join(std::array<key_token, 1>{key_select}, key<C>::value, key<A>::value, key<B>::value, end_key);
 };
 
 /// A view of a key, comparable without knowing its length at compile time.

@@ -1,0 +1,51 @@
+// The key order of detail/order.hpp: two types have one key only when they are one type (the
+// canonical form merges like terms and like factors by key), and the order is a total order.
+// Building this file is the test.
+#include <leibniz/leibniz.hpp>
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace {
+using namespace leibniz;
+using namespace leibniz::literals;
+
+constexpr var<"x"> x;
+constexpr var<"y"> y;
+constexpr var_array<"w", 2> w;
+
+template <class... Es> struct trees {};
+template <class E> using tree = typename detail::tree_of<std::remove_cvref_t<E>>::type;
+
+// Pairs that once shared a key: an operand list followed by a power's suffix read the same as
+// the list's last operand raised to that power.
+using tricky =
+    trees<tree<decltype(square(x + y))>, tree<decltype(x + square(y))>,            //
+          tree<decltype(pow(pow(x, y), 2_c))>, tree<decltype(pow(x, square(y)))>,  //
+          tree<decltype(sin(square(x + y)))>, tree<decltype(sin(x + square(y)))>,  //
+          tree<decltype(square(x * sin(y)))>, tree<decltype(x * square(sin(y)))>,  //
+          tree<decltype(square(max(x, y)))>, tree<decltype(max(x, square(y)))>,    //
+          tree<decltype(pow(x, y + 1_c))>, tree<decltype(pow(x, y) + 1_c)>,        //
+          tree<decltype(select(x < y, x, square(y)))>, tree<decltype(square(select(x < y, x, y)))>, tree<decltype(x)>,
+          tree<decltype(square(x))>, tree<decltype(pow(x, 3_c))>,  //
+          tree<decltype(w[0_c])>, tree<decltype(w[1_c])>, tree<decltype(x * y)>, tree<decltype(x + y)>,
+          tree<decltype(sqrt(x) + y)>, tree<decltype(sqrt(x + y))>, tree<decltype(2_c * x)>, tree<decltype(x * 2.0)>>;
+
+template <class A, class B> constexpr int order_of() {
+    return detail::compare(detail::key_of<A>(), detail::key_of<B>());
+}
+
+template <class A, class... Bs> constexpr bool one_key_only_for_one_type() {
+    return ((std::is_same_v<A, Bs> == (order_of<A, Bs>() == 0) && order_of<A, Bs>() == -order_of<Bs, A>()) && ...);
+}
+template <class... Ts> constexpr bool keys_tell_apart(trees<Ts...>) {
+    return (one_key_only_for_one_type<Ts, Ts...>() && ...);
+}
+static_assert(keys_tell_apart(tricky{}));
+
+// a node sorts before its powers, and powers by their exponents
+static_assert(order_of<tree<decltype(x)>, tree<decltype(square(x))>>() < 0);
+static_assert(order_of<tree<decltype(square(x))>, tree<decltype(pow(x, 3_c))>>() < 0);
+static_assert(order_of<tree<decltype(x + y)>, tree<decltype(square(x + y))>>() < 0);
+}  // namespace
