@@ -304,6 +304,36 @@ template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std
         0, (v[I] = node_value<Ns>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...), 0)...};
 }
 
+/// Above this many nodes the forward pass runs in chunks of forward_chunk nodes, each an
+/// ordinary function with its nodes forced inline, as the reverse sweep does above its own
+/// limit (sweep_plan.hpp's forced_inline_pushes): thousands of forced calls in one function make
+/// GCC's inliner quadratic in them (the value of a Gaussian mixture's 4,593 nodes took 75 s and
+/// 2 GiB to compile; "ipa inlining heuristics"), for values that live in memory anyway.
+inline constexpr std::size_t forced_inline_nodes = 512;
+inline constexpr std::size_t forward_chunk = 64;
+
+template <class Nodes, std::size_t First, class T, std::size_t... I, class Number, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr void fill_run(std::array<T, Nodes::size>& v, std::index_sequence<I...>,
+                                               std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    [[maybe_unused]] int in_order[] = {
+        0,
+        (v[First + I] =
+             node_value<node_at<First + I, Nodes>>::template get<T, reads_of<node_at<First + I, Nodes>, Nodes>::value>(
+                 v, numbers, bindings...),
+         0)...};
+}
+template <class Nodes, std::size_t First, class T, class Number, std::size_t N, class... Bindings>
+constexpr void fill_chunk(std::array<T, Nodes::size>& v, std::array<Number, N> const& numbers,
+                          Bindings const&... bindings) {
+    constexpr std::size_t count = Nodes::size - First < forward_chunk ? Nodes::size - First : forward_chunk;
+    fill_run<Nodes, First>(v, std::make_index_sequence<count>{}, numbers, bindings...);
+}
+template <class Nodes, class T, std::size_t... C, class Number, std::size_t N, class... Bindings>
+[[gnu::always_inline]] constexpr void fill_chunks(std::array<T, Nodes::size>& v, std::index_sequence<C...>,
+                                                  std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    [[maybe_unused]] int in_order[] = {0, (fill_chunk<Nodes, C * forward_chunk>(v, numbers, bindings...), 0)...};
+}
+
 // ---- one binding per variable ----------------------------------------------------------------
 // Checked per pair of bindings, never per variable of the expression (which may have thousands):
 // two bindings bind a common variable exactly when one binds the other's first variable (a
@@ -351,7 +381,11 @@ template <class Nodes, class T, class Number, std::size_t N, class... Bindings>
     check_each_variable_bound_once<Bindings...>();
     refuse_lanes_computed_wrong<T>();
     std::array<T, Nodes::size> v;  // every slot written by fill_values before it is read
-    fill_values<Nodes, T>(v, typename Nodes::list{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
+    if constexpr (Nodes::size <= forced_inline_nodes)
+        fill_values<Nodes, T>(v, typename Nodes::list{}, std::make_index_sequence<Nodes::size>{}, numbers, bindings...);
+    else
+        fill_chunks<Nodes, T>(v, std::make_index_sequence<(Nodes::size + forward_chunk - 1) / forward_chunk>{}, numbers,
+                              bindings...);
     return v;
 }
 
