@@ -5,7 +5,7 @@
 // not wanted. A block is the columns of one differentiation target (a family or a variable).
 // For up to max_dispatched_blocks blocks, each combination of wanted blocks has its own
 // reverse sweeps, by those blocks' variables only, and the call picks one at run time: a null
-// block is not computed (sweep_plan.hpp's activity leaves out nodes that lead only to it).
+// block is not computed (sweep_links.hpp's activity leaves out nodes that lead only to it).
 // Above that, one set of sweeps by every variable serves all combinations (2^K copies of the
 // sweeps would cost compile time out of proportion).
 #include <array>

@@ -106,7 +106,7 @@ template <class Nodes, class Roots, class Wrt, bool Forced, std::size_t G, std::
     } else return gradient_at<Nodes, Wrt, Roots::roots[R], Forced>(value);
 }
 
-/// One sweep per G rows (where they share it: sweep_plan.hpp's rows_share_their_sweep; else one
+/// One sweep per G rows (where they share it: sweep_links.hpp's rows_share_their_sweep; else one
 /// per row), sweep S taking rows S G ... S G + G - 1, the last one's unfilled lanes repeating its
 /// last row; but a last row left over alone is swept alone, in T (in a vector it would cost what
 /// two rows do, and its seed, 1 in every lane, would not fold away as a scalar 1 does).

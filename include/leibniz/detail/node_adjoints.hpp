@@ -66,7 +66,7 @@ template <class Adjoints>
 /// (d/dy atan(x / y) at y = 0 is -1/x; the tape gives 0, the sweep NaN), and the test cost the
 /// bundle-adjustment gradient 8% (bench/bundle_adjustment.cpp, 78 -> 85 ns).
 /// Rules whose local derivative can be infinite or NaN where the argument is finite say so
-/// (sweep_plan.hpp's derivative_can_be_infinite).
+/// (sweep_links.hpp's derivative_can_be_infinite).
 
 template <bool MayBeInfinite, class T, class A>
 [[gnu::always_inline]] constexpr A times_local(A const& adjoint, T const& local) {
