@@ -39,10 +39,34 @@ template <class A, class B> constexpr int order_of() {
 template <class A, class... Bs> constexpr bool one_key_only_for_one_type() {
     return ((std::is_same_v<A, Bs> == (order_of<A, Bs>() == 0) && order_of<A, Bs>() == -order_of<Bs, A>()) && ...);
 }
-template <class... Ts> constexpr bool keys_tell_apart(trees<Ts...>) {
-    return (one_key_only_for_one_type<Ts, Ts...>() && ...);
-}
+// one constant evaluation per tree (a variable each), so that no evaluation exceeds Clang's step limit
+template <class A, class... Ts> constexpr bool told_apart = one_key_only_for_one_type<A, Ts...>();
+template <class... Ts> constexpr bool keys_tell_apart(trees<Ts...>) { return (told_apart<Ts, Ts...> && ...); }
 static_assert(keys_tell_apart(tricky{}));
+
+// Every tree of a small grammar built to place powers next to operand lists: leaves x, y,
+// sin(x); then a + b, a * b, a^2, pow(a, b); then each of those squared, plus y^2, times
+// x^2, under a square root and a sine, as a base and as an exponent. Distinct types, distinct keys.
+template <class... As, class... Bs> constexpr trees<As..., Bs...> join_two(trees<As...>, trees<Bs...>) { return {}; }
+constexpr auto join_trees() { return trees<>{}; }
+template <class T, class... Ts> constexpr auto join_trees(T t, Ts... ts) { return join_two(t, join_trees(ts...)); }
+template <class... As> constexpr auto level_one(As... as) {
+    auto one = [](auto a, auto... bs) {
+        return trees<tree<decltype(square(a))>, tree<decltype(a + bs)>..., tree<decltype(a * bs)>...,
+                     tree<decltype(pow(a, bs))>...>{};
+    };
+    return join_trees(one(as, as...)...);
+}
+template <class E> constexpr auto level_two_of(E a) {
+    return trees<tree<decltype(square(a))>, tree<decltype(a + square(y))>, tree<decltype(square(x) * a)>,
+                 tree<decltype(sqrt(a))>, tree<decltype(sin(a))>, tree<decltype(pow(a, y))>,
+                 tree<decltype(pow(y, a))>>{};
+}
+template <class... Ts> constexpr auto level_two(trees<Ts...>) { return join_trees(level_two_of(Ts{})...); }
+
+using one = decltype(level_one(x, y, sin(x)));
+static_assert(keys_tell_apart(one{}));
+static_assert(keys_tell_apart(level_two(one{})));
 
 // a node sorts before its powers, and powers by their exponents
 static_assert(order_of<tree<decltype(x)>, tree<decltype(square(x))>>() < 0);
