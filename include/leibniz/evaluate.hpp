@@ -307,8 +307,13 @@ template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std
 /// Above this many nodes the forward pass runs in chunks of forward_chunk nodes, each an
 /// ordinary function with its nodes forced inline, as the reverse sweep does above its own
 /// limit (sweep_plan.hpp's forced_inline_pushes): thousands of forced calls in one function make
-/// GCC's inliner quadratic in them (the value of a Gaussian mixture's 4,593 nodes took 75 s and
-/// 2 GiB to compile; "ipa inlining heuristics"), for values that live in memory anyway.
+/// GCC's inliner superlinear in them (perf: ipa-fnsummary's evaluate_properties_for_edge; the
+/// graph and one evaluation of a Gaussian mixture's 4,593 nodes, g++ -O2: 164 s / 5.4 GB in one
+/// function, 88 s / 4.4 GB in chunks), for values that live in memory anyway. The price, with
+/// Clang 14: the 16-32-1 network's loss (1,206 nodes) went from 0.95-1.01x to 1.16-1.30x the
+/// hand-written loss (bench/large_network.cpp); its gradient and GCC's code did not slow down.
+/// Graphs up to the limit keep fill_values, which reads each node from the list directly rather
+/// than through node_at's trie lookup.
 inline constexpr std::size_t forced_inline_nodes = 512;
 inline constexpr std::size_t forward_chunk = 64;
 
