@@ -117,50 +117,63 @@ template <std::size_t N> constexpr collection_plan<N> collect(key_view const* ke
     return plan;
 }
 
+// What a term brings to a sum's plan: a variable, evaluated once per term type.
+struct term_facts {
+    rational coefficient;
+    key_view monomial;
+};
+template <class U>
+inline constexpr term_facts term_facts_of = {term_parts<U>::coefficient, key_of<typename term_parts<U>::monomial>()};
+
+template <std::size_t N> struct sum_plan {
+    collection_plan<N> groups;  // terms grouped by monomial, cancelled groups dropped
+    bool unchanged = false;     // already canonical (sorted, nothing to merge): the sum as given
+};
+template <std::size_t N> constexpr sum_plan<N> plan_sum(term_facts const* facts) {
+    key_view keys[N]{};
+    rational coefficients[N]{};
+    for (std::size_t i = 0; i < N; ++i) {
+        keys[i] = facts[i].monomial;
+        coefficients[i] = facts[i].coefficient;
+    }
+    sum_plan<N> p{collect<N>(keys, coefficients)};
+    std::size_t kept = 0;
+    for (std::size_t g = 0; g < p.groups.count; ++g)
+        if (p.groups.total[g].num != 0) {
+            p.groups.first[kept] = p.groups.first[g];
+            p.groups.total[kept] = p.groups.total[g];
+            ++kept;
+        }
+    p.groups.count = kept;
+    p.unchanged = kept == N;
+    for (std::size_t g = 0; g < kept && p.unchanged; ++g)
+        if (p.groups.first[g] != g || p.groups.total[g] != coefficients[g]) p.unchanged = false;
+    return p;
+}
+
+// One constant evaluation per sum (factor_plan says why).
 template <class List> struct term_plan;
 template <class... U> struct term_plan<type_list<U...>> {
-    static constexpr auto groups = [] {
-        key_view keys[] = {key_of<typename term_parts<U>::monomial>()...};
-        rational coefficients[] = {term_parts<U>::coefficient...};
-        auto p = collect<sizeof...(U)>(keys, coefficients);
-        // Drop the groups whose coefficients cancelled.
-        std::size_t kept = 0;
-        for (std::size_t g = 0; g < p.count; ++g)
-            if (p.total[g].num != 0) {
-                p.first[kept] = p.first[g];
-                p.total[kept] = p.total[g];
-                ++kept;
-            }
-        p.count = kept;
-        return p;
+    static constexpr sum_plan<sizeof...(U)> value = [] {
+        term_facts const facts[] = {term_facts_of<U>...};
+        return plan_sum<sizeof...(U)>(facts);
     }();
     // before anything reads the totals: an overflow is refused with a sentence (refusals.hpp)
-    using overflow_refused = typename refuse_rational_overflow<groups.overflowed>::type;
-    // Already canonical (sorted, nothing to merge): the common case of a term added to a sum.
-    static constexpr bool unchanged = [] {
-        if (groups.count != sizeof...(U)) return false;
-        rational coefficients[] = {term_parts<U>::coefficient...};
-        for (std::size_t g = 0; g < groups.count; ++g)
-            if (groups.first[g] != g || groups.total[g] != coefficients[g]) return false;
-        return true;
-    }();
+    using overflow_refused = typename refuse_rational_overflow<value.groups.overflowed>::type;
 };
 
-template <class List> struct collect_terms;
-template <class... U> struct collect_terms<type_list<U...>> {
-    using plan = term_plan<type_list<U...>>;
+// The sum of the terms List; as given when nothing changes (the common case of a term added to
+// a sum), without a class that declares the other: an overload constrained on `unchanged` still
+// had the unconstrained one's return type substituted, one at_t per term over the whole list (on
+// GCC, overload resolution against one base per term: 3 of 4 s of building a 512-term sum).
+template <class List, bool Unchanged = term_plan<List>::value.unchanged> struct collect_terms;
+template <class... U> struct collect_terms<type_list<U...>, true> { using type = sum_of<U...>; };
+template <class... U> struct collect_terms<type_list<U...>, false> {
+    static constexpr auto const& plan = term_plan<type_list<U...>>::value;
     template <std::size_t... G> static auto build(std::index_sequence<G...>) -> typename sum_from_terms<
-        typename scale<plan::groups.total[G],
-                       typename term_parts<at_t<plan::groups.first[G], type_list<U...>>>::monomial>::type...>::type;
-    // The sum as it is when nothing changes, without forming the other: an overload constrained
-    // on `unchanged` still had the unconstrained one's return type substituted, one at_t per term
-    // over the whole list (on GCC, overload resolution against one base per term: 3 of 4 s of
-    // building a 512-term sum).
-    template <bool Unchanged, class = void> struct built { using type = sum_of<U...>; };
-    template <class Unused> struct built<false, Unused> {
-        using type = decltype(build(std::make_index_sequence<plan::groups.count>{}));
-    };
-    using type = typename built<plan::unchanged>::type;
+        typename scale<plan.groups.total[G],
+                       typename term_parts<at_t<plan.groups.first[G], type_list<U...>>>::monomial>::type...>::type;
+    using type = decltype(build(std::make_index_sequence<plan.groups.count>{}));
 };
 
 template <class... Ts> struct make_sum_t {
@@ -225,13 +238,8 @@ template <rational R> struct factor_parts<constant<R>> {
 
 // The base b of a domain factor where_nonnegative(b), whose key a product compares with its
 // other bases; key_view{} for any other factor.
-template <class T> constexpr key_view guarded_base_key() { return {}; }
-template <class B> constexpr key_view guarded_base_key_of(call<rules::where_nonnegative_fn, B> const*) {
-    return key_of<B>();
-}
-template <class T>
-requires requires { guarded_base_key_of(static_cast<T const*>(nullptr)); }
-constexpr key_view guarded_base_key() { return guarded_base_key_of(static_cast<T const*>(nullptr)); }
+template <class T> inline constexpr key_view guarded_base_key{};
+template <class B> inline constexpr key_view guarded_base_key<call<rules::where_nonnegative_fn, B>> = key_of<B>();
 
 template <class T> constexpr rational exponent_value() {
     if constexpr (is_constant<T>::value) return T::value;
@@ -255,104 +263,127 @@ template <class... Ts> struct with_coefficient<rational{0, 1}, sum_of<Ts...>> { 
 template <> struct with_coefficient<rational{1, 1}> { using type = one; };
 template <> struct with_coefficient<rational{0, 1}> { using type = zero; };
 
-// What to do with a flattened list of factors, decided by constexpr functions over keys.
-template <class List> struct factor_plan;
-template <class... U> struct factor_plan<type_list<U...>> {
-    static constexpr std::size_t n = sizeof...(U);
-    static constexpr bool is_rational[n + 1] = {is_constant<U>::value..., false};
-    static constexpr bool rational_exponent[n + 1] = {is_constant<typename factor_parts<U>::exponent>::value..., false};
-    // the product of the rational factors (.value), and whether it overflowed
-    static constexpr folded_rational coefficient = [] {
-        folded_rational r{{1, 1}};
-        rational values[] = {(is_constant<U>::value ? exponent_value<U>() : rational{1, 1})...};
-        for (auto v : values) r.value = product_or_flag(r.value, v, r.overflowed);
-        return r;
-    }();
-    // Each factor's base key and rational exponent (0 for an expression exponent).
-    static constexpr key_view bases[n + 1] = {key_of<typename factor_parts<U>::base>()..., key_view{}};
-    static constexpr rational exponents[n + 1] = {exponent_value<typename factor_parts<U>::exponent>()..., rational{}};
-    // Group the factors by base (rationals all share the first group); total[] adds rational exponents.
-    static constexpr auto groups = collect<n>(bases, exponents);
-    // before anything reads them: an overflow is refused with a sentence (refusals.hpp)
-    using overflow_refused = typename refuse_rational_overflow<coefficient.overflowed || groups.overflowed>::type;
-    static constexpr bool all_rational_exponents(std::size_t g) {
-        for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
-            if (!rational_exponent[groups.members[s]]) return false;
-        return true;
-    }
-    // b^(1/2) * b^(1/2) = b only where b >= 0: a group of rational exponents, one of them with
-    // an even denominator (NaN for b < 0), whose total has none (defined for b < 0).
-    static constexpr bool loses_root(std::size_t g) {
-        if (!all_rational_exponents(g)) return false;
-        bool even_root = false;
-        for (std::size_t s = groups.begin[g]; s < groups.begin[g + 1]; ++s)
-            even_root = even_root || exponents[groups.members[s]].den % 2 == 0;
-        return even_root && groups.total[g].den % 2 == 1;
-    }
-    // where_nonnegative(b) says nothing when b^(p/q) with an even q stays a factor (x * sqrt(x) *
-    // sqrt(x) = x^(3/2), however it is grouped)
-    static constexpr key_view guarded[n + 1] = {guarded_base_key<typename factor_parts<U>::base>()..., key_view{}};
-    static constexpr bool absorbed(std::size_t g) {
-        key_view const b = guarded[groups.first[g]];
-        if (b.size == 0) return false;
-        for (std::size_t h = 0; h < groups.count; ++h)
-            if (compare(bases[groups.first[h]], b) == 0 && all_rational_exponents(h) && groups.total[h].den % 2 == 0)
-                return true;
-        return false;
-    }
-    static constexpr bool unchanged = [] {
-        if (groups.count != n) return false;
-        for (std::size_t g = 0; g < n; ++g)
-            if (groups.first[g] != g || is_rational[g] || absorbed(g)) return false;
-        return true;
-    }();
-    static constexpr bool any_loses_root = [] {
-        for (std::size_t g = 0; g < groups.count; ++g)
-            if (loses_root(g)) return true;
-        return false;
-    }();
+// What to do with a flattened list of factors: one constant evaluation per product, over what
+// each factor brings (its base's key, its exponent), so that a product costs one class and one
+// variable besides its factors' own (a member per fact cost GCC 75 declarations and 4.8 ms per
+// two-factor product, measured on 1,024 of them).
+template <std::size_t N> struct product_plan {
+    collection_plan<N> groups;            // the factors grouped by base; rationals all share the first group
+    folded_rational coefficient{{1, 1}};  // the product of the rational factors, and whether it overflowed
+    bool is_rational[N]{};
+    bool all_rational_exponents[N]{};  // per group
+    // per group: b^(1/2) * b^(1/2) = b only where b >= 0: a group of rational exponents, one of
+    // them with an even denominator (NaN for b < 0), whose total has none (defined for b < 0)
+    bool loses_root[N]{};
+    // per group: where_nonnegative(b) says nothing when b^(p/q) with an even q stays a factor
+    // (x * sqrt(x) * sqrt(x) = x^(3/2), however it is grouped)
+    bool absorbed[N]{};
+    bool unchanged = false;  // sorted, nothing merges or folds: the product as given
+    bool any_loses_root = false;
 };
 
-template <class List> struct collect_factors;
-template <class... U> struct collect_factors<type_list<U...>> {
+struct factor_facts {
+    bool is_rational;
+    bool rational_exponent;
+    rational value;     // a rational factor's value (1 for any other)
+    rational exponent;  // the rational exponent (0 for an expression exponent)
+    key_view base;
+    key_view guarded;  // the base of a domain factor where_nonnegative(b), else empty
+};
+// a variable, not a function: evaluated once per factor type, however many products it is in
+template <class U, class Parts = factor_parts<U>>
+inline constexpr factor_facts facts_of = {is_constant<U>::value,
+                                          is_constant<typename Parts::exponent>::value,
+                                          is_constant<U>::value ? exponent_value<U>() : rational{1, 1},
+                                          exponent_value<typename Parts::exponent>(),
+                                          key_of<typename Parts::base>(),
+                                          guarded_base_key<typename Parts::base>};
+
+template <std::size_t N> constexpr product_plan<N> plan_product(factor_facts const* facts) {
+    product_plan<N> p{};
+    key_view bases[N]{};
+    rational exponents[N]{};
+    for (std::size_t i = 0; i < N; ++i) {
+        p.is_rational[i] = facts[i].is_rational;
+        p.coefficient.value = product_or_flag(p.coefficient.value, facts[i].value, p.coefficient.overflowed);
+        bases[i] = facts[i].base;
+        exponents[i] = facts[i].exponent;
+    }
+    p.groups = collect<N>(bases, exponents);
+    for (std::size_t g = 0; g < p.groups.count; ++g) {
+        bool all_rational = true, even_root = false;
+        for (std::size_t s = p.groups.begin[g]; s < p.groups.begin[g + 1]; ++s) {
+            all_rational = all_rational && facts[p.groups.members[s]].rational_exponent;
+            even_root = even_root || exponents[p.groups.members[s]].den % 2 == 0;
+        }
+        p.all_rational_exponents[g] = all_rational;
+        p.loses_root[g] = all_rational && even_root && p.groups.total[g].den % 2 == 1;
+        p.any_loses_root = p.any_loses_root || p.loses_root[g];
+    }
+    for (std::size_t g = 0; g < p.groups.count; ++g) {
+        key_view const b = facts[p.groups.first[g]].guarded;
+        if (b.size == 0) continue;
+        for (std::size_t h = 0; h < p.groups.count; ++h)
+            if (compare(bases[p.groups.first[h]], b) == 0 && p.all_rational_exponents[h] &&
+                p.groups.total[h].den % 2 == 0)
+                p.absorbed[g] = true;
+    }
+    p.unchanged = p.groups.count == N;
+    for (std::size_t g = 0; g < p.groups.count && p.unchanged; ++g)
+        if (p.groups.first[g] != g || p.is_rational[g] || p.absorbed[g]) p.unchanged = false;
+    return p;
+}
+
+template <class List> struct factor_plan;
+template <class... U> struct factor_plan<type_list<U...>> {
+    static constexpr product_plan<sizeof...(U)> value = [] {
+        factor_facts const facts[] = {facts_of<U>...};
+        return plan_product<sizeof...(U)>(facts);
+    }();
+    // before anything reads it: an overflow is refused with a sentence (refusals.hpp)
+    using overflow_refused =
+        typename refuse_rational_overflow<value.coefficient.overflowed || value.groups.overflowed>::type;
+};
+
+// The product of the factors List. When nothing merges or folds (the common case: x * y), the
+// plan says so and the product is the list as given, without a class that declares the merges:
+// a class with member templates cost GCC 1.7 ms per two-factor product, as much again as its plan.
+template <class List, bool Unchanged = factor_plan<List>::value.unchanged> struct collect_factors;
+template <class... U> struct collect_factors<type_list<U...>, true> {
+    using type = typename product_from_factors<U...>::type;
+};
+template <class... U> struct collect_factors<type_list<U...>, false> {
     using list = type_list<U...>;
-    using plan = factor_plan<list>;
+    static constexpr auto const& plan = factor_plan<list>::value;
 
     // The merged factor of group g: its only member, or base^(sum of exponents).
     template <std::size_t G, std::size_t... S> static auto exponent_sum(std::index_sequence<S...>)
-        -> make_sum<typename factor_parts<at_t<plan::groups.members[plan::groups.begin[G] + S], list>>::exponent...>;
+        -> make_sum<typename factor_parts<at_t<plan.groups.members[plan.groups.begin[G] + S], list>>::exponent...>;
     template <std::size_t G> static auto merged() {
-        using first = at_t<plan::groups.first[G], list>;
-        if constexpr (plan::is_rational[plan::groups.first[G]] || plan::absorbed(G)) return type_list<>{};
-        else if constexpr (plan::groups.begin[G + 1] - plan::groups.begin[G] == 1) return type_list<first>{};
-        else if constexpr (plan::loses_root(G))
-            return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>,
+        using first = at_t<plan.groups.first[G], list>;
+        if constexpr (plan.is_rational[plan.groups.first[G]] || plan.absorbed[G]) return type_list<>{};
+        else if constexpr (plan.groups.begin[G + 1] - plan.groups.begin[G] == 1) return type_list<first>{};
+        else if constexpr (plan.loses_root[G])
+            return type_list<make_power<typename factor_parts<first>::base, constant<plan.groups.total[G]>>,
                              make_call<rules::where_nonnegative_fn, typename factor_parts<first>::base>>{};
-        else if constexpr (plan::all_rational_exponents(G))
-            return type_list<make_power<typename factor_parts<first>::base, constant<plan::groups.total[G]>>>{};
+        else if constexpr (plan.all_rational_exponents[G])
+            return type_list<make_power<typename factor_parts<first>::base, constant<plan.groups.total[G]>>>{};
         else
-            return type_list<
-                make_power<typename factor_parts<first>::base,
-                           decltype(exponent_sum<G>(
-                               std::make_index_sequence<plan::groups.begin[G + 1] - plan::groups.begin[G]>{}))>>{};
+            return type_list<make_power<typename factor_parts<first>::base,
+                                        decltype(exponent_sum<G>(std::make_index_sequence<plan.groups.begin[G + 1] -
+                                                                                          plan.groups.begin[G]>{}))>>{};
     }
     template <std::size_t... G> static auto merge_all(std::index_sequence<G...>) -> concat_t<decltype(merged<G>())...>;
-    // the factors as they are when nothing merges, without forming the merges (collect_terms)
-    template <bool Unchanged, class = void> struct merged_if { using type = type_list<U...>; };
-    template <class Unused> struct merged_if<false, Unused> {
-        using type = decltype(merge_all(std::make_index_sequence<plan::groups.count>{}));
-    };
-    using merged_list = typename merged_if<plan::unchanged>::type;
+    using merged_list = decltype(merge_all(std::make_index_sequence<plan.groups.count>{}));
 
     template <class L> struct finish;
     template <class... M> struct finish<type_list<M...>> {
         // A merge can produce a rational (x * x^-1 = 1), a product ((x*y)^(1/2) squared) or a
         // domain factor out of order: fold once more; the number of factors with a base that
         // loses a root has dropped, so this ends.
-        static constexpr bool settled =
-            !plan::any_loses_root && all_of({(!is_constant<M>::value && !is_product<M>)...});
-        using type = typename std::conditional_t<settled, with_coefficient<plan::coefficient.value, M...>,
-                                                 make_product_t<constant<plan::coefficient.value>, M...>>::type;
+        static constexpr bool settled = !plan.any_loses_root && all_of({(!is_constant<M>::value && !is_product<M>)...});
+        using type = typename std::conditional_t<settled, with_coefficient<plan.coefficient.value, M...>,
+                                                 make_product_t<constant<plan.coefficient.value>, M...>>::type;
     };
     using type = typename finish<merged_list>::type;
 };
