@@ -93,13 +93,14 @@ template <class Rule, class... Args> struct symbolic_partials_given {
     }
     using given_type = decltype(given());
     static constexpr bool symbolic = !std::is_void_v<given_type>;
-    static constexpr bool all_static = [] {
+    static constexpr bool all_static = []() consteval {
         if constexpr (!symbolic) return false;
         else
             return []<class... P>(std::tuple<P...>*) {
                 return (StaticExpression<P> && ...);
             }(static_cast<given_type*>(nullptr));
-    }();
+    }
+    ();
 };
 /// Whether d can differentiate a call of Rule: its derivative, called with expressions, is one
 /// whose type holds it (check_derivatives asks, to leave out the symbolic engine where not).
@@ -138,12 +139,13 @@ template <rational C, class F, class X> struct chain_factors<product_of<constant
 };
 template <class... Ts, class X>
 requires(sizeof...(Ts) > 1) struct chain_factors<sum_of<Ts...>, X> {
-    static constexpr std::size_t dependent = [] {
+    static constexpr std::size_t dependent = []() consteval {
         bool const depends[] = {depends_on<Ts, X>::value...};
         std::size_t count = 0;
         for (bool b : depends) count += b;
         return count;
-    }();
+    }
+    ();
     static auto term() {
         if constexpr (dependent != 1) return chain_end<derivative_tree<sum_of<Ts...>, X>>{};
         else {
@@ -191,7 +193,7 @@ template <class Rule, class A, class B, class... Cs, class X> struct derivative_
 /// named and whether all are valid.
 template <fixed_string Call, bool IsFunction, bool TakesOutputs, bool AnyTargets, bool TargetsValid, class F>
 constexpr bool refuse_differentiation() {
-    constexpr differentiation_misuse why = [] {
+    constexpr differentiation_misuse why = []() consteval {
         if constexpr (Scalar<F>) return differentiation_misuse::plain_number;
         else if constexpr (!IsFunction && TakesOutputs) return differentiation_misuse::not_outputs;
         else if constexpr (!IsFunction) return differentiation_misuse::not_an_expression;
@@ -199,7 +201,8 @@ constexpr bool refuse_differentiation() {
         else if constexpr (!TargetsValid)
             return Call.view() == "d" ? differentiation_misuse::d_not_variable : differentiation_misuse::not_variables;
         else return differentiation_misuse::none;
-    }();
+    }
+    ();
     return differentiation_refused<Call, why>::value;
 }
 

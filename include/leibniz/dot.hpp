@@ -137,7 +137,7 @@ void append_dot_node(std::string& out, std::array<Number, N> const& numbers, std
     std::array<T, K> local{};
     if constexpr (swept && !leaf) {
         local[I] = T(1);
-        node_adjoint<Node>::template push<plan_of<single_step<Nodes, Wrt>, Node, I>::value>(value, local);
+        node_adjoint<shape_of_t<Node>>::template push<plan_of<single_step<Nodes, Wrt>, Node, I>::value>(value, local);
     }
     auto const& links = graph_links<Nodes>::value;
     for (std::size_t p = links.begin[I]; p < links.begin[I + 1]; ++p) {

@@ -9,6 +9,7 @@
 
 #include "detail/apply.hpp"
 #include "detail/graph.hpp"
+#include "detail/node_shape.hpp"
 #include "detail/rational_power.hpp"
 #include "detail/refusals.hpp"
 #include "expression.hpp"
@@ -47,19 +48,21 @@ template <std::size_t I, class First, class... Rest>
 
 /// The variables among a graph's nodes, in slot order: found by one pass over the nodes, then
 /// taken from the graph's trie (graph.hpp's node_at), not by concatenating a list per node.
+template <std::size_t N> struct variable_slots {
+    std::size_t count = 0;
+    std::size_t slot[N + 1]{};
+};
 template <class Nodes, class List = typename Nodes::list> struct variables_in;
 template <class Nodes, class... Ns> struct variables_in<Nodes, type_list<Ns...>> {
-    struct slots_t {
-        std::size_t count = 0;
-        std::size_t slot[sizeof...(Ns) + 1]{};
-    };
-    static constexpr slots_t variables = [] {
+    using slots_t = variable_slots<sizeof...(Ns)>;  // not a class of its own: it would be named after every node
+    static constexpr slots_t variables = []() consteval {
         bool const is_var[] = {is_variable<Ns>::value..., false};
         slots_t found{};
         for (std::size_t i = 0; i < sizeof...(Ns); ++i)
             if (is_var[i]) found.slot[found.count++] = i;
         return found;
-    }();
+    }
+    ();
     template <class Seq> struct pick;
     template <std::size_t... I> struct pick<std::index_sequence<I...>> {
         using type = type_list<node_at<variables.slot[I], Nodes>...>;
@@ -88,12 +91,13 @@ template <class Variables, class... Bindings> struct evaluation_type { using typ
 template <class... Vs, class... Bindings>
 requires(sizeof...(Vs) > 0) struct evaluation_type<type_list<Vs...>, Bindings...> {
     template <class B> static constexpr bool binds_one = any_of({B::template binds<Vs>...});
-    static constexpr std::size_t first_unbound = [] {
+    static constexpr std::size_t first_unbound = []() consteval {
         std::size_t const at[] = {binding_index<Vs, Bindings...>()..., 0};
         std::size_t i = 0;
         while (i < sizeof...(Vs) && at[i] < sizeof...(Bindings)) ++i;
         return i;
-    }();
+    }
+    ();
     static constexpr auto common() {
         if constexpr (first_unbound < sizeof...(Vs))
             return typename refuse_unbound<at_t<first_unbound, type_list<Vs...>>>::type{};
@@ -116,7 +120,8 @@ template <class T, class Number> using widened_by_t =
 // get<T, Reads>(values so far, plain numbers, bindings): Reads is graph.hpp's
 // reads_of<Node, graph>::value, and operand i is read at Reads.operand[i].
 
-template <class Node> struct node_value;
+// Named after the node's shape (detail/node_shape.hpp), not the node.
+template <class Shape> struct node_value;
 
 template <rational R> struct node_value<constant<R>> {
     template <class T, auto Reads>
@@ -145,17 +150,17 @@ template <fixed_string Name, int I> struct node_value<var<Name, I>> {
         else return to_number<T>(nth<at_binding>(bindings...).template get<V>());
     }
 };
-template <class... Ts> struct node_value<sum_of<Ts...>> {
+template <std::size_t Count> struct node_value<sum_shape<Count>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T add(V const& v, std::index_sequence<I...>) {
         T terms[] = {v[Reads.operand[I]]...};
         T total = terms[0];
-        for (std::size_t i = 1; i < sizeof...(Ts); ++i) total += terms[i];
+        for (std::size_t i = 1; i < Count; ++i) total += terms[i];
         return total;
     }
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return add<T, Reads>(v, std::index_sequence_for<Ts...>{});
+        return add<T, Reads>(v, std::make_index_sequence<Count>{});
     }
 };
 
@@ -187,9 +192,9 @@ template <std::size_t Count> constexpr alternating_order<Count> alternate(bool c
     return order;
 }
 
-template <class... Fs> struct node_value<product_of<Fs...>> {
-    static constexpr std::size_t count = sizeof...(Fs);
-    static constexpr bool in_denominator[count] = {is_denominator<Fs>...};
+template <factor_kind... Kinds> struct node_value<product_shape<Kinds...>> {
+    static constexpr std::size_t count = sizeof...(Kinds);
+    static constexpr bool in_denominator[count] = {(Kinds == factor_kind::denominator)...};
     static constexpr alternating_order<count> order = alternate<count>(in_denominator);
 
     template <class T, auto Reads, class V, std::size_t... I>
@@ -206,26 +211,27 @@ template <class... Fs> struct node_value<product_of<Fs...>> {
         return multiply<T, Reads>(v, std::make_index_sequence<count>{});
     }
 };
-template <class B, rational R> struct node_value<power<B, constant<R>>> {
+template <rational R> struct node_value<rational_power_shape<R>> {
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return rational_power<R>(v[Reads.operand[0]]);
     }
 };
-template <class B, class E> struct node_value<power<B, E>> {
+template <> struct node_value<power_shape> {
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return rules::pow_fn::value(v[Reads.operand[0]], v[Reads.operand[1]]);
     }
 };
-template <class Rule, class... Args> struct node_value<call<Rule, Args...>> {
+template <> struct node_value<same_base_power_shape> : node_value<power_shape> {};
+template <class Rule, std::size_t Count> struct node_value<call_shape<Rule, Count>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T apply(V const& v, std::index_sequence<I...>) {
         return static_cast<T>(Rule::value(v[Reads.operand[I]]...));
     }
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return apply<T, Reads>(v, std::index_sequence_for<Args...>{});
+        return apply<T, Reads>(v, std::make_index_sequence<Count>{});
     }
 };
 
@@ -247,45 +253,45 @@ template <bool Value> struct node_value<truth<Value>> {
         return holds<T>(Value);
     }
 };
-template <class A, class B> struct node_value<less_than<A, B>> {
+template <> struct node_value<less_than_shape> {
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return holds<T>(is_less<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
     }
 };
-template <class A, class B> struct node_value<less_or_equal<A, B>> {
+template <> struct node_value<less_or_equal_shape> {
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return holds<T>(is_less_or_equal<T>(v[Reads.operand[0]], v[Reads.operand[1]]));
     }
 };
-template <class C> struct node_value<not_of<C>> {
+template <> struct node_value<not_shape> {
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return holds<T>(v[Reads.operand[0]] == T(0));
     }
 };
-template <class... Cs> struct node_value<and_of<Cs...>> {
+template <std::size_t Count> struct node_value<and_shape<Count>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T all(V const& v, std::index_sequence<I...>) {
         return holds<T>(((v[Reads.operand[I]] != T(0)) && ...));
     }
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return all<T, Reads>(v, std::index_sequence_for<Cs...>{});
+        return all<T, Reads>(v, std::make_index_sequence<Count>{});
     }
 };
-template <class... Cs> struct node_value<or_of<Cs...>> {
+template <std::size_t Count> struct node_value<or_shape<Count>> {
     template <class T, auto Reads, class V, std::size_t... I>
     [[gnu::always_inline]] static constexpr T any(V const& v, std::index_sequence<I...>) {
         return holds<T>(((v[Reads.operand[I]] != T(0)) || ...));
     }
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
-        return any<T, Reads>(v, std::index_sequence_for<Cs...>{});
+        return any<T, Reads>(v, std::make_index_sequence<Count>{});
     }
 };
-template <class C, class A, class B> struct node_value<select_of<C, A, B>> {
+template <> struct node_value<select_shape> {
     template <class T, auto Reads>
     [[gnu::always_inline]] static constexpr T get(auto const& v, auto const&, auto const&...) {
         return choose(v[Reads.operand[0]] != T(0), T(v[Reads.operand[1]]), T(v[Reads.operand[2]]));
@@ -301,7 +307,8 @@ template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std
                                                   Bindings const&... bindings) {
     // a braced list runs in order and, unlike a fold, has no nesting limit
     [[maybe_unused]] int in_order[] = {
-        0, (v[I] = node_value<Ns>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...), 0)...};
+        0, (v[I] = node_value<shape_of_t<Ns>>::template get<T, reads_of<Ns, Nodes>::value>(v, numbers, bindings...),
+            0)...};
 }
 
 /// Above this many nodes the forward pass runs in chunks of forward_chunk nodes, each an
@@ -317,26 +324,41 @@ template <class Nodes, class T, class... Ns, std::size_t... I, class Number, std
 inline constexpr std::size_t forced_inline_nodes = 512;
 inline constexpr std::size_t forward_chunk = 64;
 
-template <class Nodes, std::size_t First, class T, std::size_t... I, class Number, std::size_t N, class... Bindings>
-[[gnu::always_inline]] constexpr void fill_run(std::array<T, Nodes::size>& v, std::index_sequence<I...>,
-                                               std::array<Number, N> const& numbers, Bindings const&... bindings) {
-    [[maybe_unused]] int in_order[] = {
-        0,
-        (v[First + I] =
-             node_value<node_at<First + I, Nodes>>::template get<T, reads_of<node_at<First + I, Nodes>, Nodes>::value>(
-                 v, numbers, bindings...),
-         0)...};
+// A chunk's function is named after its own steps (each node's shape and the slots it reads),
+// never after the graph: GCC mangles the name of every function it compiles, searching its
+// table of substitutions linearly, so a name that spells the graph's thousands of node types
+// costs it the square of their number, and the chunks were as many as the nodes / 64: the
+// Gaussian mixture's "callgraph construction" (mostly mangle_decl, perf) took 67 s of 164.
+// the nodes of the chunk from First: forward_chunk, or what is left
+constexpr std::size_t chunk_length(std::size_t size, std::size_t first) {
+    return size - first < forward_chunk ? size - first : forward_chunk;
 }
-template <class Nodes, std::size_t First, class T, class Number, std::size_t N, class... Bindings>
-constexpr void fill_chunk(std::array<T, Nodes::size>& v, std::array<Number, N> const& numbers,
-                          Bindings const&... bindings) {
-    constexpr std::size_t count = Nodes::size - First < forward_chunk ? Nodes::size - First : forward_chunk;
-    fill_run<Nodes, First>(v, std::make_index_sequence<count>{}, numbers, bindings...);
+template <class Shape, auto Reads> struct value_step {};
+template <class... Steps> struct value_steps {};
+template <class Nodes, std::size_t First, class I> struct chunk_values;
+template <class Nodes, std::size_t First, std::size_t... I>
+struct chunk_values<Nodes, First, std::index_sequence<I...>> {
+    using type = value_steps<
+        value_step<shape_of_t<node_at<First + I, Nodes>>, reads_of<node_at<First + I, Nodes>, Nodes>::value>...>;
+};
+
+template <std::size_t First, class... Shapes, auto... Reads, class T, std::size_t K, class Number, std::size_t N,
+          class... Bindings>
+constexpr void fill_chunk(value_steps<value_step<Shapes, Reads>...>, std::array<T, K>& v,
+                          std::array<Number, N> const& numbers, Bindings const&... bindings) {
+    std::size_t at = First;
+    [[maybe_unused]] int in_order[] = {
+        0, (v[at++] = node_value<Shapes>::template get<T, Reads>(v, numbers, bindings...), 0)...};
 }
 template <class Nodes, class T, std::size_t... C, class Number, std::size_t N, class... Bindings>
 [[gnu::always_inline]] constexpr void fill_chunks(std::array<T, Nodes::size>& v, std::index_sequence<C...>,
                                                   std::array<Number, N> const& numbers, Bindings const&... bindings) {
-    [[maybe_unused]] int in_order[] = {0, (fill_chunk<Nodes, C * forward_chunk>(v, numbers, bindings...), 0)...};
+    [[maybe_unused]] int in_order[] = {
+        0, (fill_chunk<C * forward_chunk>(
+                typename chunk_values<Nodes, C * forward_chunk,
+                                      std::make_index_sequence<chunk_length(Nodes::size, C * forward_chunk)>>::type{},
+                v, numbers, bindings...),
+            0)...};
 }
 
 // ---- one binding per variable ----------------------------------------------------------------

@@ -40,11 +40,12 @@ using ieee_policy =
 // "digamma", "trigamma", then "polygamma2", "polygamma3", ...: the name orders and prints it
 template <int N> constexpr auto polygamma_name_text() {
     constexpr std::string_view stem = "polygamma";
-    constexpr std::size_t digits = [] {
+    constexpr std::size_t digits = []() consteval {
         std::size_t k = 1;
         for (int n = N; n >= 10; n /= 10) ++k;
         return k;
-    }();
+    }
+    ();
     std::array<char, stem.size() + digits> out{};
     for (std::size_t i = 0; i < stem.size(); ++i) out[i] = stem[i];
     int n = N;

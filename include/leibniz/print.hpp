@@ -235,10 +235,11 @@ template <class Style, class... Fs> struct printer<Style, product_of<Fs...>> {
 };
 
 template <class Style, class B, class E> struct printer<Style, power<B, E>> {
-    static constexpr bool negative_rational = [] {
+    static constexpr bool negative_rational = []() consteval {
         if constexpr (is_constant<E>::value) return E::value.num < 0;
         else return false;
-    }();
+    }
+    ();
     template <class Number, std::size_t N> static precedence level(std::array<Number, N> const&) {
         return negative_rational ? precedence::product : precedence::power;
     }
@@ -275,10 +276,11 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
         auto term = [&](auto* tag) {
             using T = std::remove_pointer_t<decltype(tag)>;
             using split = coefficient_split<T>;
-            constexpr bool negative = [] {
+            constexpr bool negative = []() consteval {
                 if constexpr (is_constant<T>::value) return T::value.num < 0;
                 else return split::coefficient.num < 0;
-            }();
+            }
+            ();
             if (!first) Style::sum_separator(out, negative);
             else if (negative) out += '-';
             first = false;
@@ -291,7 +293,7 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
         };
         // The rational term sorts first in the canonical order; it reads better last (x + 1),
         // unless the other terms would then open with a minus (1 - x, not -x + 1).
-        constexpr bool constant_first = [] {
+        constexpr bool constant_first = []() consteval {
             bool has_constant = false, first_other_negative = false, seen_other = false;
             for_each_type<Ts...>([&]<class T>(T*) {
                 if constexpr (is_constant<T>::value) has_constant = true;
@@ -301,7 +303,8 @@ template <class Style, class... Ts> struct printer<Style, sum_of<Ts...>> {
                 }
             });
             return has_constant && first_other_negative;
-        }();
+        }
+        ();
         if constexpr (constant_first)
             for_each_type<Ts...>([&]<class T>(T* tag) {
                 if constexpr (is_constant<T>::value) term(tag);

@@ -38,4 +38,18 @@ static_assert(std::is_same_v<d::node_at<nodes::size - 1, nodes>, f>);
 static_assert(d::slot_of<var<"x">, nodes>::value < d::slot_of<xy, nodes>::value);  // operands first
 static_assert(d::slot_if_present<var<"z">, nodes>::value == nodes::size);          // not a node
 static_assert(d::reads_precede_writes<nodes>::value);
+// Both passes name a node's functions after its shape (detail/node_shape.hpp): what they read of
+// its type and nothing of its operands, so that two nodes of one shape share them; and what tells
+// the code apart (a denominator, a coefficient, a rule, an exponent) is kept.
+template <class E> using shape = d::shape_of_t<std::remove_cvref_t<E>>;
+static_assert(std::is_same_v<shape<decltype(sin(x * y) + x)>, shape<decltype(x + y)>>);
+static_assert(std::is_same_v<shape<decltype(sin(x * y))>, shape<decltype(sin(x))>>);
+static_assert(!std::is_same_v<shape<decltype(sin(x))>, shape<decltype(cos(x))>>);
+static_assert(std::is_same_v<shape<decltype(x * sin(y))>, shape<decltype(x * y)>>);
+static_assert(!std::is_same_v<shape<decltype(x / y)>, shape<decltype(x * y)>>);
+static_assert(!std::is_same_v<shape<decltype(2_c * x * y)>, shape<decltype(x * y * sin(x))>>);
+static_assert(!std::is_same_v<shape<decltype(square(x))>, shape<decltype(x * x * x)>>);
+static_assert(std::is_same_v<shape<decltype(square(x + y))>, shape<decltype(square(x))>>);
+static_assert(!std::is_same_v<shape<decltype(pow(x, y))>, shape<decltype(pow(x, x))>>);
+static_assert(std::is_same_v<shape<decltype(x)>, var<"x">>);  // a leaf is its own shape
 }  // namespace

@@ -154,10 +154,11 @@ template <std::size_t N> constexpr sum_plan<N> plan_sum(term_facts const* facts)
 // One constant evaluation per sum (factor_plan says why).
 template <class List> struct term_plan;
 template <class... U> struct term_plan<type_list<U...>> {
-    static constexpr sum_plan<sizeof...(U)> value = [] {
+    static constexpr sum_plan<sizeof...(U)> value = []() consteval {
         term_facts const facts[] = {term_facts_of<U>...};
         return plan_sum<sizeof...(U)>(facts);
-    }();
+    }
+    ();
     // before anything reads the totals: an overflow is refused with a sentence (refusals.hpp)
     using overflow_refused = typename refuse_rational_overflow<value.groups.overflowed>::type;
 };
@@ -336,10 +337,11 @@ template <std::size_t N> constexpr product_plan<N> plan_product(factor_facts con
 
 template <class List> struct factor_plan;
 template <class... U> struct factor_plan<type_list<U...>> {
-    static constexpr product_plan<sizeof...(U)> value = [] {
+    static constexpr product_plan<sizeof...(U)> value = []() consteval {
         factor_facts const facts[] = {facts_of<U>...};
         return plan_product<sizeof...(U)>(facts);
-    }();
+    }
+    ();
     // before anything reads it: an overflow is refused with a sentence (refusals.hpp)
     using overflow_refused =
         typename refuse_rational_overflow<value.coefficient.overflowed || value.groups.overflowed>::type;

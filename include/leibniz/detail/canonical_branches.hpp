@@ -66,11 +66,12 @@ template <template <class...> class Junction, bool Unit> struct sorted_junction<
 };
 template <template <class...> class Junction, bool Unit, class... U>
 struct sorted_junction<Junction, Unit, type_list<U...>> {
-    static constexpr auto groups = [] {
+    static constexpr auto groups = []() consteval {
         key_view keys[] = {key_of<U>()...};
         rational ones[] = {(static_cast<void>(sizeof(U*)), rational{1, 1})...};
         return collect<sizeof...(U)>(keys, ones);
-    }();
+    }
+    ();
     template <std::size_t... G> static auto build(std::index_sequence<G...>) ->
         typename junction_from<Junction, at_t<groups.first[G], type_list<U...>>...>::type;
     using type = decltype(build(std::make_index_sequence<groups.count>{}));

@@ -113,12 +113,13 @@ template <class... Numbers, std::size_t... N> constexpr auto joined_numbers(std:
 }
 
 /// Where each operand's plain numbers start once all operands' numbers are joined.
-template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 1> number_offsets = [] {
+template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 1> number_offsets = []() consteval {
     std::array<std::size_t, sizeof...(Es) + 1> offsets{};
     std::size_t const counts[] = {numbers_count<Es>..., 0};
     for (std::size_t i = 0; i < sizeof...(Es); ++i) offsets[i + 1] = offsets[i] + counts[i];
     return offsets;
-}();
+}
+();
 
 template <class Tree, class Number, std::size_t N>
 constexpr auto finish_expression(std::array<Number, N> const& numbers) {

@@ -203,10 +203,11 @@ template <class Nodes, class... Ns> struct reads_precede_writes<Nodes, type_list
             if (reads.operand[k] >= self) return false;
         return true;
     }
-    static constexpr bool value = [] {
+    static constexpr bool value = []() consteval {
         std::size_t self = 0;
         return all_of({before(reads_of<Ns, Nodes>::value, self++)...});
-    }();
+    }
+    ();
 };
 
 }  // namespace leibniz::detail

@@ -16,6 +16,7 @@
 #include "../rules.hpp"
 #include "adjoint_lanes.hpp"
 #include "graph.hpp"
+#include "node_shape.hpp"
 #include "sweep_plan.hpp"
 
 namespace leibniz::detail {
@@ -82,13 +83,13 @@ template <bool MayBeInfinite, class T, class A>
 // forced_inline_pushes), so that the sweep is straight-line code with the adjoints in registers,
 // and into functions of 64 nodes each when they are large (sweep_chunk, below).
 
-template <class Node> struct node_adjoint {  // leaves: nothing to pass on
+template <class Shape> struct node_adjoint {  // leaves and conditions: nothing to pass on
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, Adjoints&) {}
 };
 
 // d(t1 + t2 + ...)/dti = 1
-template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
+template <std::size_t Count> struct node_adjoint<sum_shape<Count>> {
     template <auto Plan, class T, class Adjoints, std::size_t... I>
     [[gnu::always_inline]] static constexpr void push_terms(Adjoints& adjoint, std::index_sequence<I...>) {
         // braced lists, not loops (GCC does not unroll a long one: the adjoints would stay in
@@ -99,7 +100,7 @@ template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
     }
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const&, Adjoints& adjoint) {
-        push_terms<Plan, T>(adjoint, std::index_sequence_for<Ts...>{});
+        push_terms<Plan, T>(adjoint, std::make_index_sequence<Count>{});
     }
 };
 
@@ -109,22 +110,23 @@ template <class... Ts> struct node_adjoint<sum_of<Ts...>> {
 //            1 / (D1 ... Dk)) and a suffix carried backwards, so that no factor is
 //            divided out: exact when a factor is zero;
 //   dy/dDj = -y / Dj, and Dj's own step pushes nj bj^(nj - 1) on to bj.
-template <class... Fs> struct node_adjoint<product_of<Fs...>> {
-    static constexpr std::size_t count = sizeof...(Fs);
+template <factor_kind... Kinds> struct node_adjoint<product_shape<Kinds...>> {
+    static constexpr std::size_t count = sizeof...(Kinds);
     struct split {
         std::size_t numerators = 0, denominators = 0;
         std::size_t numerator[count]{}, denominator[count]{};  // positions among the factors
     };
-    static constexpr split factors = [] {
-        bool const in_denominator[] = {is_denominator<Fs>...};
-        bool const coefficient[] = {is_constant<Fs>::value...};  // left to the plan's scales
+    static constexpr split factors = []() consteval {
+        bool const in_denominator[] = {(Kinds == factor_kind::denominator)...};
+        bool const coefficient[] = {(Kinds == factor_kind::coefficient)...};  // left to the plan's scales
         split s{};
         for (std::size_t f = 0; f < count; ++f) {
             if (in_denominator[f]) s.denominator[s.denominators++] = f;
             else if (!coefficient[f]) s.numerator[s.numerators++] = f;
         }
         return s;
-    }();
+    }
+    ();
 
     // 1 / Dj, one division per denominator, computed before the adjoint is known (off the
     // critical path) and shared by a Jacobian's sweeps: the pushes multiply by them. Dividing
@@ -207,7 +209,7 @@ template <rational R, class T> [[gnu::always_inline]] constexpr T power_below(T 
     else if constexpr (R.den > 1 && R.num == -1) return natural_power<R.den + 1>(y);
     else return rational_power<lowered>(b);
 }
-template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
+template <rational R> struct node_adjoint<rational_power_shape<R>> {
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, Adjoints& adjoint) {
         if constexpr (R == rational{1, 1}) contribute<Plan.target(0), T>(adjoint, own_adjoint(adjoint, Plan.self));
@@ -220,7 +222,7 @@ template <class B, rational R> struct node_adjoint<power<B, constant<R>>> {
 
 // b^b: d/db = b^b (log b + 1), the pow rule's two partials (b b^b / b and b^b log b) added
 // as one, without the division: x^x's gradient costs what the textbook formula does
-template <class B> struct node_adjoint<power<B, B>> {
+template <> struct node_adjoint<same_base_power_shape> {
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, Adjoints& adjoint) {
         T const d =
@@ -230,7 +232,7 @@ template <class B> struct node_adjoint<power<B, B>> {
 };
 
 // b^e with an expression exponent: the pow rule's partials (log b only when e is active)
-template <class B, class E> struct node_adjoint<power<B, E>> {
+template <> struct node_adjoint<power_shape> {
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, Adjoints& adjoint) {
         T const& b = value[Plan.operand[0]];
@@ -253,7 +255,7 @@ template <class B, class E> struct node_adjoint<power<B, E>> {
 
 // f(a): f'(a), read from the graph when it is there (sweep_plan.hpp's derivative_in_graph: its
 // coefficient is the plan's), else the rule's derivative given a and the value y = f(a)
-template <class Rule, class Arg> struct node_adjoint<call<Rule, Arg>> {
+template <class Rule> struct node_adjoint<call_shape<Rule, 1>> {
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, Adjoints& adjoint) {
         if constexpr (Plan.derivative_found)
@@ -267,7 +269,8 @@ template <class Rule, class Arg> struct node_adjoint<call<Rule, Arg>> {
 };
 
 // f(a, b, ...): the rule's partials, one per argument
-template <class Rule, class Arg0, class Arg1, class... Args> struct node_adjoint<call<Rule, Arg0, Arg1, Args...>> {
+template <class Rule, std::size_t Count>
+requires(Count >= 2) struct node_adjoint<call_shape<Rule, Count>> {
     template <auto Plan, class T, std::size_t K, class Adjoints, std::size_t... I>
     [[gnu::always_inline]] static constexpr void push_each(std::array<T, K> const& value, Adjoints& adjoint,
                                                            std::index_sequence<I...>) {
@@ -281,13 +284,13 @@ template <class Rule, class Arg0, class Arg1, class... Args> struct node_adjoint
     }
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, Adjoints& adjoint) {
-        push_each<Plan>(value, adjoint, std::make_index_sequence<2 + sizeof...(Args)>{});
+        push_each<Plan>(value, adjoint, std::make_index_sequence<Count>{});
     }
 };
 
 // select(c, a, b): the adjoint goes to the taken arm, an exact 0 to the other (and nothing to
 // the condition, whose derivative is 0 where it is defined: conditions push nothing)
-template <class C, class Taken, class Other> struct node_adjoint<select_of<C, Taken, Other>> {
+template <> struct node_adjoint<select_shape> {
     template <auto Plan, class T, std::size_t K, class Adjoints>
     [[gnu::always_inline]] static constexpr void push(std::array<T, K> const& value, Adjoints& adjoint) {
         static_assert(!is_adjoint_vector<typename Adjoints::value_type, T>,

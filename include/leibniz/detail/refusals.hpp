@@ -26,7 +26,7 @@ constexpr std::size_t decimal_digits(int n) {
 }
 template <fixed_string Name, int Index>
 inline constexpr std::size_t printed_size = Name.size() + (Index >= 0 ? decimal_digits(Index) + 2 : 0);
-template <fixed_string Name, int Index> inline constexpr auto printed_name = [] {
+template <fixed_string Name, int Index> inline constexpr auto printed_name = []() consteval {
     std::array<char, printed_size<Name, Index>> text{};
     std::size_t at = 0;
     for (std::size_t i = 0; i < Name.size(); ++i) text[at++] = Name.chars[i];
@@ -37,7 +37,8 @@ template <fixed_string Name, int Index> inline constexpr auto printed_name = [] 
         text[at + digits] = ']';
     }
     return text;
-}();
+}
+();
 /// Refusal<'w', '[', '2', ']'> for var<"w", 2>.
 template <template <char...> class Refusal, fixed_string Name, int Index> struct spelled {
     template <std::size_t... K> static auto spell(std::index_sequence<K...>)

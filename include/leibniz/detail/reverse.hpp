@@ -68,14 +68,14 @@ template <class Nodes, class... Ns> struct below_select<Nodes, type_list<Ns...>>
 
 // With lanes the guard is per lane: the node pushes, and the operands' adjoints are put back
 // where its own adjoint is 0, in those lanes what a skipped push leaves.
-template <class Node, auto Plan, class T, std::size_t K>
+template <class Shape, auto Plan, class T, std::size_t K>
 [[gnu::always_inline]] constexpr void guarded_lanes_step(std::array<T, K> const& value, std::array<T, K>& adjoint) {
     constexpr std::size_t operands = std::extent_v<decltype(Plan.operand)>;
     std::array<T, operands> before{};
     for (std::size_t i = 0; i < operands; ++i)
         if (Plan.pushes[i]) before[i] = adjoint[Plan.operand[i]];
     auto const idle = adjoint[Plan.self] == T(0);
-    node_adjoint<Node>::template push<Plan>(value, adjoint);
+    node_adjoint<Shape>::template push<Plan>(value, adjoint);
     for (std::size_t i = 0; i < operands; ++i)
         if (Plan.pushes[i]) adjoint[Plan.operand[i]] = choose(idle, before[i], adjoint[Plan.operand[i]]);
 }
@@ -83,16 +83,16 @@ template <class Node, auto Plan, class T, std::size_t K>
 // A node's push where the sweep visits it, forced inline: into the caller for a small sweep,
 // into its chunk's function for a large one (sweep_plan.hpp's forced_inline_pushes). Guarded
 // steps sweep row by row (rows_at, jacobian_rows.hpp): A is T.
-template <class Node, auto Plan, bool Guarded, class T, class A, std::size_t K>
+template <class Shape, auto Plan, bool Guarded, class T, class A, std::size_t K>
 [[gnu::always_inline]] constexpr void reverse_step(std::array<T, K> const& value, std::array<A, K>& adjoint) {
     if constexpr (!Plan.swept) return;
     else if constexpr (is_adjoint_vector<A, T> && Plan.some_lanes && std::has_single_bit(Plan.lanes)) {
         one_lane<std::countr_zero(Plan.lanes), T, A, K> lane{adjoint};
-        node_adjoint<Node>::template push<Plan>(value, lane);
-    } else if constexpr (Guarded && has_lanes<T>) guarded_lanes_step<Node, Plan>(value, adjoint);
+        node_adjoint<Shape>::template push<Plan>(value, lane);
+    } else if constexpr (Guarded && has_lanes<T>) guarded_lanes_step<Shape, Plan>(value, adjoint);
     else if constexpr (Guarded) {
-        if (adjoint[Plan.self] != T(0)) reverse_step<Node, Plan, false>(value, adjoint);
-    } else node_adjoint<Node>::template push<Plan>(value, adjoint);
+        if (adjoint[Plan.self] != T(0)) reverse_step<Shape, Plan, false>(value, adjoint);
+    } else node_adjoint<Shape>::template push<Plan>(value, adjoint);
 }
 
 /// Nodes Sweep::top - First - I for each I, in reverse topological order, as a braced list (it
@@ -104,7 +104,7 @@ template <class Sweep, std::size_t First, class T, class A, std::size_t K, std::
     constexpr std::size_t top = Sweep::top;
     constexpr auto const& below = below_select<Nodes>::value;
     [[maybe_unused]] int in_order[] = {
-        0, (reverse_step < node_at<top - First - I, Nodes>,
+        0, (reverse_step < shape_of_t<node_at<top - First - I, Nodes>>,
             plan_of<Sweep, node_at<top - First - I, Nodes>, top - First - I>::value,
             below[top - First - I] && !passes_zero_on < node_at < top - First - I, Nodes >>> (value, adjoint), 0)...};
 }
@@ -117,15 +117,38 @@ template <class Sweep, std::size_t First, class T, class A, std::size_t K, std::
 /// 3.8 -> 15 s), for code that cannot keep its adjoints in registers anyway.
 inline constexpr std::size_t nodes_per_chunk = 64;
 
-template <class Sweep, std::size_t First, class T, class A, std::size_t K>
-constexpr void sweep_chunk(std::array<T, K> const& value, std::array<A, K>& adjoint) {
-    constexpr std::size_t count = Sweep::top + 1 - First < nodes_per_chunk ? Sweep::top + 1 - First : nodes_per_chunk;
-    sweep_run<Sweep, First>(value, adjoint, std::make_index_sequence<count>{});
+// A chunk's function is named after its own steps (each node's shape, plan and guard), never
+// after the graph or the sweep (evaluate.hpp's fill_chunk says why: GCC's mangler).
+template <class Shape, auto Plan, bool Guarded> struct push_step {};
+template <class... Steps> struct push_steps {};
+template <class Sweep, std::size_t First, class I> struct chunk_pushes;
+template <class Sweep, std::size_t First, std::size_t... I>
+struct chunk_pushes<Sweep, First, std::index_sequence<I...>> {
+    using Nodes = typename Sweep::Nodes;
+    static constexpr std::size_t top = Sweep::top;
+    using type = push_steps<
+        push_step<shape_of_t<node_at<top - First - I, Nodes>>,
+                  plan_of<Sweep, node_at<top - First - I, Nodes>, top - First - I>::value,
+                  below_select<Nodes>::value[top - First - I] && !passes_zero_on<node_at<top - First - I, Nodes>>>...>;
+};
+constexpr std::size_t sweep_chunk_length(std::size_t top, std::size_t first) {
+    return top + 1 - first < nodes_per_chunk ? top + 1 - first : nodes_per_chunk;
+}
+
+template <class... Shapes, auto... Plans, bool... Guarded, class T, class A, std::size_t K>
+constexpr void sweep_chunk(push_steps<push_step<Shapes, Plans, Guarded>...>, std::array<T, K> const& value,
+                           std::array<A, K>& adjoint) {
+    [[maybe_unused]] int in_order[] = {0, (reverse_step<Shapes, Plans, Guarded>(value, adjoint), 0)...};
 }
 template <class Sweep, class T, class A, std::size_t K, std::size_t... C>
 [[gnu::always_inline]] constexpr void sweep_chunks(std::array<T, K> const& value, std::array<A, K>& adjoint,
                                                    std::index_sequence<C...>) {
-    [[maybe_unused]] int in_order[] = {0, (sweep_chunk<Sweep, C * nodes_per_chunk>(value, adjoint), 0)...};
+    [[maybe_unused]] int in_order[] = {
+        0, (sweep_chunk(typename chunk_pushes<
+                            Sweep, C * nodes_per_chunk,
+                            std::make_index_sequence<sweep_chunk_length(Sweep::top, C * nodes_per_chunk)>>::type{},
+                        value, adjoint),
+            0)...};
 }
 
 template <class Sweep, bool Forced, class T, class A, std::size_t K>

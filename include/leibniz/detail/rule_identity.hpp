@@ -24,7 +24,7 @@ template <class Rule> constexpr bool is_library_rule() { return type_name<Rule>(
 template <class Rule> struct rule_identity {
     static constexpr std::size_t size =
         is_library_rule<Rule>() ? Rule::name.size() : Rule::name.size() + 1 + type_name<Rule>().size();
-    static constexpr std::array<char, size> text = [] {
+    static constexpr std::array<char, size> text = []() consteval {
         std::array<char, size> out{};
         std::size_t at = 0;
         for (char c : Rule::name) out[at++] = c;
@@ -33,7 +33,8 @@ template <class Rule> struct rule_identity {
             for (char c : type_name<Rule>()) out[at++] = c;
         }
         return out;
-    }();
+    }
+    ();
     static constexpr std::string_view view() { return {text.data(), size}; }
 };
 

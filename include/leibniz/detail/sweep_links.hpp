@@ -130,13 +130,14 @@ constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std
 template <class Nodes, class List = typename Nodes::list> struct graph_links;
 template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>> {
     static constexpr std::size_t size = sizeof...(Ns);
-    static constexpr std::size_t links = [] {  // a loop, not a fold: graphs have more than 256 nodes
+    static constexpr std::size_t links = []() consteval {  // a loop, not a fold: graphs have more than 256 nodes
         std::size_t const counts[] = {operands<Ns>::type::size..., 0};
         std::size_t total = 0;
         for (std::size_t c : counts) total += c;
         return total;
-    }();
-    static constexpr link_table<size, links> value = [] {
+    }
+    ();
+    static constexpr link_table<size, links> value = []() consteval {
         link_table<size, links> table{};
         std::size_t at = 0, node = 0;
         [[maybe_unused]] int in_order[] = {
@@ -144,7 +145,8 @@ template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>> 
                 append_links(table, at, reads_of<Ns, Nodes>::value.operand, local_factors<Ns, Nodes>::value), 0)...};
         table.begin[size] = at;
         return table;
-    }();
+    }
+    ();
 };
 
 /// Which nodes depend on a variable of Wrt (the only ones with a non-zero derivative), and
@@ -154,7 +156,7 @@ template <class Nodes, class... Ws> struct activity<Nodes, type_list<Ws...>> {
     static constexpr std::size_t size = Nodes::size;
     // one trie lookup per variable (graph.hpp), not a search of the nodes
     static constexpr std::array<std::size_t, sizeof...(Ws)> wrt_slot{slot_if_present<Ws, Nodes>::value...};
-    static constexpr std::array<bool, size> active = [] {
+    static constexpr std::array<bool, size> active = []() consteval {
         std::array<bool, size> is_active{};
         for (std::size_t w : wrt_slot)
             if (w < size) is_active[w] = true;
@@ -163,21 +165,24 @@ template <class Nodes, class... Ws> struct activity<Nodes, type_list<Ws...>> {
             for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
                 if (is_active[table.operand[p]]) is_active[i] = true;
         return is_active;
-    }();
+    }
+    ();
 };
 
 /// The largest of the roots: where a sweep from them starts.
-template <std::size_t... Roots> inline constexpr std::size_t top_root = [] {
+template <std::size_t... Roots> inline constexpr std::size_t top_root = []() consteval {
     std::size_t const roots[] = {Roots...};
     std::size_t top = 0;
     for (std::size_t r : roots) top = r > top ? r : top;
     return top;
-}();
+}
+();
 
 /// The nodes the sweep from Roots visits: active ones that a root depends on. One root for a
 /// gradient; several for a joint sweep of some rows of a Jacobian (reverse.hpp's adjoint lanes),
 /// which visits their union.
-template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr std::array<bool, Nodes::size> swept = [] {
+template <class Nodes, class Wrt, std::size_t... Roots>
+inline constexpr std::array<bool, Nodes::size> swept = []() consteval {
     auto const& active = activity<Nodes, Wrt>::active;
     auto const& table = graph_links<Nodes>::value;
     std::array<bool, Nodes::size> visit{};
@@ -188,23 +193,25 @@ template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr std::ar
             for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
                 if (active[table.operand[p]]) visit[table.operand[p]] = true;
     return visit;
-}();
+}
+();
 
 /// Bit l of lanes_reaching<...>[i]: the sweep from the l-th of Roots alone visits node i.
 template <class Nodes, class Wrt, std::size_t... Roots>
-inline constexpr std::array<unsigned, Nodes::size> lanes_reaching = [] {
+inline constexpr std::array<unsigned, Nodes::size> lanes_reaching = []() consteval {
     std::array<unsigned, Nodes::size> bits{};
     bool const* const visits_of[] = {swept<Nodes, Wrt, Roots>.data()...};
     for (std::size_t l = 0; l < sizeof...(Roots); ++l)
         for (std::size_t i = 0; i < Nodes::size; ++i) bits[i] |= unsigned{visits_of[l][i]} << l;
     return bits;
-}();
+}
+();
 
 /// Whether one sweep of the rows of Roots, their adjoints in a vector (reverse.hpp's joint
 /// sweeps), costs less than a sweep per row: when at least half the nodes it visits are visited
 /// by every row. Rows that share little (the banded rows of Rosenbrock's Hessian) would each pay
 /// for the others' nodes: swept together, Rosenbrock-16's Hessian took 46.6 ns instead of 34.9.
-template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr bool rows_share_their_sweep = [] {
+template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr bool rows_share_their_sweep = []() consteval {
     constexpr unsigned all = (1u << sizeof...(Roots)) - 1;
     std::size_t shared = 0, visited = 0;
     for (unsigned bits : lanes_reaching<Nodes, Wrt, Roots...>) {
@@ -212,13 +219,15 @@ template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr bool ro
         visited += bits != 0;
     }
     return 2 * shared >= visited;
-}();
+}
+();
 
 /// How many nodes the sweep from Roots visits: the pushes it generates.
-template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr std::size_t swept_count = [] {
+template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr std::size_t swept_count = []() consteval {
     std::size_t n = 0;
     for (bool visited : swept<Nodes, Wrt, Roots...>) n += visited;
     return n;
-}();
+}
+();
 
 }  // namespace leibniz::detail

@@ -128,7 +128,7 @@ template <class Nodes_, class Wrt_, std::size_t... Roots> struct sweep {
     static constexpr unsigned all_lanes = (1u << sizeof...(Roots)) - 1;
     static constexpr auto const& reaching = lanes_reaching<Nodes, Wrt, Roots...>;
 
-    static constexpr sweep_tables<size, link_count> plan = [] {
+    static constexpr sweep_tables<size, link_count> plan = []() consteval {
         auto const& visit = swept<Nodes, Wrt, Roots...>;
         auto t = sweep_tables<size, link_count>::unplanned(links);
         bool reached[size]{};                 // some push (or a seed) has written the adjoint
@@ -179,7 +179,8 @@ template <class Nodes_, class Wrt_, std::size_t... Roots> struct sweep {
         }
         for (std::size_t i = 0; i < size; ++i) t.scale_factor[i] = multiplier_of(t.scale[i]);
         return t;
-    }();
+    }
+    ();
 };
 
 /// One node's pushes alone, with every factor multiplied in, onto adjoints that start at zero:
@@ -190,17 +191,19 @@ template <class Nodes_, class Wrt_> struct single_step {
     static constexpr auto const& links = graph_links<Nodes>::value;
     static constexpr auto const& active = activity<Nodes, Wrt>::active;
     static constexpr auto plan = sweep_tables<Nodes::size, graph_links<Nodes>::links>::unplanned(links);
-    static constexpr std::array<bool, Nodes::size> visits = [] {
+    static constexpr std::array<bool, Nodes::size> visits = []() consteval {
         std::array<bool, Nodes::size> all{};
         for (bool& v : all) v = true;
         return all;
-    }();
+    }
+    ();
     static constexpr unsigned all_lanes = 1;
-    static constexpr std::array<unsigned, Nodes::size> reaching = [] {
+    static constexpr std::array<unsigned, Nodes::size> reaching = []() consteval {
         std::array<unsigned, Nodes::size> all{};
         for (unsigned& v : all) v = all_lanes;
         return all;
-    }();
+    }
+    ();
 };
 
 // ---- one node's part of a sweep, as the code generating its pushes receives it -------------
