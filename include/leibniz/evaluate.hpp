@@ -54,7 +54,8 @@ template <std::size_t N> struct variable_slots {
 };
 template <class Nodes, class List = typename Nodes::list> struct variables_in;
 template <class Nodes, class... Ns> struct variables_in<Nodes, type_list<Ns...>> {
-    using slots_t = variable_slots<sizeof...(Ns)>;  // not a class of its own: it would be named after every node
+    // named by its size alone: a nested class was named after every node
+    using slots_t = variable_slots<sizeof...(Ns)>;
     static constexpr slots_t variables = []() consteval {
         bool const is_var[] = {is_variable<Ns>::value..., false};
         slots_t found{};
