@@ -80,10 +80,12 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
             double s_max = s[0];
             for (std::size_t k = 1; k < K; ++k) s_max = std::max(s_max, s[k]);
             double s_sum = 0;
-            for (std::size_t k = 0; k < K; ++k) s_sum += std::exp(s[k] - s_max);
+            std::array<double, K> e{};  // each exponential once
+            for (std::size_t k = 0; k < K; ++k) s_sum += e[k] = std::exp(s[k] - s_max);
             out[n] += log_alpha_sum - (s_max + std::log(s_sum));
+            double const inverse_sum = 1 / s_sum;
             for (std::size_t k = 0; k < K; ++k) {
-                double const w = -std::exp(s[k] - s_max) / s_sum;  // dL/ds_k
+                double const w = -e[k] * inverse_sum;  // dL/ds_k
                 out[alpha_at(k)] += w;
                 for (std::size_t r = 0; r < d; ++r) {
                     double const zr = z[k * d + r];

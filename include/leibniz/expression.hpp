@@ -53,10 +53,16 @@ template <detail::fixed_string Name, int Index = -1> struct var : node<var<Name,
     }
     /// x = a for a tape::var a: the expression, called so, is one operation of the tape (tape/kernel.hpp).
     constexpr binding<var, tape::var> operator=(tape::var const& value) const { return {value}; }
+    /// x = each_record, x = each_record(&point::x): x takes each record of sum_over's data in turn.
+    template <class Source>
+    requires detail::is_record_source<Source>
+    constexpr auto operator=(Source const& source) const {
+        return per_record_binding<var, decltype(detail::projection_of(source))>{detail::projection_of(source)};
+    }
     // x = true, x = "1.0", x = std::array{...}: refused with a sentence, not "no match for operator="
     template <class T>
     requires(!Number<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, var> &&
-             !std::is_same_v<std::remove_cvref_t<T>, tape::var>) constexpr auto
+             !std::is_same_v<std::remove_cvref_t<T>, tape::var> && !detail::is_record_source<T>) constexpr auto
     operator=(T const&) const {
         return binding<var, double>{detail::refuse_variable_binding<var, T>()};
     }

@@ -159,14 +159,21 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
         }
         return family_binding<Name, Size, std::span<U, Size>>{std::span<U, Size>(values.data(), Size)};
     }
+    /// w = each_record, w = each_record(&point::position): the family takes each record of
+    /// sum_over's data in turn (an array of N numbers, or what binds a family).
+    template <class Source>
+    requires detail::is_record_source<Source>
+    constexpr auto operator=(Source const& source) const {
+        return per_record_binding<var_array, decltype(detail::projection_of(source))>{detail::projection_of(source)};
+    }
     // w = ptr: refused with a sentence saying to write view<N>(ptr)
     template <class T> constexpr auto operator=(T* const&) const {
         return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_pointer_binding<var_array, T*>()}};
     }
     // w = 1.0, w = true, w = "text": refused with a sentence
     template <class T>
-    requires(!detail::binds_a_family<std::remove_cvref_t<T>> &&
-             !std::is_pointer_v<std::remove_cvref_t<T>>) constexpr auto
+    requires(!detail::binds_a_family<std::remove_cvref_t<T>> && !std::is_pointer_v<std::remove_cvref_t<T>> &&
+             !detail::is_record_source<T>) constexpr auto
     operator=(T const&) const {
         return family_binding<Name, Size, std::array<double, Size>>{{detail::refuse_family_binding<var_array, T>()}};
     }
@@ -185,6 +192,13 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
 };
 
 namespace detail {
+// a family's members are its per_record_binding's variables (binding.hpp)
+template <class V, fixed_string Name, std::size_t Size>
+inline constexpr bool is_variable_of<V, var_array<Name, Size>> = family_position<V, Name> >= 0 &&
+                                                                 family_position<V, Name> < static_cast<int>(Size);
+template <fixed_string Name, std::size_t Size> struct first_variable_of<var_array<Name, Size>> {
+    using type = var<Name, 0>;
+};
 
 /// e0 + e1 + ... as one canonicalization of all the terms (a chain of binary + would
 /// canonicalize N growing sums); each term's plain numbers keep their own slots.

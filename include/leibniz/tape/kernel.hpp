@@ -21,6 +21,7 @@
 #include "../evaluate.hpp"
 #include "../family.hpp"
 #include "../gradient.hpp"
+#include "../sum_over.hpp"
 #include "operation.hpp"
 #include "recording.hpp"
 
@@ -78,15 +79,32 @@ template <std::size_t K, class... Bindings> fan_in_parents<K> parents_of(Binding
 // the variables bound to tape::vars, in the order of the bindings (a family's members in order)
 template <class... Bindings> using kernel_wrt = leibniz::detail::concat_t<typename kernel_arguments<Bindings>::type...>;
 
+/// One fan-in node of the given value and partials, a parent per tape::var of the bindings.
+template <class T, std::size_t K, class... Bindings>
+var record_fan_in(T const& value, std::array<T, K> const& partials, Bindings const&... bindings) {
+    double const y = static_cast<double>(value);
+    auto const [r, parents] = parents_of<K>(bindings...);
+    return access::make(y, push_fan_in(*r, y, K, parents.data(), partials.data()), r->id);
+}
+
 /// f(x = a, ...) with tape::vars bound: one fan-in node of value f, a parent per argument.
 template <class Tree, class Number, std::size_t N, class... Bindings>
 var record_kernel(std::array<Number, N> const& numbers, Bindings const&... bindings) {
     using wrt = kernel_wrt<Bindings...>;
     auto const [value, partials] =
         value_and_gradient_function<Tree, N, wrt, Number>{numbers}(numeric_binding(bindings)...);
-    double const y = static_cast<double>(value);
-    auto const [r, parents] = parents_of<wrt::size>(bindings...);
-    return access::make(y, push_fan_in(*r, y, wrt::size, parents.data(), partials.data()), r->id);
+    return record_fan_in(value, partials, bindings...);
+}
+
+/// sum_over(data, f, theta = thetas, x = each_record) with tape::vars bound: one fan-in node of
+/// value the sum over the records, its partials the summed gradient by the tape::vars, with the
+/// parameter-only part of f computed once (detail/hoist.hpp).
+template <class Tree, class Number, std::size_t N, class Records, class... Bindings>
+var record_sum_over(std::array<Number, N> const& numbers, Records const& records, Bindings const&... bindings) {
+    using wrt = kernel_wrt<Bindings...>;
+    auto const [value, partials] =
+        leibniz::detail::summed_kernel<true, Tree, wrt>(numbers, records, numeric_binding(bindings)...);
+    return record_fan_in(value, partials, bindings...);
 }
 
 /// outputs(f, g)(x = a, ...) with tape::vars bound: a fan-in node per output, from one forward
