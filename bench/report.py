@@ -9,7 +9,8 @@ docs/bench_runtime_ratios.png and docs/bench_compile_time.png with gnuplot.
     python3 bench/report.py
     python3 bench/report.py --compile-only   # only the compile-time section, from compile_time.csv
     python3 bench/report.py --newer-only     # only the newer benchmarks' section, from their JSON
-    python3 bench/report.py --newer-only gmm_data network_batch   # only those subsections
+    python3 bench/report.py --newer-only gmm_data network_batch [--options="..."]
+                                             # only those subsections (and the options they were run with)
     python3 bench/report.py --newer-stems    # their names, for bench/run.sh
 """
 import csv
@@ -643,10 +644,14 @@ def newer_sections_only(stems):
         return 1
     lines = newer_section(found)
     text = open(REPORT).read()
+    options = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--options=")), None)
     for section, _ in found:
         heading = f"### {section['title']}"
         begin = lines.index(heading)
         end = next((i for i in range(begin + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+        if options:  # the run's own options, where they are not the section's preamble's
+            text_line = next(i for i in range(begin + 1, end) if lines[i].startswith(section["text"][:20]))
+            lines[text_line] += f" Options of this run: `{options}`."
         block = "\n".join(lines[begin:end]).rstrip("\n") + "\n"
         own = [e for e in errors if f", {section['stem']}:" in e]
         if own:
@@ -656,8 +661,10 @@ def newer_sections_only(stems):
             at = text.index(heading)
             after = min(i for i in (text.find("\n### ", at + 1), text.find("\n## ", at + 1)) if i >= 0) + 1
             text = text[:at] + block + text[after:]
-        else:
-            at = text.index("\n## ", text.index(NEWER_HEADING) + 1) + 1
+        else:  # before the next section of NEWER's order that REPORT.md has, else at the end
+            later = [f"### {s['title']}" for s in NEWER[NEWER.index(section) + 1:]]
+            at = next((text.index(h) for h in later if h in text),
+                      text.index("\n## ", text.index(NEWER_HEADING) + 1) + 1)
             text = text[:at] + block + text[at:]
     with open(REPORT, "w") as f:
         f.write(text)
@@ -693,7 +700,7 @@ def main():
     if "--compile-only" in sys.argv[1:]:
         return compile_only()
     if "--newer-only" in sys.argv[1:]:
-        stems = [a for a in sys.argv[1:] if not a.startswith("--")]
+        stems = [a for a in sys.argv[1:] if not a.startswith("--")]  # --options=... is not a stem
         return newer_sections_only(stems) if stems else newer_only()
     if "--newer-stems" in sys.argv[1:]:  # for bench/run.sh
         print(" ".join(s["stem"] for s in NEWER))

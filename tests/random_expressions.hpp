@@ -28,6 +28,7 @@
 
 #include <leibniz/check.hpp>
 #include <leibniz/leibniz.hpp>
+#include <leibniz/sum_over.hpp>
 
 #include "unplanned_sweep.hpp"
 
@@ -176,6 +177,38 @@ struct tally {
 /// random points, against the tape's; the compile-time gradient against the tape's and against
 /// the same graph swept without the planner (unplanned_sweep.hpp); the tape's whole gradient
 /// against finite differences.
+#ifdef LEIBNIZ_RANDOM_HOISTED
+inline constexpr bool hoisted_checks = true;
+#else
+inline constexpr bool hoisted_checks = false;
+#endif
+/// sum_over(records, value_and_gradient(f, x, y, z), ..., v = each_record) with the (I / 4 % 3)-th
+/// variable v per record and the others fixed, against the per-record gradients added up.
+template <std::size_t I, class F>
+void check_hoisted(F const& expression, std::array<double, 3> const& p, std::mt19937_64& random) {
+    std::uniform_real_distribution<double> coordinate(-1.5, 1.5);
+    std::array<double, 3> const records{coordinate(random), coordinate(random), coordinate(random)};
+    auto const per_record = leibniz::value_and_gradient(expression, x, y, z);
+    constexpr std::size_t data = I / 4 % 3;
+    auto const at = [&](double r) {
+        std::array<double, 3> q = p;
+        q[data] = r;
+        return per_record(x = q[0], y = q[1], z = q[2]);
+    };
+    auto const summed = [&] {
+        if constexpr (data == 0)
+            return leibniz::sum_over(records, per_record, x = leibniz::each_record, y = p[1], z = p[2]);
+        else if constexpr (data == 1)
+            return leibniz::sum_over(records, per_record, x = p[0], y = leibniz::each_record, z = p[2]);
+        else return leibniz::sum_over(records, per_record, x = p[0], y = p[1], z = leibniz::each_record);
+    }();
+    auto const by_record = leibniz::sum_over(records, at);
+    INFO("summed over three records of ", "xyz"[data], ": ", records[0], ", ", records[1], ", ", records[2]);
+    CHECK(leibniz::detail::difference(summed.value, by_record.value) <= 1e-12);
+    for (std::size_t i = 0; i < 3; ++i)
+        CHECK(leibniz::detail::difference(summed.gradient[i], by_record.gradient[i]) <= 1e-12);
+}
+
 template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally& t) {
     auto f = [](auto const& a, auto const& b, auto const& c) { return E::build(a, b, c); };
     constexpr std::size_t by = I % 3;
@@ -239,6 +272,11 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
                 }
             }
         }
+        // one expression in four (in the files that ask, for compile time): summed over three records of one variable, with what depends
+        // on the other two computed once (sum_over.hpp's each_record, detail/hoist.hpp), against
+        // the same sum record by record
+        if constexpr (leibniz::Expression<decltype(expression)> && hoisted_checks && I % 4 == 1)
+            check_hoisted<I>(expression, p, random);
         for (std::size_t i = 0; i < 3; ++i) {
             ++t.checks;
             double approximate = leibniz::detail::central_difference(f, p, i);
