@@ -179,11 +179,20 @@ template <detail::fixed_string Name, std::size_t Size> struct var_array {
     }
 };
 
+namespace detail {
+// a family's members: what its bindings bind (family_binding, and binding.hpp's per_record_binding)
+template <class V, fixed_string Name, std::size_t Size>
+inline constexpr bool is_variable_of<V, var_array<Name, Size>> = family_position<V, Name> >= 0 &&
+                                                                 family_position<V, Name> < static_cast<int>(Size);
+template <fixed_string Name, std::size_t Size> struct first_variable_of<var_array<Name, Size>> {
+    using type = var<Name, 0>;
+};
+}  // namespace detail
+
 /// w = values, produced by var_array's assignment: binds var<Name, I> to values[I] for I < Size.
 template <detail::fixed_string Name, std::size_t Size, class Values> struct family_binding {
     Values values;
-    template <class V> static constexpr bool binds = detail::family_position<V, Name> >= 0 &&
-                                                     detail::family_position<V, Name> < static_cast<int>(Size);
+    template <class V> static constexpr bool binds = detail::is_variable_of<V, var_array<Name, Size>>;
     template <class V> [[gnu::always_inline]] constexpr auto const& get() const {  // binding::get says why
         return values[static_cast<std::size_t>(detail::family_position<V, Name>)];
     }
@@ -192,13 +201,6 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
 };
 
 namespace detail {
-// a family's members are its per_record_binding's variables (binding.hpp)
-template <class V, fixed_string Name, std::size_t Size>
-inline constexpr bool is_variable_of<V, var_array<Name, Size>> = family_position<V, Name> >= 0 &&
-                                                                 family_position<V, Name> < static_cast<int>(Size);
-template <fixed_string Name, std::size_t Size> struct first_variable_of<var_array<Name, Size>> {
-    using type = var<Name, 0>;
-};
 
 /// e0 + e1 + ... as one canonicalization of all the terms (a chain of binary + would
 /// canonicalize N growing sums); each term's plain numbers keep their own slots.
