@@ -15,7 +15,9 @@
 //                     everything computed at every point
 //   hybrid_tape:      a loop on the tape, the kernel one recorded operation per point (tape/kernel.hpp)
 //   tape:             the same loop with every operation of the kernel recorded (the plain tape)
+//   adolc, adolc_retape: the same loss on ADOL-C, recorded once or at every call (adolc_peer.hpp)
 //   hand:             the gradient written out by hand (softmax weights times the per-component partials)
+#include "adolc_peer.hpp"
 #include "common.hpp"
 #include "gmm_kernel.hpp"
 
@@ -124,6 +126,13 @@ template <std::size_t D, std::size_t K> struct gmm_data {
         add("sum_over_lambda", by_sum_over_lambda);
         add("hybrid_tape", by_hybrid_tape);
         add("tape", [](std::array<double, n> const& p) { return model::plain_tape(p, data()); });
+#if LEIBNIZ_HAVE_ADOLC
+        auto const on_adolc = [](std::vector<adouble> const& v) {
+            return model::template objective<adouble>(v, data());
+        };
+        add("adolc", adolc_recorded_once<n, true>(on_adolc));
+        add("adolc_retape", adolc_recorded_each_call<n, true>(on_adolc));
+#endif
     }
 };
 

@@ -102,22 +102,22 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
         return out;
     }
 
-    /// The same on the plain tape, every operation recorded.
-    template <class Points>
-    static std::array<double, n + 1> plain_tape(std::array<double, n> const& p, Points const& data) {
-        leibniz::tape::scope recording;
-        std::array<leibniz::tape::var, n> v{};
-        for (std::size_t k = 0; k < n; ++k) v[k] = p[k];
-        leibniz::tape::var alpha_sum = 0.0;
+    /// The objective summed over the points, written once over its number type: the plain tape's
+    /// tape::var records every operation, so does ADOL-C's adouble (bench/adolc_peer.hpp).
+    template <class Number, class Parameters, class Points>
+    static Number objective(Parameters const& v, Points const& data) {
+        using std::exp;
+        using std::log;
+        Number alpha_sum = 0.0;
         for (std::size_t k = 0; k < K; ++k) alpha_sum += exp(v[alpha_at(k)]);
-        leibniz::tape::var const log_alpha_sum = log(alpha_sum);
-        leibniz::tape::var loss = 0.0;
+        Number const log_alpha_sum = log(alpha_sum);
+        Number loss = 0.0;
         for (auto const& point : data) {
-            leibniz::tape::var mixture = 0.0;
+            Number mixture = 0.0;
             for (std::size_t k = 0; k < K; ++k) {
-                leibniz::tape::var squared = 0.0, log_det = 0.0;
+                Number squared = 0.0, log_det = 0.0;
                 for (std::size_t r = 0; r < d; ++r) {
-                    leibniz::tape::var zr = exp(v[q_at(k, r)]) * (point[r] - v[mu_at(k, r)]);
+                    Number zr = exp(v[q_at(k, r)]) * (point[r] - v[mu_at(k, r)]);
                     for (std::size_t j = 0; j < r; ++j) zr += v[l_at(k, r, j)] * (point[j] - v[mu_at(k, j)]);
                     squared += zr * zr;
                     log_det += v[q_at(k, r)];
@@ -126,6 +126,16 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
             }
             loss += log_alpha_sum - log(mixture);
         }
+        return loss;
+    }
+
+    /// The same on the plain tape, every operation recorded.
+    template <class Points>
+    static std::array<double, n + 1> plain_tape(std::array<double, n> const& p, Points const& data) {
+        leibniz::tape::scope recording;
+        std::array<leibniz::tape::var, n> v{};
+        for (std::size_t k = 0; k < n; ++k) v[k] = p[k];
+        leibniz::tape::var const loss = objective<leibniz::tape::var>(v, data);
         auto const g = leibniz::tape::gradient(loss, v);
         std::array<double, n + 1> out{};
         for (std::size_t k = 0; k < n; ++k) out[k] = g[k];

@@ -5,8 +5,11 @@
 // Each gradient is checked before it is timed against the hand-written gradient, the plain tape
 // and central finite differences of the leibniz evaluation (a sample of the parameters); the
 // check failing marks the benchmark failed. Variants: the evaluation, the gradient (leibniz), the
-// hand-written gradient, the tape recorded each time. Compiling this file takes minutes and GBs
+// hand-written gradient, the tape recorded each time, ADOL-C recorded once and recorded each time
+// (adolc_peer.hpp; the forward-mode peers of common.hpp would carry 1,650 partials through every
+// operation, or make 1,650 passes, and are not run at this size). Compiling this file takes minutes and GBs
 // (bench/REPORT.md's compile-time section): it is in the benchmark build, not the test suite.
+#include "adolc_peer.hpp"
 #include "common.hpp"
 #include "gmm_kernel.hpp"
 
@@ -69,13 +72,18 @@ std::array<double, terms + 1> sum_hand(std::array<double, terms + 1> const& p) {
     }
     return g;
 }
+// The sum written once over its number type (the plain tape, ADOL-C): coefficients, then x.
+template <class Number, class Parameters> Number sum_objective(Parameters const& v) {
+    using std::pow;
+    Number total = 0.0;
+    for (std::size_t i = 0; i < terms; ++i) total += v[i] * pow(v[terms], static_cast<double>(i % 5 + 1));
+    return total;
+}
 std::array<double, terms + 1> sum_tape(std::array<double, terms + 1> const& p) {
     tape::scope recording;
     std::array<tape::var, terms + 1> v{};
     for (std::size_t i = 0; i <= terms; ++i) v[i] = p[i];
-    tape::var total = 0.0;
-    for (std::size_t i = 0; i < terms; ++i) total += v[i] * pow(v[terms], static_cast<double>(i % 5 + 1));
-    return tape::gradient(total, v);
+    return tape::gradient(sum_objective<tape::var>(v), v);
 }
 
 // ---- the checks -----------------------------------------------------------------------------
@@ -159,6 +167,28 @@ bool const checked = [] {
                          [](std::array<double, gmm_n> const& p) { return gmm::plain_tape(p, gmm_point); });
         });
     });
+#if LEIBNIZ_HAVE_ADOLC
+    // made once here, not in the benchmark: each holds its own ADOL-C tag, and ADOL-C keeps a
+    // buffer per tag it has swept (a new tag per run of the benchmark ran out of them)
+    auto const gmm_on_adolc = [](std::vector<adouble> const& v) { return gmm::objective<adouble>(v, gmm_point); };
+    auto const sum_on_adolc = [](std::vector<adouble> const& v) { return sum_objective<adouble>(v); };
+    auto const gmm_once = bench::adolc_recorded_once<gmm_n, true>(gmm_on_adolc);
+    auto const gmm_each = bench::adolc_recorded_each_call<gmm_n, true>(gmm_on_adolc);
+    auto const sum_once = bench::adolc_recorded_once<terms + 1, false>(sum_on_adolc);
+    auto const sum_each = bench::adolc_recorded_each_call<terms + 1, false>(sum_on_adolc);
+    benchmark::RegisterBenchmark("BM_gmm_d10_K25_gradient_adolc", [=](benchmark::State& state) {
+        guarded(state, [&](benchmark::State& s) { bench::timed(s, gmm_start, gmm_want, gmm_once); });
+    });
+    benchmark::RegisterBenchmark("BM_gmm_d10_K25_gradient_adolc_retape", [=](benchmark::State& state) {
+        guarded(state, [&](benchmark::State& s) { bench::timed(s, gmm_start, gmm_want, gmm_each); });
+    });
+    benchmark::RegisterBenchmark("BM_sum1024_gradient_adolc", [=](benchmark::State& state) {
+        guarded(state, [&](benchmark::State& s) { bench::timed(s, sum_start, sum_want, sum_once); });
+    });
+    benchmark::RegisterBenchmark("BM_sum1024_gradient_adolc_retape", [=](benchmark::State& state) {
+        guarded(state, [&](benchmark::State& s) { bench::timed(s, sum_start, sum_want, sum_each); });
+    });
+#endif
     benchmark::RegisterBenchmark("BM_sum1024_gradient_leibniz", [=](benchmark::State& state) {
         guarded(state, [](benchmark::State& s) { bench::timed(s, sum_start, sum_want, sum_leibniz); });
     });

@@ -3,8 +3,10 @@
 // gradient by its 577 weights (W1 row-major, then b1, W2, b2), written as a user would: one
 // family of weights bound from the user's array, sum<N> over the inputs and the hidden units.
 // Variants: the loss alone (leibniz), its gradient (leibniz, the hand-written backpropagation,
-// the tape recorded every time, as a training loop would). Every result is checked against the
+// the tape recorded every time, as a training loop would; ADOL-C recorded once and recorded every
+// time, adolc_peer.hpp). Every result is checked against the
 // hand-written one before timing; inputs are read through volatile (common.hpp's load).
+#include "adolc_peer.hpp"
 #include "common.hpp"
 
 #include <leibniz/tape.hpp>
@@ -73,18 +75,24 @@ std::array<double, weights> hand_gradient(std::array<double, weights> const& p) 
     return g;
 }
 
+// The loss written once over its number type (the plain tape, ADOL-C).
+template <class Number, class Parameters> Number network_loss(Parameters const& v) {
+    using std::tanh;
+    Number out = v[weights - 1];
+    for (std::size_t j = 0; j < hidden; ++j) {
+        Number a = v[inputs * hidden + j];
+        for (std::size_t i = 0; i < inputs; ++i) a = a + v[j * inputs + i] * sample[i];
+        out = out + v[inputs * hidden + hidden + j] * tanh(a);
+    }
+    Number const r = out - target;
+    return r * r;
+}
+
 std::array<double, weights> tape_gradient(std::array<double, weights> const& p) {
     tape::scope recording;
     std::array<tape::var, weights> v{};
     for (std::size_t k = 0; k < weights; ++k) v[k] = p[k];
-    tape::var out = v[weights - 1];
-    for (std::size_t j = 0; j < hidden; ++j) {
-        tape::var a = v[inputs * hidden + j];
-        for (std::size_t i = 0; i < inputs; ++i) a = a + v[j * inputs + i] * sample[i];
-        out = out + v[inputs * hidden + hidden + j] * tanh(a);
-    }
-    tape::var const r = out - target;
-    return tape::gradient(r * r, v);
+    return tape::gradient(network_loss<tape::var>(v), v);
 }
 
 [[maybe_unused]] bool const registered = [] {
@@ -110,6 +118,16 @@ std::array<double, weights> tape_gradient(std::array<double, weights> const& p) 
     benchmark::RegisterBenchmark("BM_network16_32_gradient_tape", [](benchmark::State& state) {
         bench::timed(state, parameters, want, [](std::array<double, weights> const& p) { return tape_gradient(p); });
     });
+#if LEIBNIZ_HAVE_ADOLC
+    // made once here, not in the benchmark: each holds its own ADOL-C tag (goal_models.cpp says why)
+    auto const on_adolc = [](std::vector<adouble> const& v) { return network_loss<adouble>(v); };
+    auto const once = bench::adolc_recorded_once<weights, false>(on_adolc);
+    auto const each = bench::adolc_recorded_each_call<weights, false>(on_adolc);
+    benchmark::RegisterBenchmark("BM_network16_32_gradient_adolc",
+                                 [=](benchmark::State& state) { bench::timed(state, parameters, want, once); });
+    benchmark::RegisterBenchmark("BM_network16_32_gradient_adolc_retape",
+                                 [=](benchmark::State& state) { bench::timed(state, parameters, want, each); });
+#endif
     return true;
 }();
 

@@ -7,9 +7,11 @@
 //   sum_over_on_tape: the same sum with tape::vars bound to p, one node of the tape
 //   hybrid_tape:      a loop on the tape, the kernel one recorded operation per record
 //   tape:             the same loop with every operation recorded (the plain tape)
+//   adolc, adolc_retape: the same loss on ADOL-C, recorded once or at every call (adolc_peer.hpp)
 //   hand:             backpropagation written out by hand, accumulated over the batch
 // Nothing here depends on the parameters alone but the parameters themselves, so the sum's
 // split (detail/hoist.hpp) hoists nothing: this measures the per-record sweep against the hand.
+#include "adolc_peer.hpp"
 #include "common.hpp"
 
 #include <leibniz/sum_over.hpp>
@@ -86,37 +88,47 @@ std::array<double, n + 1> by_sum_over(std::array<double, n> const& q) {
     return joined(value, g);
 }
 
-std::array<double, n + 1> by_sum_over_on_tape(std::array<double, n> const& q) {
+// The frame of every tape variant: a recording, the parameters as tape::vars, the loss that
+// `build` records from them, its value and gradient.
+template <class Build> std::array<double, n + 1> on_tape(std::array<double, n> const& q, Build const& build) {
     tape::scope recording;
     std::array<tape::var, n> v{};
     for (std::size_t k = 0; k < n; ++k) v[k] = q[k];
-    tape::var const total = sum_over(batch, loss, p = v, x1 = each_record(&record::x1), x2 = each_record(&record::x2),
-                                     y = each_record(&record::y));
+    tape::var const total = build(v);
     return joined(total.value(), tape::gradient(total, v));
+}
+
+std::array<double, n + 1> by_sum_over_on_tape(std::array<double, n> const& q) {
+    return on_tape(q, [](std::array<tape::var, n> const& v) {
+        return sum_over(batch, loss, p = v, x1 = each_record(&record::x1), x2 = each_record(&record::x2),
+                        y = each_record(&record::y));
+    });
 }
 
 std::array<double, n + 1> by_hybrid_tape(std::array<double, n> const& q) {
-    tape::scope recording;
-    std::array<tape::var, n> v{};
-    for (std::size_t k = 0; k < n; ++k) v[k] = q[k];
-    tape::var total = 0.0;
-    for (auto const& r : batch) total += loss(p = v, x1 = r.x1, x2 = r.x2, y = r.y);
-    return joined(total.value(), tape::gradient(total, v));
+    return on_tape(q, [](std::array<tape::var, n> const& v) {
+        tape::var total = 0.0;
+        for (auto const& r : batch) total += loss(p = v, x1 = r.x1, x2 = r.x2, y = r.y);
+        return total;
+    });
+}
+
+// The loss written once over its number type: the plain tape records every operation, so does ADOL-C.
+template <class Number, class Parameters> Number batch_loss(Parameters const& v) {
+    using std::tanh;
+    Number total = 0.0;
+    for (auto const& r : batch) {
+        Number output = v[n - 1];
+        for (std::size_t j = 0; j < hidden; ++j)
+            output += v[3 * hidden + j] * tanh(v[2 * j] * r.x1 + v[2 * j + 1] * r.x2 + v[2 * hidden + j]);
+        Number const e = output - r.y;
+        total += e * e;
+    }
+    return total;
 }
 
 std::array<double, n + 1> by_plain_tape(std::array<double, n> const& q) {
-    tape::scope recording;
-    std::array<tape::var, n> v{};
-    for (std::size_t k = 0; k < n; ++k) v[k] = q[k];
-    tape::var total = 0.0;
-    for (auto const& r : batch) {
-        tape::var output = v[n - 1];
-        for (std::size_t j = 0; j < hidden; ++j)
-            output += v[3 * hidden + j] * tanh(v[2 * j] * r.x1 + v[2 * j + 1] * r.x2 + v[2 * hidden + j]);
-        tape::var const e = output - r.y;
-        total += e * e;
-    }
-    return joined(total.value(), tape::gradient(total, v));
+    return on_tape(q, [](std::array<tape::var, n> const& v) { return batch_loss<tape::var>(v); });
 }
 
 [[maybe_unused]] bool const registered = [] {
@@ -130,6 +142,11 @@ std::array<double, n + 1> by_plain_tape(std::array<double, n> const& q) {
     add("BM_network2_8_batch1000_sum_over_on_tape", by_sum_over_on_tape);
     add("BM_network2_8_batch1000_hybrid_tape", by_hybrid_tape);
     add("BM_network2_8_batch1000_tape", by_plain_tape);
+#if LEIBNIZ_HAVE_ADOLC
+    auto const on_adolc = [](std::vector<adouble> const& v) { return batch_loss<adouble>(v); };
+    add("BM_network2_8_batch1000_adolc", bench::adolc_recorded_once<n, true>(on_adolc));
+    add("BM_network2_8_batch1000_adolc_retape", bench::adolc_recorded_each_call<n, true>(on_adolc));
+#endif
     return true;
 }();
 

@@ -394,12 +394,12 @@ def named_row(label, pattern, columns):
 def gmm_data_section(stem, d, k, text):
     """bench/gmm_data.hpp's variants for the mixture with d dimensions and k components."""
     variants = {"hand": "hand", "sum_over": "sum_over", "on tape": "sum_over_on_tape", "per point": "sum_over_lambda",
-                "hybrid tape": "hybrid_tape", "tape": "tape"}
+                "hybrid tape": "hybrid_tape", "tape": "tape", "adolc": "adolc", "adolc retape": "adolc_retape"}
     return dict(stem=stem, title=f"A loss over runtime data: Gaussian mixture, d = {d}, K = {k}, 1,000 points",
                 text=text, columns=list(variants),
                 ratios=[("sum_over / hand", "sum_over", "hand"), ("on tape / hand", "on tape", "hand"),
                         ("hybrid / hand", "hybrid tape", "hand"), ("tape / sum_over", "tape", "sum_over"),
-                        ("tape / on tape", "tape", "on tape")],
+                        ("tape / on tape", "tape", "on tape"), ("adolc / sum_over", "adolc", "sum_over")],
                 rows=[("1,000 points", {c: f"BM_gmm_d{d}_K{k}_1000points_{v}" for c, v in variants.items()})])
 
 
@@ -472,8 +472,9 @@ NEWER = [
                      "value_and_gradient(nll, theta), theta = p, x = each_record)`, the parameter-only part computed "
                      "once; `on tape`, that sum with tape::vars bound, one node of the tape; `per point`, the "
                      "kernel's `value_and_gradient` called per point in a lambda and summed; `hybrid tape`, a loop on "
-                     "the tape, the kernel one recorded operation per point; `tape`, every operation recorded. Goals "
-                     "of issue 15: within 2× hand, and 10× faster than the plain tape."),
+                     "the tape, the kernel one recorded operation per point; `tape`, every operation recorded; `adolc`, "
+                     "the same loss on ADOL-C recorded once, each call a forward and a reverse sweep of the record; "
+                     "`adolc retape`, recorded at every call (`bench/adolc_peer.hpp`). Goals of issue 15: within 2× hand, and 10× faster than the plain tape."),
     gmm_data_section("gmm_data_large", 10, 25,
                      "`bench/gmm_data_large.cpp`: the same variants as the mixture above, by 1,650 parameters "
                      "(issue 15's size)."),
@@ -483,36 +484,47 @@ NEWER = [
               "accumulated over the batch; `sum_over` with each_record bindings (nothing depends on the "
               "parameters alone: this is the per-record sweep against the hand); `on tape`, that sum with "
               "tape::vars bound; `hybrid tape`, the kernel one recorded operation per record; `tape`, every "
-              "operation recorded.",
-         columns=["hand", "sum_over", "on tape", "hybrid tape", "tape"],
+              "operation recorded; `adolc`, ADOL-C recorded once; `adolc retape`, recorded at every call.",
+         columns=["hand", "sum_over", "on tape", "hybrid tape", "tape", "adolc", "adolc retape"],
          ratios=[("sum_over / hand", "sum_over", "hand"), ("hybrid / hand", "hybrid tape", "hand"),
-                 ("tape / sum_over", "tape", "sum_over")],
+                 ("tape / sum_over", "tape", "sum_over"), ("adolc / sum_over", "adolc", "sum_over")],
          rows=[("batch of 1,000", {"hand": "BM_network2_8_batch1000_hand", "sum_over": "BM_network2_8_batch1000_sum_over",
                                    "on tape": "BM_network2_8_batch1000_sum_over_on_tape",
                                    "hybrid tape": "BM_network2_8_batch1000_hybrid_tape",
-                                   "tape": "BM_network2_8_batch1000_tape"})]),
+                                   "tape": "BM_network2_8_batch1000_tape",
+                                   "adolc": "BM_network2_8_batch1000_adolc",
+                                   "adolc retape": "BM_network2_8_batch1000_adolc_retape"})]),
     dict(stem="goal_models",
          title="Models of realistic size (issue 15): GMM d = 10, K = 25 and a sum of 1,024 terms",
          text="`bench/goal_models.cpp`: the gradient of the GMM objective of one point (1,650 parameters) and of a "
               "sum of 1,024 terms by its family of 1,024 coefficients: leibniz's evaluation (`value`), its "
-              "`gradient`, the gradient by hand, the tape recorded each time.",
-         columns=["value", "gradient", "hand", "tape"],
+              "`gradient`, the gradient by hand, the tape recorded each time, ADOL-C recorded once (`adolc`: each "
+              "call a forward and a reverse sweep of the record) and at every call (`adolc retape`). The "
+              "forward-mode peers would carry a partial per parameter through every operation and are not run "
+              "at this size.",
+         columns=["value", "gradient", "hand", "tape", "adolc", "adolc retape"],
          ratios=[("gradient / hand", "gradient", "hand"), ("gradient / value", "gradient", "value"),
-                 ("tape / gradient", "tape", "gradient")],
+                 ("tape / gradient", "tape", "gradient"), ("adolc / gradient", "adolc", "gradient")],
          rows=[("GMM d = 10, K = 25", {"value": "BM_gmm_d10_K25_value_leibniz", "gradient": "BM_gmm_d10_K25_gradient_leibniz",
-                                       "hand": "BM_gmm_d10_K25_gradient_hand", "tape": "BM_gmm_d10_K25_gradient_tape"}),
+                                       "hand": "BM_gmm_d10_K25_gradient_hand", "tape": "BM_gmm_d10_K25_gradient_tape",
+                                       "adolc": "BM_gmm_d10_K25_gradient_adolc",
+                                       "adolc retape": "BM_gmm_d10_K25_gradient_adolc_retape"}),
                ("sum of 1,024 terms", {"gradient": "BM_sum1024_gradient_leibniz", "hand": "BM_sum1024_gradient_hand",
-                                       "tape": "BM_sum1024_gradient_tape"})]),
+                                       "tape": "BM_sum1024_gradient_tape", "adolc": "BM_sum1024_gradient_adolc",
+                                       "adolc retape": "BM_sum1024_gradient_adolc_retape"})]),
     dict(stem="large_network",
          title="A dense tanh network 16-32-1: gradient by 577 weights",
          text="`bench/large_network.cpp`: the squared loss of one sample, the loss alone and its gradient: "
-              "leibniz (`sum<N>` over a family), hand-written backpropagation, the tape recorded each time.",
-         columns=["loss (leibniz)", "loss (hand)", "gradient", "hand", "tape"],
+              "leibniz (`sum<N>` over a family), hand-written backpropagation, the tape recorded each time, ADOL-C "
+              "recorded once (`adolc`) and at every call (`adolc retape`).",
+         columns=["loss (leibniz)", "loss (hand)", "gradient", "hand", "tape", "adolc", "adolc retape"],
          ratios=[("gradient / hand", "gradient", "hand"), ("gradient / loss", "gradient", "loss (leibniz)"),
-                 ("tape / gradient", "tape", "gradient")],
+                 ("tape / gradient", "tape", "gradient"), ("adolc / gradient", "adolc", "gradient")],
          rows=[("network 16-32-1", {"loss (leibniz)": "BM_network16_32_loss_leibniz", "loss (hand)": "BM_network16_32_loss_hand",
                                     "gradient": "BM_network16_32_gradient_leibniz", "hand": "BM_network16_32_gradient_hand",
-                                    "tape": "BM_network16_32_gradient_tape"})]),
+                                    "tape": "BM_network16_32_gradient_tape",
+                                    "adolc": "BM_network16_32_gradient_adolc",
+                                    "adolc retape": "BM_network16_32_gradient_adolc_retape"})]),
     dict(stem="huber",
          title="A branch: Huber's loss of a line over K points, gradient by (a, b)",
          text="`bench/huber.cpp`: leibniz's `select` against `?:` by hand and in the peers; `squared` is the same "
