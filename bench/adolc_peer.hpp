@@ -47,6 +47,12 @@ template <std::size_t N> std::array<double, N> adolc_gradient(short tag, std::ar
     return g;
 }
 
+/// The sweeps of the record for a result with or without the value.
+template <bool WithValue, std::size_t N> auto adolc_sweeps(short tag, std::array<double, N> const& p) {
+    if constexpr (WithValue) return adolc_gradient_and_value(tag, p);
+    else return adolc_gradient(tag, p);
+}
+
 /// The two variants as functions of the parameters, for registration: WithValue gives
 /// adolc_gradient_and_value's layout, otherwise the gradient alone. Each has a tag of its own;
 /// the record-once variant records at the point its first call sees (bench::timed's check,
@@ -58,15 +64,13 @@ template <std::size_t N, bool WithValue, class Objective> auto adolc_recorded_on
             adolc_record(tag, p, objective);
             recorded = true;
         }
-        if constexpr (WithValue) return adolc_gradient_and_value(tag, p);
-        else return adolc_gradient(tag, p);
+        return adolc_sweeps<WithValue>(tag, p);
     };
 }
 template <std::size_t N, bool WithValue, class Objective> auto adolc_recorded_each_call(Objective objective) {
     return [objective, tag = next_adolc_tag()](std::array<double, N> const& p) {
         adolc_record(tag, p, objective);
-        if constexpr (WithValue) return adolc_gradient_and_value(tag, p);
-        else return adolc_gradient(tag, p);
+        return adolc_sweeps<WithValue>(tag, p);
     };
 }
 
