@@ -7,8 +7,9 @@
 // check failing marks the benchmark failed. Variants: the evaluation, the gradient (leibniz), the
 // hand-written gradient, the tape recorded each time, ADOL-C recorded once and recorded each time
 // (adolc_peer.hpp; the forward-mode peers of common.hpp would carry 1,650 partials through every
-// operation, or make 1,650 passes, and are not run at this size). Compiling this file takes minutes and GBs
-// (bench/REPORT.md's compile-time section): it is in the benchmark build, not the test suite.
+// operation, or make 1,650 passes, and are not run at this size). Compiling this file takes
+// minutes and GBs (bench/REPORT.md's compile-time section): it is in the benchmark build, not the
+// test suite.
 #include "adolc_peer.hpp"
 #include "common.hpp"
 #include "gmm_kernel.hpp"

@@ -4,8 +4,8 @@
 // family of weights bound from the user's array, sum<N> over the inputs and the hidden units.
 // Variants: the loss alone (leibniz), its gradient (leibniz, the hand-written backpropagation,
 // the tape recorded every time, as a training loop would; ADOL-C recorded once and recorded every
-// time, adolc_peer.hpp). Every result is checked against the
-// hand-written one before timing; inputs are read through volatile (common.hpp's load).
+// time, adolc_peer.hpp). Every result is checked against the hand-written one before timing;
+// inputs are read through volatile (common.hpp's load).
 #include "adolc_peer.hpp"
 #include "common.hpp"
 

@@ -197,7 +197,8 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
         return values[static_cast<std::size_t>(detail::family_position<V, Name>)];
     }
     template <class V> using value_type = std::remove_cv_t<typename Values::value_type>;
-    using first_variable = var<Name, 0>;  // evaluate.hpp's check for variables bound twice
+    // evaluate.hpp's check for variables bound twice
+    using first_variable = typename detail::first_variable_of<var_array<Name, Size>>::type;
 };
 
 namespace detail {
