@@ -161,6 +161,29 @@ template <std::size_t N, std::size_t M> std::array<double, N> head(std::array<do
     return r;
 }
 
+/// A value and its gradient as the model benchmarks check them: the gradient's N entries (any
+/// indexable of them), then the value.
+template <std::size_t N, class Gradient>
+std::array<double, N + 1> gradient_then_value(Gradient const& g, double value) {
+    std::array<double, N + 1> out{};
+    for (std::size_t k = 0; k < N; ++k) out[k] = g[k];
+    out[N] = value;
+    return out;
+}
+
+#if LEIBNIZ_BENCH_HAVE_TAPE
+/// The frame of every tape variant: a recording, the parameters as tape::vars, the value that
+/// `record` records from them; its gradient, then the value (gradient_then_value).
+template <std::size_t N, class Record>
+std::array<double, N + 1> on_tape(std::array<double, N> const& parameters, Record const& record) {
+    leibniz::tape::scope recording;
+    std::array<leibniz::tape::var, N> v{};
+    for (std::size_t k = 0; k < N; ++k) v[k] = parameters[k];
+    leibniz::tape::var const value = record(v);
+    return gradient_then_value<N>(leibniz::tape::gradient(value, v), value.value());
+}
+#endif
+
 // ---- the variables leibniz differentiates by -------------------------------------------
 template <int I> inline constexpr leibniz::var<"p", I> p{};  // the differentiated inputs
 template <int I> inline constexpr leibniz::var<"q", I> q{};  // the data inputs

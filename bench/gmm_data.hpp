@@ -71,45 +71,28 @@ template <std::size_t D, std::size_t K> struct gmm_data {
     static std::array<double, n + 1> by_sum_over(std::array<double, n> const& p) {
         auto const total = leibniz::sum_over(data(), leibniz::value_and_gradient(kernel(), theta), theta = p,
                                              x = leibniz::each_record);
-        std::array<double, n + 1> out{};
-        for (std::size_t k = 0; k < n; ++k) out[k] = total.gradient[k];
-        out[n] = total.value;
-        return out;
+        return gradient_then_value<n>(total.gradient, total.value);
     }
 
     static std::array<double, n + 1> by_sum_over_lambda(std::array<double, n> const& p) {
         auto const per_point = leibniz::value_and_gradient(kernel(), theta);
         auto const total = leibniz::sum_over(
             data(), [&](std::array<double, d> const& point) { return per_point(theta = p, x = point); });
-        std::array<double, n + 1> out{};
-        for (std::size_t k = 0; k < n; ++k) out[k] = total.gradient[k];
-        out[n] = total.value;
-        return out;
+        return gradient_then_value<n>(total.gradient, total.value);
     }
 
     static std::array<double, n + 1> by_hybrid_tape(std::array<double, n> const& p) {
-        leibniz::tape::scope recording;
-        std::array<leibniz::tape::var, n> v{};
-        for (std::size_t k = 0; k < n; ++k) v[k] = p[k];
-        leibniz::tape::var loss = 0.0;
-        for (auto const& point : data()) loss += kernel()(theta = v, x = point);
-        auto const g = leibniz::tape::gradient(loss, v);
-        std::array<double, n + 1> out{};
-        for (std::size_t k = 0; k < n; ++k) out[k] = g[k];
-        out[n] = loss.value();
-        return out;
+        return on_tape(p, [](std::array<leibniz::tape::var, n> const& v) {
+            leibniz::tape::var loss = 0.0;
+            for (auto const& point : data()) loss += kernel()(theta = v, x = point);
+            return loss;
+        });
     }
 
     static std::array<double, n + 1> by_sum_over_on_tape(std::array<double, n> const& p) {
-        leibniz::tape::scope recording;
-        std::array<leibniz::tape::var, n> v{};
-        for (std::size_t k = 0; k < n; ++k) v[k] = p[k];
-        leibniz::tape::var const loss = leibniz::sum_over(data(), kernel(), theta = v, x = leibniz::each_record);
-        auto const g = leibniz::tape::gradient(loss, v);
-        std::array<double, n + 1> out{};
-        for (std::size_t k = 0; k < n; ++k) out[k] = g[k];
-        out[n] = loss.value();
-        return out;
+        return on_tape(p, [](std::array<leibniz::tape::var, n> const& v) {
+            return leibniz::sum_over(data(), kernel(), theta = v, x = leibniz::each_record);
+        });
     }
 
     static void register_all() {

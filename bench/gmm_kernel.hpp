@@ -14,6 +14,8 @@
 
 #include <leibniz/leibniz.hpp>
 
+#include "common.hpp"
+
 namespace bench {
 
 template <std::size_t D, std::size_t K> struct gmm_kernel {
@@ -132,15 +134,8 @@ template <std::size_t D, std::size_t K> struct gmm_kernel {
     /// The same on the plain tape, every operation recorded.
     template <class Points>
     static std::array<double, n + 1> plain_tape(std::array<double, n> const& p, Points const& data) {
-        leibniz::tape::scope recording;
-        std::array<leibniz::tape::var, n> v{};
-        for (std::size_t k = 0; k < n; ++k) v[k] = p[k];
-        leibniz::tape::var const loss = objective<leibniz::tape::var>(v, data);
-        auto const g = leibniz::tape::gradient(loss, v);
-        std::array<double, n + 1> out{};
-        for (std::size_t k = 0; k < n; ++k) out[k] = g[k];
-        out[n] = loss.value();
-        return out;
+        return on_tape(
+            p, [&](std::array<leibniz::tape::var, n> const& v) { return objective<leibniz::tape::var>(v, data); });
     }
 };
 

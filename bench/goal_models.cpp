@@ -81,10 +81,8 @@ template <class Number, class Parameters> Number sum_objective(Parameters const&
     return total;
 }
 std::array<double, terms + 1> sum_tape(std::array<double, terms + 1> const& p) {
-    tape::scope recording;
-    std::array<tape::var, terms + 1> v{};
-    for (std::size_t i = 0; i <= terms; ++i) v[i] = p[i];
-    return tape::gradient(sum_objective<tape::var>(v), v);
+    return bench::head<terms + 1>(
+        bench::on_tape(p, [](std::array<tape::var, terms + 1> const& v) { return sum_objective<tape::var>(v); }));
 }
 
 // ---- the checks -----------------------------------------------------------------------------

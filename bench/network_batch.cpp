@@ -75,38 +75,21 @@ std::array<double, n + 1> hand(std::array<double, n> const& q) {
     return out;
 }
 
-template <class Gradient> std::array<double, n + 1> joined(double value, Gradient const& g) {
-    std::array<double, n + 1> out{};
-    for (std::size_t k = 0; k < n; ++k) out[k] = g[k];
-    out[n] = value;
-    return out;
-}
-
 std::array<double, n + 1> by_sum_over(std::array<double, n> const& q) {
     auto const [value, g] = sum_over(batch, value_and_gradient(loss, p), p = q, x1 = each_record(&record::x1),
                                      x2 = each_record(&record::x2), y = each_record(&record::y));
-    return joined(value, g);
-}
-
-// The frame of every tape variant: a recording, the parameters as tape::vars, the loss that
-// `build` records from them, its value and gradient.
-template <class Build> std::array<double, n + 1> on_tape(std::array<double, n> const& q, Build const& build) {
-    tape::scope recording;
-    std::array<tape::var, n> v{};
-    for (std::size_t k = 0; k < n; ++k) v[k] = q[k];
-    tape::var const total = build(v);
-    return joined(total.value(), tape::gradient(total, v));
+    return bench::gradient_then_value<n>(g, value);
 }
 
 std::array<double, n + 1> by_sum_over_on_tape(std::array<double, n> const& q) {
-    return on_tape(q, [](std::array<tape::var, n> const& v) {
+    return bench::on_tape(q, [](std::array<tape::var, n> const& v) {
         return sum_over(batch, loss, p = v, x1 = each_record(&record::x1), x2 = each_record(&record::x2),
                         y = each_record(&record::y));
     });
 }
 
 std::array<double, n + 1> by_hybrid_tape(std::array<double, n> const& q) {
-    return on_tape(q, [](std::array<tape::var, n> const& v) {
+    return bench::on_tape(q, [](std::array<tape::var, n> const& v) {
         tape::var total = 0.0;
         for (auto const& r : batch) total += loss(p = v, x1 = r.x1, x2 = r.x2, y = r.y);
         return total;
@@ -128,7 +111,7 @@ template <class Number, class Parameters> Number batch_loss(Parameters const& v)
 }
 
 std::array<double, n + 1> by_plain_tape(std::array<double, n> const& q) {
-    return on_tape(q, [](std::array<tape::var, n> const& v) { return batch_loss<tape::var>(v); });
+    return bench::on_tape(q, [](std::array<tape::var, n> const& v) { return batch_loss<tape::var>(v); });
 }
 
 [[maybe_unused]] bool const registered = [] {

@@ -72,4 +72,17 @@ static_assert(keys_tell_apart(level_two(one{})));
 static_assert(order_of<tree<decltype(x)>, tree<decltype(square(x))>>() < 0);
 static_assert(order_of<tree<decltype(square(x))>, tree<decltype(pow(x, 3_c))>>() < 0);
 static_assert(order_of<tree<decltype(x + y)>, tree<decltype(square(x + y))>>() < 0);
+
+// Names order as their characters do, one by one, a shorter name before the longer it starts
+// (names of 7, 8 and 15 characters, so that a key which packs characters into wider tokens
+// keeps this order across a token's edge), and a family's members by index after the name.
+template <detail::fixed_string A, detail::fixed_string B, int I = 0, int J = 0>
+constexpr int name_order = order_of<var<A, I>, var<B, J>>();
+static_assert(name_order<"a", "b"> < 0 && name_order<"ab", "abc"> < 0 && name_order<"abd", "abc"> > 0);
+static_assert(name_order<"abcdef", "abcdefg"> < 0 && name_order<"abcdefg", "abcdefgh"> < 0);
+static_assert(name_order<"abcdefgh", "abcdefgi"> < 0 && name_order<"abcdefgz", "abcdefh"> < 0);
+static_assert(name_order<"abcdefghijklmn", "abcdefghijklmno"> < 0 && name_order<"Z", "a"> < 0);
+static_assert(name_order<"w", "w", 0, 1> < 0 && name_order<"w", "wa", 5, 0> < 0 &&
+              name_order<"abcdefg", "abcdefg"> == 0);
+static_assert(name_order<"\xff", "\x7f"> > 0);  // characters compare as unsigned
 }  // namespace
