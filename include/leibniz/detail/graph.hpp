@@ -132,7 +132,7 @@ struct visit_each<S, type_list<O0, O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O11,
 template <class T, class State> struct visit_step<T, State, false> {
     using after = typename visit_each<State, typename operands<T>::type>::type;  // operands first
     static_assert(after::size < trie_capacity,
-                  "leibniz: an expression has more than 65,536 distinct subexpressions, more than its graph holds");
+                  "leibniz: an expression has more than 32,768 distinct subexpressions, more than its graph holds");
     using type =
         graph_state<typename trie_insert<typename after::seen, node_hash<T>::value, slot_entry<T, after::size>>::type,
                     typename trie_insert<typename after::order, after::size, T>::type, after::size + 1>;

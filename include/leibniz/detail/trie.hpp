@@ -5,8 +5,8 @@
 // the list's length per step, and so does any template instantiated with the whole list as a
 // pack (a partial specialization deduces every element): quadratic in the graph, measured at
 // 3.4 GiB and 7 s (Clang 14, with __type_pack_element) to look up each of 4,000 types once. A
-// trie of fanout 4 has eight levels for 65,536 keys: an insertion makes eight new branches of
-// four children, a lookup walks eight, and every unchanged subtree is shared between the old
+// trie of fanout 8 has five levels for 32,768 keys: an insertion makes five new branches of
+// eight children, a lookup walks five, and every unchanged subtree is shared between the old
 // trie and the new one (it is the same type), so each step costs a constant number of small
 // instantiations however large the graph is. boost::hana::map, the type-indexed map of the
 // library the project learns its metaprogramming from, builds a new map at every insertion: 125
@@ -21,49 +21,95 @@
 
 namespace leibniz::detail {
 
-inline constexpr std::size_t trie_levels = 8;  // 2 bits of the key per level: 65,536 leaves
-inline constexpr std::uint64_t trie_capacity = std::uint64_t{1} << (2 * trie_levels);
+inline constexpr std::size_t trie_levels = 5;  // 3 bits of the key per level: 32,768 leaves
+inline constexpr std::uint64_t trie_capacity = std::uint64_t{1} << (3 * trie_levels);
 
 struct trie_empty {};  // a subtree with nothing in it
-template <class C0, class C1, class C2, class C3> struct trie_branch {};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7> struct trie_branch {};
 template <class... Entries> struct trie_leaf {};  // the entries whose keys end here
-using trie_empty_branch = trie_branch<trie_empty, trie_empty, trie_empty, trie_empty>;
+using trie_empty_branch =
+    trie_branch<trie_empty, trie_empty, trie_empty, trie_empty, trie_empty, trie_empty, trie_empty, trie_empty>;
 
 // the most significant digit first, so that the entries of a trie keyed by slot are in slot order
 constexpr std::size_t trie_digit(std::uint64_t key, std::size_t level) {
     if (level >= trie_levels) return 0;  // a leaf
-    return static_cast<std::size_t>((key >> (2 * (trie_levels - 1 - level))) & 3);
+    return static_cast<std::size_t>((key >> (3 * (trie_levels - 1 - level))) & 7);
 }
 
-// A fanout of 4, each child and each replacement one partial specialization: measured against a
-// fanout of 16 (four levels, children picked from a pack and replaced by pack expansion), the
-// 770-node graph of a 256-term sum took 2.97 s (Clang 14) and 4.39 s (GCC 12) to build with 16.
+// A fanout of 8, each child and each replacement one partial specialization. Against a fanout of 4
+// (eight levels, 65,536 leaves), on 2026-12-03, two compiles side by side: g++ -O2 -c of
+// bench/compile_time.py's sum of 1,024 terms (2,054 nodes) peaked at 2,042 MiB instead of 2,204
+// (77.8 -> 79.7 s user, within the noise), Clang 14 at 1,399 MiB instead of 1,487 (72.5 -> 69.1 s);
+// GMM d = 10, K = 5 with GCC 866 MiB instead of 939 (26.6 -> 28.0 s); the 16-16-1 network with
+// Clang 470 MiB instead of 496 (17.8 -> 16.7 s). Children picked from a pack and replaced by pack
+// expansion were slower: with a fanout of 16 the 770-node graph of a 256-term sum took 2.97 s
+// (Clang 14) and 4.39 s (GCC 12).
 template <std::size_t K, class Trie> struct trie_child { using type = trie_empty; };
-template <class C0, class C1, class C2, class C3> struct trie_child<0, trie_branch<C0, C1, C2, C3>> {
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<0, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
     using type = C0;
 };
-template <class C0, class C1, class C2, class C3> struct trie_child<1, trie_branch<C0, C1, C2, C3>> {
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<1, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
     using type = C1;
 };
-template <class C0, class C1, class C2, class C3> struct trie_child<2, trie_branch<C0, C1, C2, C3>> {
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<2, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
     using type = C2;
 };
-template <class C0, class C1, class C2, class C3> struct trie_child<3, trie_branch<C0, C1, C2, C3>> {
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<3, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
     using type = C3;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<4, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
+    using type = C4;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<5, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
+    using type = C5;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<6, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
+    using type = C6;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_child<7, trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>> {
+    using type = C7;
 };
 
 template <class Branch, std::size_t K, class Child> struct with_child_at;
-template <class C0, class C1, class C2, class C3, class N> struct with_child_at<trie_branch<C0, C1, C2, C3>, 0, N> {
-    using type = trie_branch<N, C1, C2, C3>;
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 0, N> {
+    using type = trie_branch<N, C1, C2, C3, C4, C5, C6, C7>;
 };
-template <class C0, class C1, class C2, class C3, class N> struct with_child_at<trie_branch<C0, C1, C2, C3>, 1, N> {
-    using type = trie_branch<C0, N, C2, C3>;
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 1, N> {
+    using type = trie_branch<C0, N, C2, C3, C4, C5, C6, C7>;
 };
-template <class C0, class C1, class C2, class C3, class N> struct with_child_at<trie_branch<C0, C1, C2, C3>, 2, N> {
-    using type = trie_branch<C0, C1, N, C3>;
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 2, N> {
+    using type = trie_branch<C0, C1, N, C3, C4, C5, C6, C7>;
 };
-template <class C0, class C1, class C2, class C3, class N> struct with_child_at<trie_branch<C0, C1, C2, C3>, 3, N> {
-    using type = trie_branch<C0, C1, C2, N>;
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 3, N> {
+    using type = trie_branch<C0, C1, C2, N, C4, C5, C6, C7>;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 4, N> {
+    using type = trie_branch<C0, C1, C2, C3, N, C5, C6, C7>;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 5, N> {
+    using type = trie_branch<C0, C1, C2, C3, C4, N, C6, C7>;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 6, N> {
+    using type = trie_branch<C0, C1, C2, C3, C4, C5, N, C7>;
+};
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7, class N>
+struct with_child_at<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, 7, N> {
+    using type = trie_branch<C0, C1, C2, C3, C4, C5, C6, N>;
 };
 template <class Trie> struct as_branch { using type = Trie; };
 template <> struct as_branch<trie_empty> { using type = trie_empty_branch; };
@@ -101,12 +147,18 @@ template <class Trie, bool Reversed = false> struct trie_entries { using type = 
 template <class... Es, bool Reversed> struct trie_entries<trie_leaf<Es...>, Reversed> {
     using type = type_list<Es...>;
 };
-template <class C0, class C1, class C2, class C3> struct trie_entries<trie_branch<C0, C1, C2, C3>, false> {
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_entries<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, false> {
     using type = concat_t<typename trie_entries<C0, false>::type, typename trie_entries<C1, false>::type,
-                          typename trie_entries<C2, false>::type, typename trie_entries<C3, false>::type>;
+                          typename trie_entries<C2, false>::type, typename trie_entries<C3, false>::type,
+                          typename trie_entries<C4, false>::type, typename trie_entries<C5, false>::type,
+                          typename trie_entries<C6, false>::type, typename trie_entries<C7, false>::type>;
 };
-template <class C0, class C1, class C2, class C3> struct trie_entries<trie_branch<C0, C1, C2, C3>, true> {
-    using type = concat_t<typename trie_entries<C3, true>::type, typename trie_entries<C2, true>::type,
+template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7>
+struct trie_entries<trie_branch<C0, C1, C2, C3, C4, C5, C6, C7>, true> {
+    using type = concat_t<typename trie_entries<C7, true>::type, typename trie_entries<C6, true>::type,
+                          typename trie_entries<C5, true>::type, typename trie_entries<C4, true>::type,
+                          typename trie_entries<C3, true>::type, typename trie_entries<C2, true>::type,
                           typename trie_entries<C1, true>::type, typename trie_entries<C0, true>::type>;
 };
 
