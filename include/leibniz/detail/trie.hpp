@@ -21,8 +21,9 @@
 
 namespace leibniz::detail {
 
-inline constexpr std::size_t trie_levels = 5;  // 3 bits of the key per level: 32,768 leaves
-inline constexpr std::uint64_t trie_capacity = std::uint64_t{1} << (3 * trie_levels);
+inline constexpr std::size_t trie_digit_bits = 3;  // a fanout of 8 (the specializations below, one per child)
+inline constexpr std::size_t trie_levels = 5;      // 32,768 leaves
+inline constexpr std::uint64_t trie_capacity = std::uint64_t{1} << (trie_digit_bits * trie_levels);
 
 struct trie_empty {};  // a subtree with nothing in it
 template <class C0, class C1, class C2, class C3, class C4, class C5, class C6, class C7> struct trie_branch {};
@@ -33,7 +34,8 @@ using trie_empty_branch =
 // the most significant digit first, so that the entries of a trie keyed by slot are in slot order
 constexpr std::size_t trie_digit(std::uint64_t key, std::size_t level) {
     if (level >= trie_levels) return 0;  // a leaf
-    return static_cast<std::size_t>((key >> (3 * (trie_levels - 1 - level))) & 7);
+    constexpr std::uint64_t digit_mask = (std::uint64_t{1} << trie_digit_bits) - 1;
+    return static_cast<std::size_t>((key >> (trie_digit_bits * (trie_levels - 1 - level))) & digit_mask);
 }
 
 // A fanout of 8, each child and each replacement one partial specialization. Against a fanout of 4
