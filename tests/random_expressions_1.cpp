@@ -1,6 +1,5 @@
 // Random expressions, file 1 of 8 (the batch is split so that each file compiles in budget):
 // see random_expressions.hpp.
-#define LEIBNIZ_RANDOM_HOISTED 1  // this file also checks sum_over's each_record split
 #include "random_expressions.hpp"
 
 namespace {
