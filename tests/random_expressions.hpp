@@ -165,7 +165,7 @@ struct tally {
     std::size_t extreme_checks = 0;
     std::size_t symbolic_zero_times_infinity = 0;  // d's NaN where the tape's zero adjoint gives a number
     std::size_t sweep_zero_times_infinity = 0;     // the same in the sweep, where a value overflowed
-    std::size_t merged_power_overflows = 0;        // (y z / w)^2 = y^2 z^2 / w^2 at 1e300: NaN, written: a number (or inf)
+    std::size_t merged_power_overflows = 0;  // (y z / w)^2 = y^2 z^2 / w^2 at 1e300: NaN, written: a number (or inf)
     // the other way round: where the value overflowed, the tape's NaN (inf - inf or 0 * inf in the
     // written expression) where leibniz gives a number, having cancelled the term or met the zero
     // first (z (y - 1.5 z)^2 + x P at x = -0, z = -1e300: the tape's adjoint of P is -0 * -inf)
@@ -271,8 +271,7 @@ template <class E, std::size_t I> void check_one(std::mt19937_64& random, tally&
         // 84.6 -> 89.7 s, 1,518 -> 1,594 MiB): summed over three records of one variable, with
         // what depends on the other two computed once (sum_over.hpp's each_record,
         // detail/hoist.hpp), against the same sum record by record
-        if constexpr (leibniz::Expression<decltype(expression)> && I % 4 == 1)
-            check_hoisted<I>(expression, p, random);
+        if constexpr (leibniz::Expression<decltype(expression)> && I % 4 == 1) check_hoisted<I>(expression, p, random);
         for (std::size_t i = 0; i < 3; ++i) {
             ++t.checks;
             double approximate = leibniz::detail::central_difference(f, p, i);

@@ -138,11 +138,10 @@ template <class Trie, std::uint64_t Key, class Entry> struct trie_insert {
         level0, trie_digit(Key, 0),
         typename with_child_at<
             level1, trie_digit(Key, 1),
-            typename with_child_at<
-                level2, trie_digit(Key, 2),
-                typename with_child_at<level3, trie_digit(Key, 3),
-                                       typename with_child_at<level4, trie_digit(Key, 4), leaf>::type>::type>::type>::
-                type>::type;
+            typename with_child_at<level2, trie_digit(Key, 2),
+                                   typename with_child_at<level3, trie_digit(Key, 3),
+                                                          typename with_child_at<level4, trie_digit(Key, 4), leaf>::
+                                                              type>::type>::type>::type>::type;
 };
 
 /// trie_leaf_at<Trie, Key>::type: the leaf of Key's entries (trie_empty when there are none; the
@@ -154,9 +153,8 @@ template <class Trie, std::uint64_t Key> struct trie_leaf_at {
         typename trie_child<
             trie_digit(Key, 3),
             typename trie_child<trie_digit(Key, 2),
-                                typename trie_child<trie_digit(Key, 1),
-                                                    typename trie_child<trie_digit(Key, 0), Trie>::type>::type>::type>::
-            type>::type;
+                                typename trie_child<trie_digit(Key, 1), typename trie_child<trie_digit(Key, 0), Trie>::
+                                                                            type>::type>::type>::type>::type;
 };
 
 /// The entries of a trie in the order of their keys (Reversed: the opposite order), one
