@@ -49,7 +49,7 @@ concept Scalar = (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) || detail
 /// expression a plain number is a built-in one: x * lanes is refused; bind the lanes to a variable.
 template <class T>
 concept NumberLike =
-    detail::is_number_class<T> && !std::derived_from<T, detail::node_tag> && !detail::is_with_numbers<T>::value &&
+    detail::is_number_class<T> && !std::is_base_of<detail::node_tag, T>::value && !detail::is_with_numbers<T>::value &&
     !std::is_same_v<T, tape::var> && requires(T const& a, T const& b, T& c, detail::element_t<T> const& e) {
     T(e);
     T(1);
@@ -70,7 +70,7 @@ concept Number = Scalar<T> || NumberLike<T>;
 /// An empty expression type: everything about it is in its type.
 template <class T>
 concept StaticExpression =
-    std::derived_from<std::remove_cvref_t<T>, detail::node_tag> && std::is_empty_v<std::remove_cvref_t<T>>;
+    std::is_base_of<detail::node_tag, std::remove_cvref_t<T>>::value && std::is_empty<std::remove_cvref_t<T>>::value;
 
 /// Anything the symbolic engine accepts as an expression.
 template <class T>

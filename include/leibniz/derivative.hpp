@@ -207,8 +207,10 @@ constexpr bool refuse_differentiation() {
 }
 
 template <class F, class X> constexpr auto derivative_once(F const& f, X) {
-    using tree = derivative_tree<typename tree_of<F>::type, X>;
-    return finish_expression<tree>(numbers_of(f));
+    using result =
+        expression_of<derivative_tree<typename tree_of<F>::type, X>, number_type_t<F>, numbers_count<F>::value>;
+    if constexpr (is_with_numbers<result>::value) return result{{numbers_of(f)}};
+    else return result{};
 }
 
 }  // namespace detail

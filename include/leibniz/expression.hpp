@@ -121,9 +121,11 @@ template <rational R> struct is_constant<constant<R>> : std::true_type {};
 
 namespace detail {
 template <class Tree, std::size_t N, class Number> struct tree_of<with_numbers<Tree, N, Number>> { using type = Tree; };
-template <class T> inline constexpr std::size_t numbers_count = 0;
-template <class Tree, std::size_t N, class Number>
-inline constexpr std::size_t numbers_count<with_numbers<Tree, N, Number>> = N;
+/// How many plain numbers an expression keeps: numbers_count<E>::value (a class, not a variable
+/// template: each variable is a symbol named after E, which GCC mangles, detail/combine.hpp).
+template <class T> struct numbers_count : std::integral_constant<std::size_t, 0> {};
+template <class Tree, std::size_t N, class Number> struct numbers_count<with_numbers<Tree, N, Number>>
+    : std::integral_constant<std::size_t, N> {};
 /// The type an expression keeps its plain numbers in.
 template <class T> struct number_type_of { using type = double; };
 template <class Tree, std::size_t N, class Number> struct number_type_of<with_numbers<Tree, N, Number>> {
@@ -131,18 +133,22 @@ template <class Tree, std::size_t N, class Number> struct number_type_of<with_nu
 };
 template <class T> using number_type_t = typename number_type_of<T>::type;
 
-template <class E> constexpr std::array<number_type_t<E>, numbers_count<E>> numbers_of(E const& e) {
-    if constexpr (is_with_numbers<E>::value) return e.numbers;
-    else return {};
+/// The plain numbers of an expression, kept in with_numbers' base.
+template <class Number, std::size_t N> struct numbers_holder { std::array<Number, N> numbers{}; };
+// numbers_of takes an expression by its bases (a node, or with_numbers' numbers_holder), so that
+// it is a function named after Number and N, not after the expression's whole tree: GCC 12's
+// mangler searches a name's substitutions linearly, and a function named after a tree of
+// thousands of nodes costs it time quadratic in the name (detail/combine.hpp says more).
+constexpr std::array<double, 0> numbers_of(node_tag const&) { return {}; }
+template <class Number, std::size_t N> constexpr std::array<Number, N> numbers_of(numbers_holder<Number, N> const& e) {
+    return e.numbers;
 }
 
 }  // namespace detail
 
-template <class Tree, std::size_t N, class Number> struct with_numbers {
-    std::array<Number, N> numbers{};
-
+template <class Tree, std::size_t N, class Number> struct with_numbers : detail::numbers_holder<Number, N> {
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
-        return detail::evaluate<Tree>(numbers, bindings...);
+        return detail::evaluate<Tree>(this->numbers, bindings...);
     }
 };
 

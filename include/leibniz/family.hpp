@@ -203,23 +203,13 @@ template <detail::fixed_string Name, std::size_t Size, class Values> struct fami
 
 namespace detail {
 
-/// e0 + e1 + ... as one canonicalization of all the terms (a chain of binary + would
-/// canonicalize N growing sums); each term's plain numbers keep their own slots.
-template <class... Es> constexpr auto sum_of_expressions(Es const&... es) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        using tree = make_sum<shift_slots_t<typename tree_of<Es>::type, number_offsets<Es...>[I]>...>;
-        return finish_expression<tree>(joined_numbers(numbers_of(es)...));
-    }
-    (std::index_sequence_for<Es...>{});
-}
-
 template <class... Xs> constexpr auto add_all(Xs const&... xs) {
     if constexpr (sizeof...(Xs) == 0) return 0_c;
     else if constexpr (!any_of({Expression<Xs>...})) {  // plain numbers: a plain sum, in order
         std::common_type_t<Xs...> total{};
         [[maybe_unused]] int in_order[] = {0, (total += xs, 0)...};  // no fold: 256+ terms
         return total;
-    } else return sum_of_expressions(as_expression(xs)...);
+    } else return combine<make_sum_t>(xs...);  // one canonicalization of all terms, not N growing sums
 }
 
 }  // namespace detail

@@ -71,8 +71,6 @@ template <class T, std::size_t M, std::size_t N> struct value_and_jacobian_resul
 /// their shared graph.          outputs(x * y, x + y)(x = 2.0, y = 3.0) == std::array{6.0, 5.0}
 template <class Trees, std::size_t N, class Number> struct output_list
     : detail::derivative_function<output_list<Trees, N, Number>, N, Number> {
-    using detail::derivative_function<output_list, N, Number>::derivative_function;
-
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         if constexpr ((detail::binds_a_tape_var<Bindings> || ...)) {
             return tape::detail::record_kernels<Trees>(this->numbers, bindings...);  // tape/kernel.hpp
@@ -94,8 +92,6 @@ template <class Trees, std::size_t N, class Number> struct output_list
 /// The gradient of an expression as a function of the bindings; made by gradient(f, x, ...).
 template <class Tree, std::size_t N, class Wrt, class Number = double> struct gradient_function
     : detail::derivative_function<gradient_function<Tree, N, Wrt, Number>, N, Number> {
-    using detail::derivative_function<gradient_function, N, Number>::derivative_function;
-
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<detail::type_list<Tree>, Wrt>(this->numbers, bindings...)[0];
     }
@@ -109,8 +105,6 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct gr
 /// f and its gradient as a function of the bindings; made by value_and_gradient(f, x, ...).
 template <class Tree, std::size_t N, class Wrt, class Number = double> struct value_and_gradient_function
     : detail::derivative_function<value_and_gradient_function<Tree, N, Wrt, Number>, N, Number> {
-    using detail::derivative_function<value_and_gradient_function, N, Number>::derivative_function;
-
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<detail::type_list<Tree>>;
         using nodes = typename graph::nodes;
@@ -133,8 +127,6 @@ template <class Tree, std::size_t N, class Wrt, class Number = double> struct va
 /// Blocks: the variables of each differentiation target, for Jacobians written per block.
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
 struct jacobian_function : detail::derivative_function<jacobian_function<Trees, N, Wrt, Number, Blocks>, N, Number> {
-    using detail::derivative_function<jacobian_function, N, Number>::derivative_function;
-
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         return detail::jacobian_rows<Trees, Wrt>(this->numbers, bindings...);
     }
@@ -161,8 +153,6 @@ struct jacobian_function : detail::derivative_function<jacobian_function<Trees, 
 template <class Trees, std::size_t N, class Wrt, class Number = double, class Blocks = detail::type_list<Wrt>>
 struct value_and_jacobian_function
     : detail::derivative_function<value_and_jacobian_function<Trees, N, Wrt, Number, Blocks>, N, Number> {
-    using detail::derivative_function<value_and_jacobian_function, N, Number>::derivative_function;
-
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         using graph = detail::shared_graph<Trees>;
         using nodes = typename graph::nodes;
@@ -197,8 +187,6 @@ struct value_and_jacobian_function
 /// The Hessian of an expression as a function of the bindings; made by hessian(f, x, ...).
 template <class Tree, std::size_t N, class Wrt, class Number = double> struct hessian_function
     : detail::derivative_function<hessian_function<Tree, N, Wrt, Number>, N, Number> {
-    using detail::derivative_function<hessian_function, N, Number>::derivative_function;
-
     template <class... Bindings> [[gnu::always_inline]] constexpr auto operator()(Bindings const&... bindings) const {
         auto const rows =
             detail::jacobian_rows<typename detail::gradient_trees<Tree, Wrt>::type, Wrt>(this->numbers, bindings...);
@@ -217,8 +205,8 @@ requires(sizeof...(Fs) >= 1) constexpr auto outputs(Fs const&... fs) {
     static_cast<void>(detail::refuse_differentiating_a_condition<detail::any_of({Condition<Fs>...})>{});
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         using trees = detail::type_list<
-            detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>[I]>...>;
-        return output_list<trees, detail::number_offsets<Fs...>[sizeof...(Fs)],
+            detail::shift_slots_t<typename detail::tree_of<Fs>::type, detail::number_offsets<Fs...>::value[I]>...>;
+        return output_list<trees, detail::number_offsets<Fs...>::value[sizeof...(Fs)],
                            detail::joined_number_t<detail::number_type_t<Fs>...>>{
             detail::joined_numbers(detail::numbers_of(fs)...)};
     }
@@ -230,7 +218,7 @@ requires(sizeof...(Fs) >= 1) constexpr auto outputs(Fs const&... fs) {
 template <Expression F, DifferentiationTarget... Xs>
 requires(sizeof...(Xs) >= 1) constexpr auto gradient(F const& f, Xs const&...) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
-    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+    return gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>::value,
                              detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 
@@ -238,7 +226,7 @@ requires(sizeof...(Xs) >= 1) constexpr auto gradient(F const& f, Xs const&...) {
 template <Expression F, DifferentiationTarget... Xs>
 requires(sizeof...(Xs) >= 1) constexpr auto value_and_gradient(F const& f, Xs const&...) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
-    return value_and_gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+    return value_and_gradient_function<typename detail::tree_of<F>::type, detail::numbers_count<F>::value,
                                        detail::flattened_variables<Xs...>, detail::number_type_t<F>>{
         detail::numbers_of(f)};
 }
@@ -274,7 +262,7 @@ requires(sizeof...(Xs) >= 1) constexpr auto value_and_jacobian(F const& f, Xs co
 template <Expression F, DifferentiationTarget... Xs>
 requires(sizeof...(Xs) >= 1) constexpr auto hessian(F const& f, Xs const&...) {
     static_cast<void>(detail::refuse_differentiating_a_condition<Condition<F>>{});
-    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>,
+    return hessian_function<typename detail::tree_of<F>::type, detail::numbers_count<F>::value,
                             detail::flattened_variables<Xs...>, detail::number_type_t<F>>{detail::numbers_of(f)};
 }
 

@@ -42,14 +42,14 @@ struct divide_numbers {
 template <class A, class B>
 concept involves_expression = (Expression<A> || Expression<B>)&&Argument<A>&& Argument<B>;
 
-template <template <class...> class Make, class NumericOp, class A, class B>
-constexpr auto arithmetic(A const& a, B const& b) {
-    if constexpr (any_symbolic<A, B> || all_static<A, B>) {
-        return combine<Make>(a, b);
-    } else {
-        using T = numeric_type_t<A, B>;
-        return NumericOp{}(numeric_value<T>(a), numeric_value<T>(b));
-    }
+/// Whether an operation builds an expression (a symbolic operand, or all compile-time
+/// constants that fold) rather than computing a number (0.5_c * 3.0).
+template <class A, class B>
+concept builds_expression = any_symbolic<A, B> || all_static<A, B>;
+
+template <class NumericOp, class A, class B> constexpr auto numeric_arithmetic(A const& a, B const& b) {
+    using T = numeric_type_t<A, B>;
+    return NumericOp{}(numeric_value<T>(a), numeric_value<T>(b));
 }
 
 }  // namespace detail
@@ -58,25 +58,30 @@ constexpr auto arithmetic(A const& a, B const& b) {
 template <class A, class B>
 requires detail::involves_expression<A, B>
 constexpr auto operator+(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_sum_t, detail::plus_numbers>(a, b);
+    // the operator calls combine itself: each function between would be named after a and b
+    if constexpr (detail::builds_expression<A, B>) return detail::combine<detail::make_sum_t>(a, b);
+    else return detail::numeric_arithmetic<detail::plus_numbers>(a, b);
 }
 /// a - b
 template <class A, class B>
 requires detail::involves_expression<A, B>
 constexpr auto operator-(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_difference, detail::minus_numbers>(a, b);
+    if constexpr (detail::builds_expression<A, B>) return detail::combine<detail::make_difference>(a, b);
+    else return detail::numeric_arithmetic<detail::minus_numbers>(a, b);
 }
 /// a * b
 template <class A, class B>
 requires detail::involves_expression<A, B>
 constexpr auto operator*(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_product_t, detail::multiply_numbers>(a, b);
+    if constexpr (detail::builds_expression<A, B>) return detail::combine<detail::make_product_t>(a, b);
+    else return detail::numeric_arithmetic<detail::multiply_numbers>(a, b);
 }
 /// a / b
 template <class A, class B>
 requires detail::involves_expression<A, B>
 constexpr auto operator/(A const& a, B const& b) {
-    return detail::arithmetic<detail::make_quotient, detail::divide_numbers>(a, b);
+    if constexpr (detail::builds_expression<A, B>) return detail::combine<detail::make_quotient>(a, b);
+    else return detail::numeric_arithmetic<detail::divide_numbers>(a, b);
 }
 // An expression with something that is not a number: say so, instead of "no match for operator+"
 // (a deduced return type, so that the sentence comes before the caller's use of the result).

@@ -20,8 +20,11 @@ template <class Rule, class... Args> var record_rule(Args const&... args);
 
 namespace detail {
 template <class T> using scalar_result_t = std::conditional_t<std::is_integral_v<T>, double, T>;
-template <class... Args> inline constexpr bool any_symbolic = (Symbolic<Args> || ...);
-template <class... Args> inline constexpr bool all_static = (StaticExpression<Args> && ...);
+// concepts, not variable templates: a variable is a symbol named after the arguments (combine.hpp)
+template <class... Args>
+concept any_symbolic = (Symbolic<Args> || ...);
+template <class... Args>
+concept all_static = (StaticExpression<Args> && ...);
 
 template <class Rule> struct make_call_of { template <class... Args> using type = make_call_t<Rule, Args...>; };
 

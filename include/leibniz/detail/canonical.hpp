@@ -62,16 +62,12 @@ template <class... Fs> struct single_or_product { using type = product_of<Fs...>
 template <class F> struct single_or_product<F> { using type = F; };
 
 // A term is coefficient * monomial; a bare rational has the monomial 1.
-template <class T> struct term_parts {
-    static constexpr rational coefficient{1, 1};
-    using monomial = T;
-};
-template <rational R> struct term_parts<constant<R>> {
-    static constexpr rational coefficient = R;
-    using monomial = one;
-};
-template <rational R, class F, class... Fs> struct term_parts<product_of<constant<R>, F, Fs...>> {
-    static constexpr rational coefficient = R;
+// (the coefficient a member of a base named after it: a static member of term_parts<T> would be
+// a variable named after the term, a symbol GCC mangles, combine.hpp)
+template <rational R> struct coefficient_is { static constexpr rational coefficient = R; };
+template <class T> struct term_parts : coefficient_is<rational{1, 1}> { using monomial = T; };
+template <rational R> struct term_parts<constant<R>> : coefficient_is<R> { using monomial = one; };
+template <rational R, class F, class... Fs> struct term_parts<product_of<constant<R>, F, Fs...>> : coefficient_is<R> {
     using monomial = typename single_or_product<F, Fs...>::type;
 };
 
@@ -168,9 +164,9 @@ template <class B, class E> struct factor_parts<power<B, E>> {
 // 2^(x+y)) merges. b^(-c*y) is filed as (b^(c*y))^-1, which (b^(c*y))^-1 gives back.
 template <class B, class E>
 requires(!is_constant<E>::value && !positive_rational<B>) struct factor_parts<power<B, E>> {
-    static constexpr bool negative = term_parts<E>::coefficient.num < 0;
-    using base = std::conditional_t<negative, power<B, make_product<minus_one, E>>, power<B, E>>;
-    using exponent = std::conditional_t<negative, minus_one, one>;
+    using negative = std::bool_constant<(term_parts<E>::coefficient.num < 0)>;
+    using base = std::conditional_t<negative::value, power<B, make_product<minus_one, E>>, power<B, E>>;
+    using exponent = std::conditional_t<negative::value, minus_one, one>;
 };
 template <rational R> struct factor_parts<constant<R>> {
     using base = coefficient_slot;

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include "../expression.hpp"
 #include "canonical.hpp"
@@ -69,8 +70,7 @@ template <class C, class A, class B, std::size_t Offset> struct shift_slots<sele
 
 // A plain number as an expression of one slot.
 template <class X> constexpr auto as_expression(X const& x) {
-    if constexpr (Expression<X>) return x;
-    else if constexpr (NumberLike<X>) {
+    if constexpr (NumberLike<X>) {
         static_assert(!NumberLike<X>,
                       "leibniz: a number class (simd lanes, a Jet, a type of your own) cannot be a plain number inside "
                       "an expression (x * lanes), whose plain numbers are doubles; bind it to a variable instead: "
@@ -82,9 +82,18 @@ template <class X> constexpr auto as_expression(X const& x) {
                       "complex numbers can be bound to variables instead: f(x = std::complex<double>{...})");
         // kept as given: a long double as long double (1e-400L is 0 as a double), the rest as double
         using Number = std::conditional_t<std::is_same_v<X, long double>, long double, double>;
-        return with_numbers<runtime_constant<0>, 1, Number>{{static_cast<Number>(x)}};
+        return with_numbers<runtime_constant<0>, 1, Number>{{{static_cast<Number>(x)}}};
     }
 }
+/// An operand as an expression: itself, or a plain number as one slot.
+template <class X> struct operand_expression { using type = X; };
+template <class X>
+requires(!Expression<X>) struct operand_expression<X> {
+    using type = decltype(as_expression(std::declval<X const&>()));
+};
+/// A plain number's one slot (expression.hpp's numbers_of takes expressions).
+template <class X>
+requires(!Expression<X>) constexpr auto numbers_of(X const& x) { return as_expression(x).numbers; }
 
 /// The type joined plain numbers are kept in: long double when any part keeps long doubles
 /// (x * 1e-400L), else double.
@@ -99,8 +108,8 @@ template <std::size_t... N> constexpr std::size_t total_count() {
 }
 
 /// Operands' plain numbers end to end: the second operand's slots come after the first's, and
-/// so on (shift_slots renumbers their trees to match). The one place numbers are joined: binary
-/// and ternary operations, sums of many terms (family.hpp), lists of outputs (gradient.hpp).
+/// so on (shift_slots renumbers their trees to match). The one place numbers are joined: the
+/// operations (combine), lists of outputs (gradient.hpp).
 template <class Into, std::size_t Total, class Number, std::size_t N>
 constexpr void append_numbers(std::array<Into, Total>& into, std::size_t& at, std::array<Number, N> const& numbers) {
     for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
@@ -113,50 +122,42 @@ template <class... Numbers, std::size_t... N> constexpr auto joined_numbers(std:
 }
 
 /// Where each operand's plain numbers start once all operands' numbers are joined.
-template <class... Es> inline constexpr std::array<std::size_t, sizeof...(Es) + 1> number_offsets = []() consteval {
-    std::array<std::size_t, sizeof...(Es) + 1> offsets{};
-    std::size_t const counts[] = {numbers_count<Es>..., 0};
-    for (std::size_t i = 0; i < sizeof...(Es); ++i) offsets[i + 1] = offsets[i] + counts[i];
+template <std::size_t... Counts> constexpr std::array<std::size_t, sizeof...(Counts) + 1> offsets_of() {
+    std::array<std::size_t, sizeof...(Counts) + 1> offsets{};
+    std::size_t const counts[] = {Counts..., 0};
+    for (std::size_t i = 0; i < sizeof...(Counts); ++i) offsets[i + 1] = offsets[i] + counts[i];
     return offsets;
 }
-();
+/// number_offsets<Es...>::value (a class named after the operands, whose value is a member of
+/// constant_value<offsets>: a variable template would be a symbol named after them).
+template <class... Es> struct number_offsets : constant_value<offsets_of<numbers_count<Es>::value...>()> {};
 
-template <class Tree, class Number, std::size_t N>
-constexpr auto finish_expression(std::array<Number, N> const& numbers) {
-    if constexpr (N == 0 || !has_runtime_constants<Tree>::value) return Tree{};
-    else return with_numbers<Tree, N, Number>{numbers};
-}
+/// The expression a tree and N plain numbers make: the tree alone when no plain number is left
+/// in it (0.0 * x folds to 0), else with_numbers.
+template <class Tree, class Number, std::size_t N> using expression_of =
+    std::conditional_t<N == 0 || !has_runtime_constants<Tree>::value, Tree, with_numbers<Tree, N, Number>>;
 
-/// Make<tree of a>::type from an expression or a plain number.
-template <template <class...> class Make, class A> constexpr auto combine(A const& a) {
-    auto ea = as_expression(a);
-    using EA = decltype(ea);
-    return finish_expression<typename Make<typename tree_of<EA>::type>::type>(numbers_of(ea));
-}
+/// Make<trees of the operands...>::type, each operand's slots renumbered after those before it.
+template <template <class...> class Make, class Offsets, class... Es> struct combined_tree;
+template <template <class...> class Make, std::size_t... I, class... Es>
+struct combined_tree<Make, std::index_sequence<I...>, Es...> {
+    using type = typename Make<shift_slots_t<typename tree_of<Es>::type, number_offsets<Es...>::value[I]>...>::type;
+};
 
-/// Make<tree of a, tree of b>::type, b's slots renumbered after a's.
-template <template <class...> class Make, class A, class B> constexpr auto combine(A const& a, B const& b) {
-    auto ea = as_expression(a);
-    auto eb = as_expression(b);
-    using EA = decltype(ea);
-    using EB = decltype(eb);
+/// Make<tree of a, tree of b, ...>::type from expressions and plain numbers, b's slots after
+/// a's, and so on: the one function each operation (a + b, log(a), select(c, a, b), sum<N>)
+/// calls with its operands. Everything else it needs is a class (combined_tree, expression_of)
+/// or a function named after the numbers only (numbers_of, joined_numbers): each function
+/// whose name spells the operands' trees costs GCC time quadratic in the name's length when it
+/// mangles it (the mixture of 25 Gaussians: names of 100,000 characters).
+template <template <class...> class Make, class... Xs> constexpr auto combine(Xs const&... xs) {
     using tree =
-        typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>>::type;
-    return finish_expression<tree>(joined_numbers(numbers_of(ea), numbers_of(eb)));
-}
-
-/// Make<tree of a, tree of b, tree of c>::type, b's slots after a's, c's after both (select).
-template <template <class...> class Make, class A, class B, class C>
-constexpr auto combine(A const& a, B const& b, C const& c) {
-    auto ea = as_expression(a);
-    auto eb = as_expression(b);
-    auto ec = as_expression(c);
-    using EA = decltype(ea);
-    using EB = decltype(eb);
-    using EC = decltype(ec);
-    using tree = typename Make<typename tree_of<EA>::type, shift_slots_t<typename tree_of<EB>::type, numbers_count<EA>>,
-                               shift_slots_t<typename tree_of<EC>::type, numbers_count<EA> + numbers_count<EB>>>::type;
-    return finish_expression<tree>(joined_numbers(numbers_of(ea), numbers_of(eb), numbers_of(ec)));
+        typename combined_tree<Make, std::index_sequence_for<Xs...>, typename operand_expression<Xs>::type...>::type;
+    auto const numbers = joined_numbers(numbers_of(xs)...);
+    using joined = std::remove_const_t<decltype(numbers)>;
+    using result = expression_of<tree, typename joined::value_type, std::tuple_size_v<joined>>;
+    if constexpr (is_with_numbers<result>::value) return result{{numbers}};
+    else return result{};
 }
 
 }  // namespace detail

@@ -40,12 +40,18 @@ namespace detail {
 /// Such a function has a type that can be named (gradient_t, named_results.hpp), and so can be
 /// declared before it is given a value: default construction is refused when there are numbers
 /// to lose, since zeros in their place would give silently wrong results.
-template <class Self, std::size_t N, class Number> struct derivative_function {
+/// The numbers live in a base named after N and Number only, whose constructors these are: the
+/// functions built on it are aggregates (gradient_function<...>{numbers}), without constructors
+/// of their own, each of which GCC would mangle with the whole tree in its name
+/// (detail/combine.hpp says what that costs).
+template <std::size_t N, class Number> struct derivative_numbers {
     std::array<Number, N> numbers{};
-    constexpr derivative_function() requires(N == 0) = default;
-    constexpr derivative_function() requires(N > 0) { static_cast<void>(refuse_default_numbers<N>{}); }
-    explicit constexpr derivative_function(std::array<Number, N> const& values) : numbers(values) {}
+    constexpr derivative_numbers() requires(N == 0) = default;
+    constexpr derivative_numbers() requires(N > 0) { static_cast<void>(refuse_default_numbers<N>{}); }
+    constexpr derivative_numbers(std::array<Number, N> const& values) : numbers(values) {}
+};
 
+template <class Self, std::size_t N, class Number> struct derivative_function : derivative_numbers<N, Number> {
     /// f.into(out)(bindings...): f's results written into out at each call (Self's write says
     /// where); out is a pointer or array of numbers, Ceres' double**, or a named container of
     /// result_storage (an Eigen matrix with eigen.hpp). A named f is referred to, not copied

@@ -59,7 +59,7 @@ constexpr std::size_t slot_at(std::size_t position, std::initializer_list<std::s
     return position < slots.size() ? slots.begin()[position] : no_slot;
 }
 template <class T, class... Ts, std::size_t... I> struct slot_in_leaf<T, trie_leaf<slot_entry<Ts, I>...>>
-    : std::integral_constant<std::size_t, slot_at(index_of<T, Ts...>(), {I...})> {};
+    : std::integral_constant<std::size_t, slot_at(first_true({__is_same(T, Ts)...}), {I...})> {};
 
 /// A graph under construction: Seen files each node by its hash, Order by its slot. Its size
 /// is a member of a base named after the number alone (trie.hpp: GCC names every static data

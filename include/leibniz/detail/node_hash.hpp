@@ -31,9 +31,9 @@ template <std::size_t N> constexpr std::uint64_t hash_all(std::uint64_t h, std::
 
 template <class T> struct node_hash;
 /// Operand hashes followed by a terminator, in a braced list (no fold: sums have 1,000+ terms).
-template <class... Ts> constexpr std::uint64_t hash_of_operands(std::uint64_t kind) {
-    return hash_all(kind, {node_hash<Ts>::value..., std::uint64_t{0}});
-}
+/// (a class: a function template would be named after the operands, which GCC mangles, combine.hpp)
+template <std::uint64_t Kind, class... Ts> struct hash_of_operands
+    : std::integral_constant<std::uint64_t, hash_all(Kind, {node_hash<Ts>::value..., std::uint64_t{0}})> {};
 
 template <rational R> struct node_hash<constant<R>>
     : std::integral_constant<std::uint64_t, hash_mix(hash_mix(1, static_cast<std::uint64_t>(R.num)),
@@ -45,17 +45,13 @@ template <std::size_t K> struct node_hash<runtime_constant<K>> : std::integral_c
 template <fixed_string Name, int I> struct node_hash<var<Name, I>>
     : std::integral_constant<std::uint64_t, hash_mix(hash_text(4, Name.view()), static_cast<std::uint64_t>(I))> {};
 template <class Rule, class... Args> struct node_hash<call<Rule, Args...>>
-    : std::integral_constant<std::uint64_t, hash_of_operands<Args...>(hash_text(5, rule_identity<Rule>::view()))> {};
-template <class... Ts> struct node_hash<sum_of<Ts...>>
-    : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(6)> {};
-template <class... Fs> struct node_hash<product_of<Fs...>>
-    : std::integral_constant<std::uint64_t, hash_of_operands<Fs...>(7)> {};
-template <class B, class E> struct node_hash<power<B, E>>
-    : std::integral_constant<std::uint64_t, hash_of_operands<B, E>(8)> {};
+    : hash_of_operands<hash_text(5, rule_identity<Rule>::view()), Args...> {};
+template <class... Ts> struct node_hash<sum_of<Ts...>> : hash_of_operands<6, Ts...> {};
+template <class... Fs> struct node_hash<product_of<Fs...>> : hash_of_operands<7, Fs...> {};
+template <class B, class E> struct node_hash<power<B, E>> : hash_of_operands<8, B, E> {};
 /// Any other node: its operands' hashes (children<T>), which distinct kinds of node may share.
 template <class List> struct hash_of_children;
-template <class... Ts> struct hash_of_children<type_list<Ts...>>
-    : std::integral_constant<std::uint64_t, hash_of_operands<Ts...>(9)> {};
+template <class... Ts> struct hash_of_children<type_list<Ts...>> : hash_of_operands<9, Ts...> {};
 template <class T> struct node_hash : hash_of_children<typename children<T>::type> {};
 
 }  // namespace leibniz::detail

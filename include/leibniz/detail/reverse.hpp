@@ -39,13 +39,14 @@ namespace leibniz::detail {
 // does for every node: what it would pass on is 0 where its local derivatives are finite.
 // Sums pass their adjoint on unchanged (0 stays 0) and are not tested; graphs without a select
 // are not touched (the test costs a compare on the hot path).
-template <class Node> inline constexpr bool is_select_node = false;
-template <class C, class A, class B> inline constexpr bool is_select_node<select_of<C, A, B>> = true;
-template <class Node> inline constexpr bool passes_zero_on = children<Node>::type::size == 0;
-template <class... Ts> inline constexpr bool passes_zero_on<sum_of<Ts...>> = true;
+// classes, not variable templates: a variable per node is a symbol named after the node (combine.hpp)
+template <class Node> struct is_select_node : std::false_type {};
+template <class C, class A, class B> struct is_select_node<select_of<C, A, B>> : std::true_type {};
+template <class Node> struct passes_zero_on : std::bool_constant<children<Node>::type::size == 0> {};
+template <class... Ts> struct passes_zero_on<sum_of<Ts...>> : std::true_type {};
 
 template <class Nodes, class... Ns> constexpr std::array<bool, sizeof...(Ns)> reachable_from_arms(type_list<Ns...>) {
-    bool const select[] = {is_select_node<Ns>...};
+    bool const select[] = {is_select_node<Ns>::value...};
     auto const& table = graph_links<Nodes>::value;
     std::array<bool, sizeof...(Ns)> below{};
     for (std::size_t i = sizeof...(Ns); i-- > 0;)  // users before operands
@@ -64,7 +65,7 @@ template <class Nodes> struct below_select_in<Nodes, true> {
 };
 template <class Nodes, class List = typename Nodes::list> struct below_select;
 template <class Nodes, class... Ns> struct below_select<Nodes, type_list<Ns...>>
-    : below_select_in<Nodes, any_of({is_select_node<Ns>...})> {};
+    : below_select_in<Nodes, any_of({is_select_node<Ns>::value...})> {};
 
 // With lanes the guard is per lane: the node pushes, and the operands' adjoints are put back
 // where its own adjoint is 0, in those lanes what a skipped push leaves.
@@ -104,9 +105,10 @@ template <class Sweep, std::size_t First, class T, class A, std::size_t K, std::
     constexpr std::size_t top = Sweep::top;
     constexpr auto const& below = below_select<Nodes>::value;
     [[maybe_unused]] int in_order[] = {
-        0, (reverse_step < shape_of_t<node_at<top - First - I, Nodes>>,
-            plan_of<Sweep, node_at<top - First - I, Nodes>, top - First - I>::value,
-            below[top - First - I] && !passes_zero_on < node_at < top - First - I, Nodes >>> (value, adjoint), 0)...};
+        0,
+        (reverse_step < shape_of_t<node_at<top - First - I, Nodes>>,
+         plan_of<Sweep, node_at<top - First - I, Nodes>, top - First - I>::value,
+         below[top - First - I] && !passes_zero_on<node_at<top - First - I, Nodes>>::value > (value, adjoint), 0)...};
 }
 
 /// A large sweep runs in chunks of this many nodes, each an ordinary function with its steps
@@ -124,12 +126,12 @@ template <class... Steps> struct push_steps {};
 template <class Sweep, std::size_t First, class I> struct chunk_pushes;
 template <class Sweep, std::size_t First, std::size_t... I>
 struct chunk_pushes<Sweep, First, std::index_sequence<I...>> {
-    using Nodes = typename Sweep::Nodes;
-    static constexpr std::size_t top = Sweep::top;
-    using type = push_steps<
-        push_step<shape_of_t<node_at<top - First - I, Nodes>>,
-                  plan_of<Sweep, node_at<top - First - I, Nodes>, top - First - I>::value,
-                  below_select<Nodes>::value[top - First - I] && !passes_zero_on<node_at<top - First - I, Nodes>>>...>;
+    using Nodes = typename Sweep::Nodes;  // (no static member here: it would be a symbol named after the sweep)
+    using type =
+        push_steps<push_step<shape_of_t<node_at<Sweep::top - First - I, Nodes>>,
+                             plan_of<Sweep, node_at<Sweep::top - First - I, Nodes>, Sweep::top - First - I>::value,
+                             below_select<Nodes>::value[Sweep::top - First - I] &&
+                                 !passes_zero_on<node_at<Sweep::top - First - I, Nodes>>::value>...>;
 };
 constexpr std::size_t sweep_chunk_length(std::size_t top, std::size_t first) {
     return top + 1 - first < nodes_per_chunk ? top + 1 - first : nodes_per_chunk;

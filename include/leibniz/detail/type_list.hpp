@@ -9,7 +9,10 @@
 
 namespace leibniz::detail {
 
-template <class... Ts> struct type_list { static constexpr std::size_t size = sizeof...(Ts); };
+// The size is a member of a base named after it alone: a static member of type_list<Ts...>
+// would be a variable named after every type of the list, which GCC mangles (combine.hpp).
+template <std::size_t N> struct list_size { static constexpr std::size_t size = N; };
+template <class... Ts> struct type_list : list_size<sizeof...(Ts)> {};
 
 // type_at<I, Ts...>: the I-th type, by overload resolution against indexed bases (one class per list).
 template <std::size_t I, class T> struct indexed { using type = T; };
@@ -56,6 +59,12 @@ struct concat<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds
     : concat<type_list<As..., Bs..., Cs..., Ds...>, Rest...> {};
 template <class... Lists> using concat_t = typename concat<Lists...>::type;
 
+/// The position of the first true in hits (hits.size() if none): a function of the values only.
+constexpr std::size_t first_true(std::initializer_list<bool> hits) {
+    std::size_t i = 0;
+    while (i < hits.size() && !hits.begin()[i]) ++i;
+    return i;
+}
 // Position of T in Ts... (size if absent).
 template <class T, class... Ts> constexpr std::size_t index_of() {
     constexpr bool hits[] = {__is_same(T, Ts)..., false};  // the builtin: no instantiation per pair
