@@ -91,21 +91,17 @@ template <class... Ts> using common_number_t = typename common_number<Ts...>::ty
 template <class Variables, class... Bindings> struct evaluation_type { using type = double; };
 template <class... Vs, class... Bindings>
 requires(sizeof...(Vs) > 0) struct evaluation_type<type_list<Vs...>, Bindings...> {
-    template <class B> static constexpr bool binds_one = any_of({B::template binds<Vs>...});
-    static constexpr std::size_t first_unbound = []() consteval {
-        std::size_t const at[] = {binding_index<Vs, Bindings...>()..., 0};
-        std::size_t i = 0;
-        while (i < sizeof...(Vs) && at[i] < sizeof...(Bindings)) ++i;
-        return i;
-    }
-    ();
+    // classes, not static members: a static member is a symbol named after every variable (combine.hpp)
+    template <class B> struct binds_one : std::bool_constant<any_of({B::template binds<Vs>...})> {};
     static constexpr auto common() {
+        constexpr std::size_t first_unbound =
+            first_true({(binding_index<Vs, Bindings...>() >= sizeof...(Bindings))...});
         if constexpr (first_unbound < sizeof...(Vs))
             return typename refuse_unbound<at_t<first_unbound, type_list<Vs...>>>::type{};
         else {  // a binding that binds none of the variables stands in as one that does
-            constexpr std::size_t first_used = index_of<std::true_type, std::bool_constant<binds_one<Bindings>>...>();
+            constexpr std::size_t first_used = first_true({binds_one<Bindings>::value...});
             using used = bound_type_t<at_t<first_used, type_list<Bindings...>>>;
-            return common_number_t<std::conditional_t<binds_one<Bindings>, bound_type_t<Bindings>, used>...>{};
+            return common_number_t<std::conditional_t<binds_one<Bindings>::value, bound_type_t<Bindings>, used>...>{};
         }
     }
     using type = decltype(common());

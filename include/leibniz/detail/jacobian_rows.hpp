@@ -55,13 +55,13 @@ template <class Roots, std::size_t G, std::size_t Sweep, std::size_t Lane> inlin
 
 template <class Nodes, class Roots, class Wrt, std::size_t G, std::size_t S, std::size_t... L>
 constexpr bool rows_share_their_sweep_of(std::index_sequence<L...>) {
-    return rows_share_their_sweep<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>;
+    return rows_share_their_sweep<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>::value;
 }
 template <class Nodes, class Roots, class Wrt, std::size_t G, std::size_t S, std::size_t... L>
 constexpr std::size_t pushes_of_sweep(std::index_sequence<L...>) {
-    if constexpr (rows_share_their_sweep<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>)
-        return swept_count<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>;
-    else return (swept_count<Nodes, Wrt, root_in_lane<Roots, G, S, L>> + ...);
+    if constexpr (rows_share_their_sweep<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>::value)
+        return swept_count<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>::value;
+    else return (swept_count<Nodes, Wrt, root_in_lane<Roots, G, S, L>>::value + ...);
 }
 /// The pushes of sweeps S..., G rows each: the sweeps of a call are forced inline when they are
 /// few enough (sweep_plan.hpp's forced_inline_pushes).
@@ -79,7 +79,7 @@ constexpr std::size_t pushes_of_sweeps(std::index_sequence<S...>) {
 template <class Nodes, class Roots, class Wrt, bool Forced, std::size_t G, std::size_t S, class T, std::size_t K,
           std::size_t... L>
 [[gnu::always_inline]] constexpr auto joint_partials(std::array<T, K> const& value, std::index_sequence<L...> lanes) {
-    if constexpr (rows_share_their_sweep<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>)
+    if constexpr (rows_share_their_sweep<Nodes, Wrt, root_in_lane<Roots, G, S, L>...>::value)
         return joint_gradients_at<Nodes, Wrt, Forced, root_in_lane<Roots, G, S, L>...>(value, lanes);
     else return std::array<adjoint_t<T, G>, Wrt::size>{};  // unused, removed
 }
@@ -117,7 +117,7 @@ template <class Nodes, class Roots, class Wrt, std::size_t G, class T, std::size
     constexpr std::size_t rows = sizeof...(R);
     constexpr bool alone = rows % G == 1;
     constexpr bool forced = pushes_of_sweeps<Nodes, Roots, Wrt, G>(sweeps) +
-                                (alone ? swept_count<Nodes, Wrt, Roots::roots[rows - 1]> : 0) <=
+                                (alone ? swept_count<Nodes, Wrt, Roots::roots[rows - 1]>::value : 0) <=
                             forced_inline_pushes;
     std::array<std::array<adjoint_t<T, G>, Wrt::size>, sizeof...(S)> const partials{
         joint_partials<Nodes, Roots, Wrt, forced, G, S>(value, std::make_index_sequence<G>{})...};

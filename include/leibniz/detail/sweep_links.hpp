@@ -6,6 +6,7 @@
 // first writers, is sweep_plan.hpp.
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -128,15 +129,22 @@ constexpr void append_links(link_table<Size, Links>& table, std::size_t& at, std
 
 /// For each node of Nodes, the slots of the operands its evaluation reads.
 template <class Nodes, class List = typename Nodes::list> struct graph_links;
-template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>> {
-    static constexpr std::size_t size = sizeof...(Ns);
-    static constexpr std::size_t links = []() consteval {  // a loop, not a fold: graphs have more than 256 nodes
-        std::size_t const counts[] = {operands<Ns>::type::size..., 0};
-        std::size_t total = 0;
-        for (std::size_t c : counts) total += c;
-        return total;
-    }
-    ();
+/// A graph's counts, in a base named after them: a static member of graph_links (or of sweep,
+/// sweep_plan.hpp) is a symbol named after the whole graph, which GCC mangles (combine.hpp).
+template <std::size_t Size, std::size_t Links> struct link_counts {
+    static constexpr std::size_t size = Size;
+    static constexpr std::size_t links = Links;
+};
+constexpr std::size_t total_links(std::initializer_list<std::size_t> counts) {  // a loop, not a fold: 256+ nodes
+    std::size_t total = 0;
+    for (std::size_t c : counts) total += c;
+    return total;
+}
+template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>>
+    : link_counts<sizeof...(Ns), total_links({operands<Ns>::type::size...})> {
+    using counts = link_counts<sizeof...(Ns), total_links({operands<Ns>::type::size...})>;
+    using counts::links;
+    using counts::size;
     static constexpr link_table<size, links> value = []() consteval {
         link_table<size, links> table{};
         std::size_t at = 0, node = 0;
@@ -153,15 +161,14 @@ template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>> 
 /// where each variable of Wrt sits among the nodes (Nodes::size when f does not use it).
 template <class Nodes, class Wrt> struct activity;
 template <class Nodes, class... Ws> struct activity<Nodes, type_list<Ws...>> {
-    static constexpr std::size_t size = Nodes::size;
     // one trie lookup per variable (graph.hpp), not a search of the nodes
     static constexpr std::array<std::size_t, sizeof...(Ws)> wrt_slot{slot_if_present<Ws, Nodes>::value...};
-    static constexpr std::array<bool, size> active = []() consteval {
-        std::array<bool, size> is_active{};
+    static constexpr std::array<bool, Nodes::size> active = []() consteval {
+        std::array<bool, Nodes::size> is_active{};
         for (std::size_t w : wrt_slot)
-            if (w < size) is_active[w] = true;
+            if (w < Nodes::size) is_active[w] = true;
         auto const& table = graph_links<Nodes>::value;
-        for (std::size_t i = 0; i < size; ++i)
+        for (std::size_t i = 0; i < Nodes::size; ++i)
             for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
                 if (is_active[table.operand[p]]) is_active[i] = true;
         return is_active;
@@ -178,56 +185,71 @@ template <std::size_t... Roots> inline constexpr std::size_t top_root = []() con
 }
 ();
 
-/// The nodes the sweep from Roots visits: active ones that a root depends on. One root for a
-/// gradient; several for a joint sweep of some rows of a Jacobian (reverse.hpp's adjoint lanes),
-/// which visits their union.
-template <class Nodes, class Wrt, std::size_t... Roots>
-inline constexpr std::array<bool, Nodes::size> swept = []() consteval {
-    auto const& active = activity<Nodes, Wrt>::active;
-    auto const& table = graph_links<Nodes>::value;
-    std::array<bool, Nodes::size> visit{};
-    std::size_t const roots[] = {Roots...};
-    for (std::size_t r : roots) visit[r] = active[r];
-    for (std::size_t i = top_root<Roots...> + 1; i-- > 0;)
+// The sweep's facts below are computed by functions of the graph's tables, not by lambdas in
+// variable templates: each lambda is three symbols named after the whole graph (its call
+// operator, its conversion to a function pointer and that function), and GCC mangles every
+// symbol (combine.hpp says what it costs). The arrays stay variable templates: as
+// constant_value<std::array<bool, N>{...}> classes, GCC 12 gave a Jacobian's first row zeros.
+
+template <std::size_t N, std::size_t L, std::size_t R>
+constexpr std::array<bool, N> swept_from(std::array<bool, N> const& active, link_table<N, L> const& table,
+                                         std::array<std::size_t, R> const& roots) {
+    std::array<bool, N> visit{};
+    std::size_t top = 0;
+    for (std::size_t r : roots) {
+        visit[r] = active[r];
+        top = r > top ? r : top;
+    }
+    for (std::size_t i = top + 1; i-- > 0;)
         if (visit[i])
             for (std::size_t p = table.begin[i]; p < table.begin[i + 1]; ++p)
                 if (active[table.operand[p]]) visit[table.operand[p]] = true;
     return visit;
 }
-();
-
-/// Bit l of lanes_reaching<...>[i]: the sweep from the l-th of Roots alone visits node i.
+/// The nodes the sweep from Roots visits: active ones that a root depends on. One root for a
+/// gradient; several for a joint sweep of some rows of a Jacobian (reverse.hpp's adjoint lanes),
+/// which visits their union.
 template <class Nodes, class Wrt, std::size_t... Roots>
-inline constexpr std::array<unsigned, Nodes::size> lanes_reaching = []() consteval {
-    std::array<unsigned, Nodes::size> bits{};
-    bool const* const visits_of[] = {swept<Nodes, Wrt, Roots>.data()...};
-    for (std::size_t l = 0; l < sizeof...(Roots); ++l)
-        for (std::size_t i = 0; i < Nodes::size; ++i) bits[i] |= unsigned{visits_of[l][i]} << l;
+inline constexpr std::array<bool, Nodes::size> swept = swept_from(activity<Nodes, Wrt>::active,
+                                                                  graph_links<Nodes>::value,
+                                                                  std::array<std::size_t, sizeof...(Roots)>{Roots...});
+
+template <std::size_t N, std::size_t R>
+constexpr std::array<unsigned, N> lanes_from(std::array<bool const*, R> const& visits) {
+    std::array<unsigned, N> bits{};
+    for (std::size_t l = 0; l < R; ++l)
+        for (std::size_t i = 0; i < N; ++i) bits[i] |= unsigned{visits[l][i]} << l;
     return bits;
 }
-();
+/// Bit l of lanes_reaching<...>[i]: the sweep from the l-th of Roots alone visits node i.
+template <class Nodes, class Wrt, std::size_t... Roots>
+inline constexpr std::array<unsigned, Nodes::size> lanes_reaching =
+    lanes_from<Nodes::size, sizeof...(Roots)>({swept<Nodes, Wrt, Roots>.data()...});
 
-/// Whether one sweep of the rows of Roots, their adjoints in a vector (reverse.hpp's joint
-/// sweeps), costs less than a sweep per row: when at least half the nodes it visits are visited
-/// by every row. Rows that share little (the banded rows of Rosenbrock's Hessian) would each pay
-/// for the others' nodes: swept together, Rosenbrock-16's Hessian took 46.6 ns instead of 34.9.
-template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr bool rows_share_their_sweep = []() consteval {
-    constexpr unsigned all = (1u << sizeof...(Roots)) - 1;
+template <std::size_t N> constexpr bool share_most(std::array<unsigned, N> const& lanes, std::size_t rows) {
+    unsigned const all = (1u << rows) - 1;
     std::size_t shared = 0, visited = 0;
-    for (unsigned bits : lanes_reaching<Nodes, Wrt, Roots...>) {
+    for (unsigned bits : lanes) {
         shared += bits == all;
         visited += bits != 0;
     }
     return 2 * shared >= visited;
 }
-();
+/// Whether one sweep of the rows of Roots, their adjoints in a vector (reverse.hpp's joint
+/// sweeps), costs less than a sweep per row: when at least half the nodes it visits are visited
+/// by every row. Rows that share little (the banded rows of Rosenbrock's Hessian) would each pay
+/// for the others' nodes: swept together, Rosenbrock-16's Hessian took 46.6 ns instead of 34.9.
+/// (A class: a scalar needs no variable.)
+template <class Nodes, class Wrt, std::size_t... Roots> struct rows_share_their_sweep
+    : std::bool_constant<share_most(lanes_reaching<Nodes, Wrt, Roots...>, sizeof...(Roots))> {};
 
-/// How many nodes the sweep from Roots visits: the pushes it generates.
-template <class Nodes, class Wrt, std::size_t... Roots> inline constexpr std::size_t swept_count = []() consteval {
+template <std::size_t N> constexpr std::size_t count_true(std::array<bool, N> const& flags) {
     std::size_t n = 0;
-    for (bool visited : swept<Nodes, Wrt, Roots...>) n += visited;
+    for (bool f : flags) n += f;
     return n;
 }
-();
+/// How many nodes the sweep from Roots visits: the pushes it generates.
+template <class Nodes, class Wrt, std::size_t... Roots> struct swept_count
+    : std::integral_constant<std::size_t, count_true(swept<Nodes, Wrt, Roots...>)> {};
 
 }  // namespace leibniz::detail

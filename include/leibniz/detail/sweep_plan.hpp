@@ -116,16 +116,26 @@ template <std::size_t Size, std::size_t Links> struct sweep_tables {
 /// root (a gradient), or from several at once, each seeded in a lane of its own (reverse.hpp's
 /// joint sweeps), their adjoints sharing one plan. A root keeps the scale 1 (its seed), and what
 /// another root pushes to it is added to the seed.
-template <class Nodes_, class Wrt_, std::size_t... Roots> struct sweep {
+/// A sweep's counts, in a base named after them (graph_links' link_counts says why).
+template <std::size_t Size, std::size_t LinkCount, std::size_t Top, unsigned AllLanes> struct sweep_counts {
+    static constexpr std::size_t size = Size, link_count = LinkCount;
+    static constexpr std::size_t top = Top;  // the top root: where the sweep starts
+    static constexpr unsigned all_lanes = AllLanes;
+};
+template <class Nodes_, class Wrt_, std::size_t... Roots> struct sweep
+    : sweep_counts<Nodes_::size, graph_links<Nodes_>::links, top_root<Roots...>, (1u << sizeof...(Roots)) - 1> {
     using Nodes = Nodes_;
     using Wrt = Wrt_;
-    static constexpr std::size_t size = Nodes::size, link_count = graph_links<Nodes>::links;
-    static constexpr std::size_t top = top_root<Roots...>;
+    using counts =
+        sweep_counts<Nodes_::size, graph_links<Nodes_>::links, top_root<Roots...>, (1u << sizeof...(Roots)) - 1>;
+    using counts::all_lanes;
+    using counts::link_count;
+    using counts::size;
+    using counts::top;
     static constexpr auto const& links = graph_links<Nodes>::value;
     static constexpr auto const& active = activity<Nodes, Wrt>::active;
     static constexpr auto const& visits = swept<Nodes, Wrt, Roots...>;
     /// Bit l of reaching[i]: the sweep from the l-th root alone visits node i.
-    static constexpr unsigned all_lanes = (1u << sizeof...(Roots)) - 1;
     static constexpr auto const& reaching = lanes_reaching<Nodes, Wrt, Roots...>;
 
     static constexpr sweep_tables<size, link_count> plan = []() consteval {
