@@ -2,6 +2,8 @@
 // apart, and every node is found at its slot and its slot at the node.
 #include <leibniz/leibniz.hpp>
 
+#include <array>
+#include <cstddef>
 #include <type_traits>
 
 namespace {
@@ -52,4 +54,15 @@ static_assert(!std::is_same_v<shape<decltype(square(x))>, shape<decltype(x * x *
 static_assert(std::is_same_v<shape<decltype(square(x + y))>, shape<decltype(square(x))>>);
 static_assert(!std::is_same_v<shape<decltype(pow(x, y))>, shape<decltype(pow(x, x))>>);
 static_assert(std::is_same_v<shape<decltype(x)>, var<"x">>);  // a leaf is its own shape
+
+// Where each operand's plain numbers start (combine.hpp's number_offsets, a constant_value of a
+// computed array). GCC 12 compares such template arguments without the positions of elements
+// written after value-initialization (constant_value<one_at(2)> is constant_value<one_at(3)>,
+// sweep_links.hpp), so offsets that differ only in where they step must stay apart.
+template <std::size_t N> using counted = with_numbers<runtime_constant<0>, N>;
+static_assert(d::number_offsets<counted<0>, counted<2>>::value == std::array<std::size_t, 3>{0, 0, 2});
+static_assert(d::number_offsets<counted<2>, counted<0>>::value == std::array<std::size_t, 3>{0, 2, 2});
+static_assert(d::number_offsets<counted<1>, counted<0>, counted<0>>::value == std::array<std::size_t, 4>{0, 1, 1, 1});
+static_assert(d::number_offsets<counted<0>, counted<1>, counted<0>>::value == std::array<std::size_t, 4>{0, 0, 1, 1});
+static_assert(d::number_offsets<counted<0>, counted<0>, counted<1>>::value == std::array<std::size_t, 4>{0, 0, 0, 1});
 }  // namespace

@@ -189,7 +189,11 @@ template <std::size_t... Roots> inline constexpr std::size_t top_root = []() con
 // variable templates: each lambda is three symbols named after the whole graph (its call
 // operator, its conversion to a function pointer and that function), and GCC mangles every
 // symbol (combine.hpp says what it costs). The arrays stay variable templates: as
-// constant_value<std::array<bool, N>{...}> classes, GCC 12 gave a Jacobian's first row zeros.
+// constant_value<std::array<bool, N>{...}> classes, GCC 12 gave a Jacobian's first row zeros. It
+// compares a computed class-type template argument without the positions of the elements written
+// after value-initialization: with one_at(r) = an array of false with a[r] = true,
+// constant_value<one_at(2)> is constant_value<one_at(3)> (tests/static/graph.cpp checks the one
+// computed constant_value there is, combine.hpp's number_offsets).
 
 template <std::size_t N, std::size_t L, std::size_t R>
 constexpr std::array<bool, N> swept_from(std::array<bool, N> const& active, link_table<N, L> const& table,
