@@ -149,7 +149,7 @@ requires(sizeof...(Ts) > 1) struct chain_factors<sum_of<Ts...>, X> {
     static auto term() {
         if constexpr (dependent != 1) return chain_end<derivative_tree<sum_of<Ts...>, X>>{};
         else {
-            constexpr std::size_t at = index_of<std::true_type, std::bool_constant<depends_on<Ts, X>::value>...>();
+            constexpr std::size_t at = first_true({depends_on<Ts, X>::value...});
             return typename chain_factors<at_t<at, type_list<Ts...>>, X>::type{};
         }
     }

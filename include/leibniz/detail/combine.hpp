@@ -100,13 +100,6 @@ requires(!Expression<X>) constexpr auto numbers_of(X const& x) { return as_expre
 template <class... Numbers> using joined_number_t =
     std::conditional_t<any_of({std::is_same_v<Numbers, long double>...}), long double, double>;
 
-template <std::size_t... N> constexpr std::size_t total_count() {
-    std::size_t const counts[] = {N..., 0};
-    std::size_t total = 0;
-    for (std::size_t n : counts) total += n;
-    return total;
-}
-
 /// Operands' plain numbers end to end: the second operand's slots come after the first's, and
 /// so on (shift_slots renumbers their trees to match). The one place numbers are joined: the
 /// operations (combine), lists of outputs (gradient.hpp).
@@ -115,7 +108,7 @@ constexpr void append_numbers(std::array<Into, Total>& into, std::size_t& at, st
     for (std::size_t i = 0; i < N; ++i) into[at++] = numbers[i];
 }
 template <class... Numbers, std::size_t... N> constexpr auto joined_numbers(std::array<Numbers, N> const&... parts) {
-    std::array<joined_number_t<Numbers...>, total_count<N...>()> all{};
+    std::array<joined_number_t<Numbers...>, total_length({N...})> all{};
     std::size_t at = 0;
     [[maybe_unused]] int in_order[] = {0, (append_numbers(all, at, parts), 0)...};  // no fold: 256+ operands
     return all;

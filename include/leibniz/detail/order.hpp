@@ -37,13 +37,7 @@ enum : key_token {
     key_end = -20,
 };
 
-// the total length of N parts, by a loop: a fold over the key of a sum of 2,000 terms nests
-// 2,000 deep, and Clang stops at 256
-constexpr std::size_t total_length(std::initializer_list<std::size_t> lengths) {
-    std::size_t total = 0;
-    for (std::size_t n : lengths) total += n;
-    return total;
-}
+// (the total length of N parts: type_list.hpp's total_length, a loop)
 template <std::size_t... N>
 constexpr std::array<key_token, total_length({N...})> join(std::array<key_token, N> const&... parts) {
     std::array<key_token, total_length({N...})> out{};

@@ -6,7 +6,6 @@
 // first writers, is sweep_plan.hpp.
 #include <array>
 #include <cstddef>
-#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -135,14 +134,9 @@ template <std::size_t Size, std::size_t Links> struct link_counts {
     static constexpr std::size_t size = Size;
     static constexpr std::size_t links = Links;
 };
-constexpr std::size_t total_links(std::initializer_list<std::size_t> counts) {  // a loop, not a fold: 256+ nodes
-    std::size_t total = 0;
-    for (std::size_t c : counts) total += c;
-    return total;
-}
-template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>>
-    : link_counts<sizeof...(Ns), total_links({operands<Ns>::type::size...})> {
-    using counts = link_counts<sizeof...(Ns), total_links({operands<Ns>::type::size...})>;
+template <class... Ns> using link_counts_of = link_counts<sizeof...(Ns), total_length({operands<Ns>::type::size...})>;
+template <class Nodes, class... Ns> struct graph_links<Nodes, type_list<Ns...>> : link_counts_of<Ns...> {
+    using counts = link_counts_of<Ns...>;
     using counts::links;
     using counts::size;
     static constexpr link_table<size, links> value = []() consteval {

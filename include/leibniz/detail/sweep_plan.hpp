@@ -112,22 +112,23 @@ template <std::size_t Size, std::size_t Links> struct sweep_tables {
     }
 };
 
-/// The sweep from Roots of the graph Nodes, differentiating by the variables of Wrt: from one
-/// root (a gradient), or from several at once, each seeded in a lane of its own (reverse.hpp's
-/// joint sweeps), their adjoints sharing one plan. A root keeps the scale 1 (its seed), and what
-/// another root pushes to it is added to the seed.
 /// A sweep's counts, in a base named after them (graph_links' link_counts says why).
 template <std::size_t Size, std::size_t LinkCount, std::size_t Top, unsigned AllLanes> struct sweep_counts {
     static constexpr std::size_t size = Size, link_count = LinkCount;
     static constexpr std::size_t top = Top;  // the top root: where the sweep starts
     static constexpr unsigned all_lanes = AllLanes;
 };
-template <class Nodes_, class Wrt_, std::size_t... Roots> struct sweep
-    : sweep_counts<Nodes_::size, graph_links<Nodes_>::links, top_root<Roots...>, (1u << sizeof...(Roots)) - 1> {
+template <class Nodes, std::size_t... Roots> using sweep_counts_of =
+    sweep_counts<Nodes::size, graph_links<Nodes>::links, top_root<Roots...>, (1u << sizeof...(Roots)) - 1>;
+
+/// The sweep from Roots of the graph Nodes, differentiating by the variables of Wrt: from one
+/// root (a gradient), or from several at once, each seeded in a lane of its own (reverse.hpp's
+/// joint sweeps), their adjoints sharing one plan. A root keeps the scale 1 (its seed), and what
+/// another root pushes to it is added to the seed.
+template <class Nodes_, class Wrt_, std::size_t... Roots> struct sweep : sweep_counts_of<Nodes_, Roots...> {
     using Nodes = Nodes_;
     using Wrt = Wrt_;
-    using counts =
-        sweep_counts<Nodes_::size, graph_links<Nodes_>::links, top_root<Roots...>, (1u << sizeof...(Roots)) - 1>;
+    using counts = sweep_counts_of<Nodes_, Roots...>;
     using counts::all_lanes;
     using counts::link_count;
     using counts::size;
