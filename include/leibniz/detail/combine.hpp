@@ -116,8 +116,10 @@ template <class... Numbers, std::size_t... N> constexpr auto joined_numbers(std:
 
 /// Where each operand's plain numbers start once all operands' numbers are joined.
 template <std::size_t... Counts> constexpr std::array<std::size_t, sizeof...(Counts) + 1> offsets_of() {
+    // every element written, [0] too: constant_value's note on GCC 12 (type_list.hpp)
     std::array<std::size_t, sizeof...(Counts) + 1> offsets{};
     std::size_t const counts[] = {Counts..., 0};
+    offsets[0] = 0;
     for (std::size_t i = 0; i < sizeof...(Counts); ++i) offsets[i + 1] = offsets[i] + counts[i];
     return offsets;
 }
