@@ -78,7 +78,7 @@ TEST_CASE("a fresh recording of many kernel calls grows its argument arena geome
         tape::scope recording;
         std::array<tape::var, 64> vs;
         for (std::size_t i = 0; i < vs.size(); ++i) vs[i] = tape::var(0.5 + static_cast<double>(i));
-        auto const& fan = tape::detail::this_thread().levels[0].fan;
+        auto const& fan = tape::detail::this_thread().levels[0].fan_partials;
         tape::var loss = 0.0;
         for (; calls < 500; ++calls) {
             std::size_t const before = fan.capacity();

@@ -41,9 +41,10 @@ inline std::vector<double> const& sweep(recording& r, index y) {
         if (a == 0.0) continue;
         node const& n = r.nodes[i];
         if (n.parent[0] == fan_in) [[unlikely]] {  // a kernel's node (recording.hpp)
-            fan_entry const* entry = r.fan.data() + n.parent[1];
+            index const* parents = r.fan_parents.data() + n.parent[1];
+            double const* partials = r.fan_partials.data() + n.parent[1];
             for (std::size_t k = 0, count = static_cast<std::size_t>(n.partial[0]); k < count; ++k)
-                adjoint[entry[k].parent] += entry[k].partial * a;
+                adjoint[parents[k]] += partials[k] * a;
             continue;
         }
         adjoint[n.parent[0]] += n.partial[0] * a;

@@ -5,12 +5,12 @@
 // sweep is one loop over the arena, with no virtual call and no pointer chasing. Recordings
 // nest as a stack per thread; an ended recording keeps its arena's capacity for the next one,
 // so a warm thread records without allocating.
-#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 #include "../concepts.hpp"
@@ -41,19 +41,20 @@ struct node {
 inline constexpr index sink = 0;
 
 /// A node of many parents (a leibniz kernel called with tape::vars, tape/kernel.hpp) has
-/// parent[0] = fan_in, its parents and partials in the recording's `fan` from parent[1] on, and
-/// their count in partial[0] (a whole number, exact in a double): one node however many
-/// arguments, and a sweep over it with no chain of dependent adjoints.
+/// parent[0] = fan_in, its parents and partials in the recording's `fan_parents` and
+/// `fan_partials` from parent[1] on, and their count in partial[0] (a whole number, exact in a
+/// double): one node however many arguments, and a sweep over it with no chain of dependent
+/// adjoints.
 inline constexpr index fan_in = std::numeric_limits<index>::max();
-struct fan_entry {
-    index parent;
-    double partial;
-};
 
 struct recording {
     std::uint64_t id = 0;  // 0: not live
     std::vector<node> nodes;
-    std::vector<fan_entry> fan;
+    // a kernel's parents and partials in two arrays: 12 bytes an argument, where a struct of an
+    // index and a double is padded to 16 (the hybrid loop of bench/gmm_data_large records 1,650
+    // arguments a point)
+    std::vector<index> fan_parents;
+    std::vector<double> fan_partials;
     std::vector<double> adjoints;
 };
 
@@ -125,17 +126,22 @@ inline index push(recording& r, double value, index p0, double d0, index p1, dou
 /// A fan-in node of value `value` whose parents are parents[k], with partials[k], k < count.
 template <class Partial>
 index push_fan_in(recording& r, double value, std::size_t count, index const* parents, Partial const* partials) {
-    std::size_t const start = r.fan.size();
+    std::size_t const start = r.fan_parents.size();
     if (start + count > std::numeric_limits<index>::max())
         throw error(
             "leibniz::tape: a recording holds at most 2^32 arguments of kernels; end the scope and "
             "start a new one (a tape::scope per evaluation) before it grows that long");
     index const at = push(r, value, fan_in, static_cast<double>(count), static_cast<index>(start), 0.0);
-    // room for the whole node at once, growing geometrically: reserve(start + count) alone
-    // allocates exactly that much, so a fresh recording of 4,000 calls of a 256-argument kernel
-    // copied the arena at every call (17.8 s instead of 6 ms; tests/tape_kernel.cpp)
-    if (r.fan.capacity() < start + count) r.fan.reserve(std::max(start + count, 2 * r.fan.capacity()));
-    for (std::size_t k = 0; k < count; ++k) r.fan.push_back(fan_entry{parents[k], static_cast<double>(partials[k])});
+    // appended as ranges, so the arrays grow geometrically: reserve(start + count), which
+    // allocates exactly that much, made a thread's first recording copy them at every kernel
+    // call (4,000 calls of a 256-argument kernel: 17.8 s instead of 6 ms; tests/tape_kernel.cpp)
+    r.fan_parents.insert(r.fan_parents.end(), parents, parents + count);
+    if constexpr (std::is_same_v<Partial, double>)
+        r.fan_partials.insert(r.fan_partials.end(), partials, partials + count);
+    else {
+        r.fan_partials.resize(start + count);
+        for (std::size_t k = 0; k < count; ++k) r.fan_partials[start + k] = static_cast<double>(partials[k]);
+    }
     return at;
 }
 
@@ -157,7 +163,8 @@ public:
         auto& r = t.levels[level_];
         r.id = id_;
         r.nodes.clear();
-        r.fan.clear();
+        r.fan_parents.clear();
+        r.fan_partials.clear();
         r.nodes.reserve(expected_operations + 1);
         r.nodes.push_back(detail::node{0.0, {detail::sink, detail::sink}, {0.0, 0.0}});
         ++t.depth;
@@ -173,7 +180,8 @@ public:
         for (std::size_t level = level_; level < t.depth; ++level) {
             t.levels[level].id = 0;
             t.levels[level].nodes.clear();
-            t.levels[level].fan.clear();
+            t.levels[level].fan_parents.clear();
+            t.levels[level].fan_partials.clear();
         }
         t.depth = level_;
     }
