@@ -3,6 +3,7 @@
 // quotient (a product with a power -1) and chain rules, each local derivative read from the
 // rule table, every intermediate passed through the canonicalizer.
 #include <cstddef>
+#include <initializer_list>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -139,13 +140,8 @@ template <rational C, class F, class X> struct chain_factors<product_of<constant
 };
 template <class... Ts, class X>
 requires(sizeof...(Ts) > 1) struct chain_factors<sum_of<Ts...>, X> {
-    static constexpr std::size_t dependent = []() consteval {
-        bool const depends[] = {depends_on<Ts, X>::value...};
-        std::size_t count = 0;
-        for (bool b : depends) count += b;
-        return count;
-    }
-    ();
+    // (type_list.hpp's count_true, not a lambda: a lambda here is three symbols named after the sum)
+    static constexpr std::size_t dependent = count_true(std::initializer_list<bool>{depends_on<Ts, X>::value...});
     static auto term() {
         if constexpr (dependent != 1) return chain_end<derivative_tree<sum_of<Ts...>, X>>{};
         else {

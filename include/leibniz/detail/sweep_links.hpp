@@ -241,11 +241,6 @@ template <std::size_t N> constexpr bool share_most(std::array<unsigned, N> const
 template <class Nodes, class Wrt, std::size_t... Roots> struct rows_share_their_sweep
     : std::bool_constant<share_most(lanes_reaching<Nodes, Wrt, Roots...>, sizeof...(Roots))> {};
 
-template <std::size_t N> constexpr std::size_t count_true(std::array<bool, N> const& flags) {
-    std::size_t n = 0;
-    for (bool f : flags) n += f;
-    return n;
-}
 /// How many nodes the sweep from Roots visits: the pushes it generates.
 template <class Nodes, class Wrt, std::size_t... Roots> struct swept_count
     : std::integral_constant<std::size_t, count_true(swept<Nodes, Wrt, Roots...>)> {};

@@ -44,6 +44,12 @@ constexpr bool all_of(std::initializer_list<bool> values) {
         if (!v) return false;
     return true;
 }
+/// How many of flags are true: an array of bool, or a pack as std::initializer_list<bool>{...}.
+template <class Flags> constexpr std::size_t count_true(Flags const& flags) {
+    std::size_t n = 0;
+    for (bool f : flags) n += f;
+    return n;
+}
 /// Calls f(static_cast<T*>(nullptr)) for each T in order, without a nested fold.
 template <class... Ts, class F> constexpr void for_each_type(F&& f) {
     [[maybe_unused]] int in_order[] = {0, (f(static_cast<Ts*>(nullptr)), 0)...};
